@@ -1,0 +1,16 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls ESM-only code through office-addin-manifest (TOOLCHAIN.md, pitfall 5)
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+    "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.js",
+  },
+  setupFiles: ["<rootDir>/test/support/setup.js"],
+  testTimeout: 30000,
+};

@@ -1,0 +1,8 @@
+// Fluent UI v9 MessageBar and friends need ResizeObserver, which jsdom lacks (TOOLCHAIN.md, pitfall 6).
+if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
+  window.ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}
