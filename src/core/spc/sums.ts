@@ -1,0 +1,73 @@
+/**
+ * Internal accumulation helpers for the limit calculations: masked, NaN-skipping sums and means
+ * with Neumaier's compensated summation (so that means of decimal data are correctly rounded, as
+ * R's extended-precision `mean` and `sum` give; see test/fixtures/README.md, gotcha 2). Infinite
+ * terms are kept apart so that they propagate as IEEE arithmetic says instead of turning the
+ * compensation into `NaN`.
+ */
+
+/**
+ * Sum and count of `values[start..end)` where `mask` is 1 (or every index when `mask` is null),
+ * skipping `NaN`. Runs in O(end - start), no allocation beyond the result.
+ *
+ * @example
+ * maskedSum(Float64Array.from([0.1, 0.2, NaN, 0.3]), 0, 4, null); // => { sum: 0.6, count: 3 }
+ */
+export function maskedSum(values: Float64Array, start: number, end: number, mask: Uint8Array | null): { sum: number; count: number } {
+  let sum = 0;
+  let compensation = 0;
+  let nonFinite = 0;
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    if (mask !== null && mask[i] === 0) continue;
+    const value = values[i];
+    if (value !== value) continue;
+    count++;
+    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
+      nonFinite += value;
+      continue;
+    }
+    const t = sum + value;
+    if (Math.abs(sum) >= Math.abs(value)) compensation += sum - t + value;
+    else compensation += value - t + sum;
+    sum = t;
+  }
+  return { sum: nonFinite !== 0 ? nonFinite + sum : sum + compensation, count };
+}
+
+/**
+ * Mean of `values[start..end)` where `mask` is 1, skipping `NaN` (R's `mean(x, na.rm = TRUE)`);
+ * `NaN` when nothing is left.
+ *
+ * @example
+ * maskedMean(Float64Array.from([94.2, 94.2, 94.1, 94.2, 94.2, 94.2, 93.6, 94.2, 94.2, 93.9]), 0, 10, null); // => 94.1
+ */
+export function maskedMean(values: Float64Array, start: number, end: number, mask: Uint8Array | null): number {
+  const { sum, count } = maskedSum(values, start, end, mask);
+  return count === 0 ? Number.NaN : sum / count;
+}
+
+/** Compensated accumulator for loops that compute their terms on the fly (one object per loop). */
+export class Accumulator {
+  private sum = 0;
+  private compensation = 0;
+  private nonFinite = 0;
+  count = 0;
+  add(value: number): void {
+    this.count++;
+    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
+      this.nonFinite += value;
+      return;
+    }
+    const t = this.sum + value;
+    if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - t + value;
+    else this.compensation += value - t + this.sum;
+    this.sum = t;
+  }
+  total(): number {
+    return this.nonFinite !== 0 ? this.nonFinite + this.sum : this.sum + this.compensation;
+  }
+  mean(): number {
+    return this.count === 0 ? Number.NaN : this.total() / this.count;
+  }
+}
