@@ -1,0 +1,261 @@
+// The QI.* Excel custom functions: thin wrappers, cells in -> src/core -> cells out.
+//
+// Each @customfunction below is a top-level `function` declaration (the metadata generator skips
+// `const f = () =>`, TOOLCHAIN pitfall 3); its JSDoc is the help Excel shows, and dist/functions.json
+// and docs/functions.md are generated from it. Every body runs through excelCall, so bad input
+// shows as #VALUE! (or #N/A for "no data") with a message, never as a JavaScript exception.
+//
+// How Excel calls these: a range arrives as an array of rows; a blank cell in it as null or "";
+// an omitted optional argument as null (not undefined, so TypeScript defaults would not apply).
+// Baselines, rows and positions are counted from 1 here and converted for core (0-based).
+
+import * as core from "../core";
+import { excelCall, excelValue } from "./excelErrors";
+import { limitsRows, mdcRow, runChartRows, runsVerdictText, signalLabels, type SignalRuleSet } from "./spill";
+
+/**
+ * The center line of a run chart: the median of the values, or of the first `baseline` months when given. Blank cells are missing months and are skipped. Example: =QI.CENTERLINE(C2:C25, 12)
+ * @customfunction CENTERLINE
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
+ * @returns The median, in the measure's units.
+ */
+export function centerLine(values: unknown[][], baseline?: number): number {
+  return excelValue(() => core.runChartCenterLine(...seriesAndBaseline(values, baseline)), NO_NUMBERS);
+}
+
+/**
+ * TRUE when the run chart shows a shift: 6 or more months in a row all above or all below the median (IHI rule). Points on the median and blank months neither count nor break a shift. Example: =QI.SHIFT(C2:C25, 12)
+ * @customfunction SHIFT
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
+ * @returns TRUE or FALSE.
+ */
+export function shift(values: unknown[][], baseline?: number): boolean {
+  return excelCall(() => analyze(values, baseline).shifts.length > 0);
+}
+
+/**
+ * TRUE when the run chart shows a trend: 5 or more months in a row each going up, or each going down (IHI rule). Equal neighbouring values count once; blank months are skipped. Example: =QI.TREND(C2:C25)
+ * @customfunction TREND
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @returns TRUE or FALSE.
+ */
+export function trend(values: unknown[][]): boolean {
+  return excelCall(() => analyze(values, null).trends.length > 0);
+}
+
+/**
+ * The number of runs: series of consecutive months on the same side of the median (points on the median and blank months are skipped). Compare it with the IHI runs table, or use QI.RUNSTEST. Example: =QI.RUNS(C2:C25, 12)
+ * @customfunction RUNS
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
+ * @returns The number of runs (0 when no point is off the median).
+ */
+export function runs(values: unknown[][], baseline?: number): number {
+  return excelCall(() => analyze(values, baseline).runCount);
+}
+
+/**
+ * The IHI runs test: "too few" or "too many" runs for the number of useful points (a signal of non-random variation), "ok", or "not applicable (n < 10)" / "not applicable (n > 60)" outside the table's 10 to 60 useful points. Example: =QI.RUNSTEST(C2:C25, 12)
+ * @customfunction RUNSTEST
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
+ * @returns "too few", "too many", "ok" or "not applicable (...)".
+ */
+export function runsTest(values: unknown[][], baseline?: number): string {
+  return excelCall(() => runsTestText(analyze(values, baseline)));
+}
+
+/**
+ * Labels each month with the run-chart rules it is part of, spilled beside the data (same shape as values): "shift", "trend", "shift, trend" or empty. Use it for conditional formatting or a highlighted chart series. With ruleSet "anhoej", marks "long run" where a run is longer than Anhøj's limit. Example: =QI.SIGNALS(C2:C25, 12)
+ * @customfunction SIGNALS
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
+ * @param ruleSet Optional: "ihi" (default: shifts and trends) or "anhoej" (runs longer than round(log2(useful points)) + 3).
+ * @returns One label per month, in a column (or a row when values is a row).
+ */
+export function signals(values: unknown[][], baseline?: number, ruleSet?: string): string[][] {
+  return excelCall(() => signalCells(values, baseline, ruleSet));
+}
+
+/**
+ * A two-column summary of the run chart (label, value): center line, points, useful points, runs with the IHI limits and the runs test, each shift and trend with its first and last row (counted from 1 within the range), longest run and crossings with their Anhøj limits, and whether any signal is present. Example: =QI.RUNCHART(C2:C25, 12)
+ * @customfunction RUNCHART
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
+ * @returns A spilled table of (label, value) rows; figures that cannot be computed are empty.
+ */
+export function runChart(values: unknown[][], baseline?: number): unknown[][] {
+  return excelCall(() => runChartRows(analyze(values, baseline)));
+}
+
+/**
+ * Control limits, one row per month: center line, lower control limit (LCL), upper control limit (UCL), and TRUE when the month is outside the 3-sigma limits. Limits that are not defined are empty. Charts: "i" (individuals), "mr" (moving range), "p" and "pp" (proportions; give denominators), "u" and "up" (rates; give denominators), "c" (counts), "g" (cases between events), "t" (time between events), "run" (median only). Example: =QI.LIMITS("p", B2:B25, C2:C25, 12)
+ * @customfunction LIMITS
+ * @param chart The chart type: "i", "mr", "p", "pp", "u", "up", "c", "g", "t" or "run".
+ * @param values The monthly values in time order (the numerators for p, pp, u and up charts): one column or one row. Leave a cell empty for a missing month.
+ * @param denominators Optional, required for p, pp, u and up charts: the denominator of each month (e.g. patients, line-days), same size as values.
+ * @param baseline Optional: how many months, from the first, the center line and limits are taken from (e.g. 12). Empty or 0: all months.
+ * @returns Four columns (center line, LCL, UCL, outside) and one row per month; for p charts the lines are proportions (0 to 1).
+ */
+export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number): unknown[][] {
+  return excelCall(() => limitsRows(core.controlChart(chartInput(chart, values, denominators, baseline))));
+}
+
+/**
+ * The NHS "Making Data Count" verdict on an XmR chart, as a 1×2 row: the variation ("special cause: improvement", "special cause: concern", "special cause: high" or "low" for neutral measures, "common cause") and the assurance against the target ("consistently passing the target", "consistently failing the target", "hit and miss: ..."; empty without a target). Example: =QI.MDC(C2:C25, "decrease", 2)
+ * @customfunction MDC
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param direction Which way is better: "increase" (or "up", "higher"), "decrease" (or "down", "lower"), or "neutral".
+ * @param target Optional: the target, in the measure's units, for the assurance verdict.
+ * @returns Two cells in a row: variation, assurance.
+ */
+export function mdc(values: unknown[][], direction: string, target?: number): unknown[][] {
+  return excelCall(() => mdcRow(core.makingDataCount(core.fromCells(values), mdcOptions(direction, target))));
+}
+
+/**
+ * Progress towards a goal: the fraction of the way from the baseline to the goal that the current value has covered, (current - baseline) / (goal - baseline). 0 = no change, 1 = goal reached, above 1 = goal beaten, below 0 = moved the wrong way. Format the cell as a percentage. Example: =QI.PROGRESS(40, 55, 70) gives 0.5
+ * @customfunction PROGRESS
+ * @param baseline The value before the changes (e.g. the baseline median).
+ * @param current The value now (e.g. the latest month, or the median of recent months).
+ * @param goal The value the team aims for (must differ from baseline).
+ * @returns A fraction (0.5 = halfway); #VALUE! when baseline equals goal.
+ */
+export function progress(baseline: number, current: number, goal: number): number {
+  return excelCall(() => core.progressFraction(core.numberFromCell(baseline, "baseline"), core.numberFromCell(current, "current"), core.numberFromCell(goal, "goal")));
+}
+
+/**
+ * TRUE when the latest months all meet the goal in the direction of improvement (at or above it for "increase", at or below it for "decrease"). Blank months are skipped. Example: =QI.GOALMET(C2:C25, 0.9, "increase", 3)
+ * @customfunction GOALMET
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param goal The goal, in the measure's units (e.g. 0.9 for 90%).
+ * @param direction Which way is better: "increase" (or "up", "higher") or "decrease" (or "down", "lower").
+ * @param months Optional: how many of the latest non-blank months must meet the goal. Default 3.
+ * @returns TRUE or FALSE (FALSE when there are fewer months of data than asked for).
+ */
+export function goalMet(values: unknown[][], goal: number, direction: string, months?: number): boolean {
+  return excelCall(() => core.goalMet(core.fromCells(values), core.numberFromCell(goal, "goal"), core.parseDirection(direction), core.countFromCell(months, "months", core.GOAL_MET_MONTHS)));
+}
+
+/**
+ * How many of the latest months in a row meet the goal (blank months skipped), counting back from the most recent until a month misses it. Use it as the sustainedMonths evidence of QI.SCORE. Example: =QI.MONTHSATGOAL(C2:C25, 0.9, "increase")
+ * @customfunction MONTHSATGOAL
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param goal The goal, in the measure's units (e.g. 0.9 for 90%).
+ * @param direction Which way is better: "increase" (or "up", "higher") or "decrease" (or "down", "lower").
+ * @returns A number of months (0 when the latest month misses the goal).
+ */
+export function monthsAtGoal(values: unknown[][], goal: number, direction: string): number {
+  return excelCall(() => core.monthsAtGoal(core.fromCells(values), core.numberFromCell(goal, "goal"), core.parseDirection(direction)));
+}
+
+/**
+ * TRUE when the run-chart rules show improvement in the measure's direction: a shift on the good side of the median, a trend the good way, or too few runs with the latest point on the good side. Always FALSE for a neutral measure. Example: =QI.IMPROVING(C2:C25, "decrease", 12)
+ * @customfunction IMPROVING
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param direction Which way is better: "increase" (or "up", "higher"), "decrease" (or "down", "lower"), or "neutral".
+ * @param baseline Optional: how many months, from the first, the median is taken from (e.g. the months before the changes). Empty or 0: all months.
+ * @returns TRUE or FALSE.
+ */
+export function improving(values: unknown[][], direction: string, baseline?: number): boolean {
+  return excelCall(() => core.isImproving(...improvingArguments(values, direction, baseline)));
+}
+
+/**
+ * The suggested IHI Assessment Scale score (0.5 to 5.0) from the team's evidence, one row per measure in parallel ranges. It suggests; faculty decide. See why with QI.SCOREREASONS and the level's name with QI.SCORELABEL. Example: =QI.SCORE(F1, B2:B6, C2:C6, D2:D6, E2:E6)
+ * @customfunction SCORE
+ * @param changesTested How many changes the team has tested in PDSA cycles so far (a whole number).
+ * @param measureTypes One cell per measure: "outcome", "process" or "balancing". Rows with an empty type are skipped.
+ * @param improving One cell per measure: TRUE when it shows improvement by the run-chart rules (e.g. =QI.IMPROVING(...)).
+ * @param goalsMet One cell per measure: TRUE when its goal is met (e.g. =QI.GOALMET(...)); empty when the measure has no goal.
+ * @param sustainedMonths Optional, one cell per measure: months the goal has been met in a row (e.g. =QI.MONTHSATGOAL(...)). Needed for 4.5 and 5.0.
+ * @returns A score: 0.5, 1.0, 1.5 ... 5.0.
+ */
+export function score(changesTested: number, measureTypes: unknown[][], improving: unknown[][], goalsMet: unknown[][], sustainedMonths?: unknown[][]): number {
+  return excelCall(() => core.suggestAssessmentScore(core.evidenceFromCells(changesTested, measureTypes, improving, goalsMet, sustainedMonths)).score);
+}
+
+/**
+ * Why QI.SCORE suggests its score, spilled as a column of plain sentences: the evidence behind each level reached, then what the next level still needs. Takes the same arguments as QI.SCORE. Example: =QI.SCOREREASONS(F1, B2:B6, C2:C6, D2:D6, E2:E6)
+ * @customfunction SCOREREASONS
+ * @param changesTested How many changes the team has tested in PDSA cycles so far (a whole number).
+ * @param measureTypes One cell per measure: "outcome", "process" or "balancing". Rows with an empty type are skipped.
+ * @param improving One cell per measure: TRUE when it shows improvement by the run-chart rules (e.g. =QI.IMPROVING(...)).
+ * @param goalsMet One cell per measure: TRUE when its goal is met (e.g. =QI.GOALMET(...)); empty when the measure has no goal.
+ * @param sustainedMonths Optional, one cell per measure: months the goal has been met in a row (e.g. =QI.MONTHSATGOAL(...)). Needed for 4.5 and 5.0.
+ * @returns One sentence per cell, in a column.
+ */
+export function scoreReasons(changesTested: number, measureTypes: unknown[][], improving: unknown[][], goalsMet: unknown[][], sustainedMonths?: unknown[][]): string[][] {
+  return excelCall(() => core.suggestAssessmentScore(core.evidenceFromCells(changesTested, measureTypes, improving, goalsMet, sustainedMonths)).reasons.map((reason) => [reason]));
+}
+
+/**
+ * The name of a level of the IHI Assessment Scale for Collaboratives, e.g. "Significant improvement" for 4.0. Example: =QI.SCORELABEL(4)
+ * @customfunction SCORELABEL
+ * @param score A score on the scale: 0.5, 1.0, 1.5 ... 5.0.
+ * @returns The level's name.
+ */
+export function scoreLabel(score: number): string {
+  return excelCall(() => core.assessmentLabel(core.numberFromCell(score, "score")));
+}
+
+/**
+ * The share of teams scoring at or above a threshold: the collaborative's headline figure "% of teams at 4 or above". Empty cells (teams not scored) are left out. Format the cell as a percentage. Example: =QI.PCTATLEAST(D2:D40, 4)
+ * @customfunction PCTATLEAST
+ * @param scores One score per team (0.5 to 5.0): one column or one row. Leave a cell empty for a team not scored.
+ * @param threshold Optional: the score to reach. Default 4 (significant improvement).
+ * @returns A fraction from 0 to 1 (0.25 = 25% of scored teams); #N/A when no team is scored.
+ */
+export function pctAtLeast(scores: unknown[][], threshold?: number): number {
+  return excelValue(() => core.percentAtLeast(core.fromCells(scores, "scores"), core.optionalNumberFromCell(threshold, "threshold")), NO_SCORES);
+}
+
+// ---- helpers (not custom functions: no @customfunction tag) ----
+
+const NO_NUMBERS = "no numbers to take the median of: enter at least one month of data (within the baseline months, when a baseline is given)";
+const NO_SCORES = "no team is scored: enter at least one score";
+const RULE_SETS: readonly SignalRuleSet[] = ["ihi", "anhoej"];
+
+/** The series and its optional baseline count, as core takes them. */
+function seriesAndBaseline(values: unknown[][], baseline: unknown): [(number | null)[], number | undefined] {
+  const series = core.fromCells(values);
+  return [series, core.baselineFromCell(baseline, series.length)];
+}
+
+function analyze(values: unknown[][], baseline: unknown): core.RunChartAnalysis {
+  const [series, frozen] = seriesAndBaseline(values, baseline);
+  return core.analyzeRunChart(series, { baseline: frozen });
+}
+
+function runsTestText(analysis: core.RunChartAnalysis): string {
+  return runsVerdictText(analysis.runsVerdict, analysis.usefulCount);
+}
+
+function signalCells(values: unknown[][], baseline: unknown, ruleSet: unknown): string[][] {
+  const [series, frozen] = seriesAndBaseline(values, baseline);
+  const rules = core.choiceFromCell(typeof ruleSet === "string" ? ruleSet.replace(/ø/gi, "oe") : ruleSet, "ruleSet", RULE_SETS, "ihi");
+  const labels = signalLabels(series, core.analyzeRunChart(series, { baseline: frozen }), rules);
+  return core.spillLike(values, labels) as string[][];
+}
+
+function chartInput(chart: unknown, values: unknown[][], denominators: unknown[][] | undefined | null, baseline: unknown): core.ControlChartInput {
+  const [series, frozen] = seriesAndBaseline(values, baseline);
+  return {
+    chart: core.choiceFromCell(chart, "chart", core.CHART_TYPES),
+    values: series,
+    denominators: denominators === undefined || denominators === null ? undefined : core.fromCells(denominators, "denominators"),
+    baseline: frozen,
+  };
+}
+
+function mdcOptions(direction: unknown, target: unknown): core.MakingDataCountOptions {
+  return { improvementDirection: core.parseDirection(direction), target: core.optionalNumberFromCell(target, "target") };
+}
+
+function improvingArguments(values: unknown[][], direction: unknown, baseline: unknown): [(number | null)[], core.ImprovementDirection, core.IsImprovingOptions] {
+  const [series, frozen] = seriesAndBaseline(values, baseline);
+  return [series, core.parseDirection(direction), { baseline: frozen }];
+}

@@ -1,0 +1,486 @@
+// Every QI.* custom function called the way Excel calls it: ranges as arrays of rows, blanks as null
+// and as "", single rows and single columns, omitted optional arguments as null (what Excel passes)
+// and as undefined. Errors are asserted by Excel code AND message.
+import { excelErrorOf, ExcelError } from "./customFunctionsShim";
+import * as QI from "../../src/functions/functions";
+import { excelCall, excelValue, EXCEL_ERROR_FOR_CODE } from "../../src/functions/excelErrors";
+
+/** Excel passes null for an omitted optional argument (TypeScript's `?` types say undefined). */
+const OMITTED = null as never;
+
+const before = [50, 52, 49, 51, 50, 48, 51, 49, 50, 52, 49, 51];
+const after = [55, 56, 54, 57, 55, 56, 58, 57, 59, 60, 58, 61];
+const column = (values: readonly unknown[]): unknown[][] => values.map((value) => [value]);
+const row = (values: readonly unknown[]): unknown[][] => [[...values]];
+const improvingColumn = column([...before, ...after]);
+const wide = Array.from({ length: 12 }, (_, i) => [i, i + 1, i + 2]);
+const withText = column([1, 2, 3, 4, 5, 6, "n/a", 8]);
+
+/** Look a figure up by its label in a (label, value) spill: compare by name, never by position. */
+function figure(rows: unknown[][], label: string): unknown {
+  const found = rows.find((r) => r[0] === label);
+  if (found === undefined) throw new Error(`no row labelled ${label}`);
+  return found[1];
+}
+
+describe("errors common to every function that takes a series", () => {
+  const seriesCalls: [string, (values: unknown[][]) => unknown][] = [
+    ["CENTERLINE", (v) => QI.centerLine(v)],
+    ["SHIFT", (v) => QI.shift(v)],
+    ["TREND", (v) => QI.trend(v)],
+    ["RUNS", (v) => QI.runs(v)],
+    ["RUNSTEST", (v) => QI.runsTest(v)],
+    ["SIGNALS", (v) => QI.signals(v)],
+    ["RUNCHART", (v) => QI.runChart(v)],
+    ["LIMITS", (v) => QI.limits("i", v)],
+    ["MDC", (v) => QI.mdc(v, "increase")],
+    ["GOALMET", (v) => QI.goalMet(v, 3, "increase")],
+    ["MONTHSATGOAL", (v) => QI.monthsAtGoal(v, 3, "increase")],
+    ["IMPROVING", (v) => QI.improving(v, "increase")],
+  ];
+
+  it.each(seriesCalls)("%s: a block wider than one is #VALUE! saying 'single row or column'", (_name, call) => {
+    expect(excelErrorOf(() => call(wide))).toEqual({
+      code: "#VALUE!",
+      message: "values must be a single row or column, got 3 columns × 12 rows",
+    });
+  });
+
+  it.each(seriesCalls)("%s: text 'n/a' at point 7 is #VALUE! naming point 7", (_name, call) => {
+    expect(excelErrorOf(() => call(withText))).toEqual({
+      code: "#VALUE!",
+      message: "point 7 is text 'n/a': enter a number, or leave the cell empty for a missing month",
+    });
+  });
+});
+
+describe("QI.CENTERLINE(values, [baseline])", () => {
+  it("is the median of all points, or of the first `baseline` points", () => {
+    // all 24: the middle pair is 52 (largest before) and 54 (smallest after)
+    expect(QI.centerLine(improvingColumn)).toBe(53);
+    expect(QI.centerLine(improvingColumn, 12)).toBe(50);
+  });
+
+  it("treats an omitted baseline (null or undefined), a blank one and 0 as all points", () => {
+    expect(QI.centerLine(improvingColumn, OMITTED)).toBe(53);
+    expect(QI.centerLine(improvingColumn, undefined)).toBe(53);
+    expect(QI.centerLine(improvingColumn, "" as never)).toBe(53);
+    expect(QI.centerLine(improvingColumn, 0)).toBe(53);
+  });
+
+  it("reads a single row and a single cell", () => {
+    expect(QI.centerLine(row([3, 1, 2]))).toBe(2);
+    expect(QI.centerLine([[7]])).toBe(7);
+  });
+
+  it("skips blank months whether Excel passes null or \"\"", () => {
+    expect(QI.centerLine(column([1, null, 3, "", 5]))).toBe(3);
+    expect(QI.centerLine(row([1, "", 100, null]))).toBe(50.5);
+  });
+
+  it("is #N/A with a message when there is no number at all", () => {
+    expect(excelErrorOf(() => QI.centerLine(column([null, "", null])))).toEqual({
+      code: "#N/A",
+      message:
+        "no numbers to take the median of: enter at least one month of data (within the baseline months, when a baseline is given)",
+    });
+  });
+
+  it("is #VALUE! when the baseline is beyond the data or not a whole number", () => {
+    expect(excelErrorOf(() => QI.centerLine(improvingColumn, 40))).toEqual({
+      code: "#VALUE!",
+      message: "baseline 40 is more than the 24 points in values: give at most 24, or leave it empty to use all points",
+    });
+    expect(excelErrorOf(() => QI.centerLine(improvingColumn, 2.5))).toEqual({
+      code: "#VALUE!",
+      message: "baseline must be a whole number of points (e.g. 12), got 2.5",
+    });
+  });
+});
+
+describe("QI.SHIFT, QI.TREND, QI.RUNS and QI.RUNSTEST", () => {
+  it("QI.SHIFT is TRUE when 6 or more points sit on one side of the (baseline) median", () => {
+    expect(QI.shift(improvingColumn, 12)).toBe(true);
+    expect(QI.shift(column(before), OMITTED)).toBe(false);
+    expect(QI.shift(row([...before, ...after]), undefined)).toBe(true);
+  });
+
+  it("QI.SHIFT: blank months neither count towards nor break a shift", () => {
+    const gappy = column([...before, 55, null, 56, "", 54, 57, 55, 56]);
+    expect(QI.shift(gappy, 12)).toBe(true);
+    expect(QI.shift(column([...before, 55, null, 56, "", 54]), 12)).toBe(false);
+  });
+
+  it("QI.TREND is TRUE when 5 or more points rise (or fall) in a row", () => {
+    expect(QI.trend(column([3, 4, 5, 6, 7]))).toBe(true);
+    expect(QI.trend(row([7, 6, "", 5, 4, 3]))).toBe(true);
+    expect(QI.trend(column(before))).toBe(false);
+  });
+
+  it("QI.RUNS counts the runs about the median", () => {
+    expect(QI.runs(improvingColumn, 12)).toBe(9);
+    expect(QI.runs(column([1, 5, 1, 5]), OMITTED)).toBe(4);
+  });
+
+  it("QI.RUNSTEST says too few, too many, ok or not applicable with n", () => {
+    expect(QI.runsTest(improvingColumn, 12)).toBe("ok");
+    expect(QI.runsTest(column([...Array(10).fill(1), ...Array(10).fill(9)]))).toBe("too few");
+    expect(QI.runsTest(column(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 1 : 9))))).toBe("too many");
+    expect(QI.runsTest(column([1, 2, 3]))).toBe("not applicable (n < 10)");
+    expect(QI.runsTest(column(Array.from({ length: 70 }, (_, i) => (i % 2 === 0 ? 1 : 9))))).toBe(
+      "not applicable (n > 60)",
+    );
+  });
+});
+
+describe("QI.SIGNALS(values, [baseline], [ruleSet])", () => {
+  it("spills one label per point, aligned with a column input", () => {
+    const labels = QI.signals(improvingColumn, 12, OMITTED);
+    expect(labels).toHaveLength(24);
+    expect(labels.every((r) => r.length === 1)).toBe(true);
+    expect(labels.slice(0, 11).flat()).toEqual(Array(11).fill(""));
+    expect(labels.slice(11).flat()).toEqual(Array(13).fill("shift"));
+  });
+
+  it("answers a row input with a row", () => {
+    const labels = QI.signals(row([...before, ...after]), 12);
+    expect(labels).toHaveLength(1);
+    expect(labels[0]).toHaveLength(24);
+  });
+
+  it("marks trends, and both rules on the same point as 'shift, trend'", () => {
+    // equal values count once in a trend, which starts at the first of them (core's rule), so the
+    // flat start is part of the trend; the six points above the baseline median are also a shift
+    const series = [50, 50, 50, 50, 50, 50, 51, 52, 53, 54, 55, 56];
+    expect(QI.signals(column(series), 6).flat()).toEqual([
+      "trend",
+      "trend",
+      "trend",
+      "trend",
+      "trend",
+      "trend",
+      "shift, trend",
+      "shift, trend",
+      "shift, trend",
+      "shift, trend",
+      "shift, trend",
+      "shift, trend",
+    ]);
+    expect(QI.signals(column([5, 4, 3, 2, 1]), OMITTED).flat()).toEqual(["trend", "trend", "trend", "trend", "trend"]);
+  });
+
+  it("leaves blank months and points on the median unlabelled, whether blanks come as null or \"\"", () => {
+    const series = [...before, 55, null, 56, "", 54, 50, 57, 55, 56];
+    const labels = QI.signals(column(series), 12).flat();
+    expect(labels.slice(12)).toEqual(["shift", "", "shift", "", "shift", "", "shift", "shift", "shift"]);
+  });
+
+  it("with ruleSet 'anhoej' marks points in runs longer than round(log2(useful points)) + 3", () => {
+    // baseline median 5, 12 useful points: limit round(log2(12)) + 3 = 7, so the run of 8 is marked
+    const series = [1, 9, 1, 9, 9, 9, 9, 9, 9, 9, 9, 1];
+    const labels = QI.signals(row(series), 4, "Anhoej")[0];
+    expect(labels).toEqual(["", "", "", "long run", "long run", "long run", "long run", "long run", "long run", "long run", "long run", ""]);
+    expect(QI.signals(row(series), 4, "anhøj")[0]).toEqual(labels);
+    // a run of exactly 7 is not longer than the limit
+    expect(QI.signals(row([1, 9, 1, 9, 9, 9, 9, 9, 9, 9, 1, 1]), 4, "anhoej")[0]).toEqual(Array(12).fill(""));
+    expect(QI.signals(column(before), OMITTED, "anhoej").flat()).toEqual(Array(12).fill(""));
+  });
+
+  it("refuses an unknown rule set", () => {
+    expect(excelErrorOf(() => QI.signals(improvingColumn, 12, "westgard"))).toEqual({
+      code: "#VALUE!",
+      message: `ruleSet must be one of "ihi", "anhoej"; got text 'westgard'`,
+    });
+  });
+});
+
+describe("QI.RUNCHART(values, [baseline])", () => {
+  it("spills (label, value) rows with each figure beside its limit", () => {
+    const rows = QI.runChart(improvingColumn, 12);
+    expect(rows.every((r) => r.length === 2)).toBe(true);
+    expect(figure(rows, "center line")).toBe(50);
+    expect(figure(rows, "points")).toBe(24);
+    expect(figure(rows, "useful points")).toBe(21);
+    expect(figure(rows, "runs")).toBe(9);
+    expect(figure(rows, "runs lower limit")).toBe(7);
+    expect(figure(rows, "runs upper limit")).toBe(16);
+    expect(figure(rows, "runs test")).toBe("ok");
+    expect(figure(rows, "shifts")).toBe(1);
+    expect(figure(rows, "shift 1 (above) first row")).toBe(12);
+    expect(figure(rows, "shift 1 (above) last row")).toBe(24);
+    expect(figure(rows, "trends")).toBe(0);
+    expect(figure(rows, "longest run")).toBe(13);
+    expect(figure(rows, "longest run max")).toBe(7);
+    expect(figure(rows, "crossings")).toBe(8);
+    expect(figure(rows, "crossings min")).toBe(6);
+    expect(figure(rows, "Anhøj runs signal")).toBe(true);
+    expect(figure(rows, "any signal")).toBe(true);
+  });
+
+  it("gives trend rows counted from 1 within the range", () => {
+    const rows = QI.runChart(row([9, 9, 1, 2, 3, 4, 5]), OMITTED);
+    expect(figure(rows, "trends")).toBe(1);
+    expect(figure(rows, "trend 1 (up) first row")).toBe(3);
+    expect(figure(rows, "trend 1 (up) last row")).toBe(7);
+  });
+
+  it("shows figures that cannot be computed as empty cells, never as 0", () => {
+    const rows = QI.runChart(column([null, ""]), undefined);
+    expect(figure(rows, "center line")).toBe("");
+    expect(figure(rows, "points")).toBe(0);
+    expect(figure(rows, "runs lower limit")).toBe("");
+    expect(figure(rows, "runs test")).toBe("not applicable (n < 10)");
+    expect(figure(rows, "longest run")).toBe("");
+    expect(figure(rows, "any signal")).toBe(false);
+  });
+});
+
+describe("QI.LIMITS(chart, values, [denominators], [baseline])", () => {
+  it("spills one row per point: center line, LCL, UCL, outside", () => {
+    // c chart of [3, 5]: CL 4, UCL 4 + 3·sqrt(4) = 10, LCL clipped at 0
+    expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED)).toEqual([
+      [4, 0, 10, false],
+      [4, 0, 10, false],
+    ]);
+  });
+
+  it("flags points outside the 3-sigma limits", () => {
+    const rows = QI.limits("c", column([4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 20]), undefined, 10);
+    expect(rows[10]).toEqual([4, 0, 10, true]);
+    expect(rows[0][3]).toBe(false);
+  });
+
+  it("takes denominators for p charts and shows a blank month as empty limits and outside", () => {
+    const rows = QI.limits(" P ", column([1, 3, null, 2]), column([10, 10, 10, 10]));
+    expect(rows).toHaveLength(4);
+    expect(rows[0][0]).toBeCloseTo(0.2, 15);
+    expect(rows[0][1]).toBe(0);
+    expect(rows[0][2]).toBeCloseTo(0.2 + 3 * Math.sqrt((0.2 * 0.8) / 10), 12);
+    expect(rows[2]).toEqual([rows[0][0], "", "", ""]);
+  });
+
+  it("reads a row of values like a column", () => {
+    expect(QI.limits("c", row([3, 5]))).toEqual(QI.limits("c", column([3, 5])));
+  });
+
+  it("refuses an unknown chart, listing the chart types", () => {
+    expect(excelErrorOf(() => QI.limits("xbar", column([1, 2, 3])))).toEqual({
+      code: "#VALUE!",
+      message: `chart must be one of "run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t"; got text 'xbar'`,
+    });
+  });
+
+  it("refuses a p chart without denominators, and text among the denominators", () => {
+    const missing = excelErrorOf(() => QI.limits("p", column([1, 2]), OMITTED));
+    expect(missing.code).toBe("#VALUE!");
+    expect(missing.message).toMatch(/denominators/);
+    expect(excelErrorOf(() => QI.limits("p", column([1, 2]), column([10, "ten"])))).toEqual({
+      code: "#VALUE!",
+      message: "denominators cell 2 is text 'ten': enter a number, or leave the cell empty for a missing month",
+    });
+  });
+
+  it("refuses denominators of another length", () => {
+    const mismatch = excelErrorOf(() => QI.limits("p", column([1, 2, 3]), column([10, 10])));
+    expect(mismatch.code).toBe("#VALUE!");
+    expect(mismatch.message).toMatch(/denominators/);
+  });
+});
+
+describe("QI.MDC(values, direction, [target])", () => {
+  it("gives a 1×2 row: variation, then assurance (empty without a target)", () => {
+    expect(QI.mdc(column([1, 2, 3, 4, 5, 6, 7]), "increase", OMITTED)).toEqual([["special cause: improvement", ""]]);
+    expect(QI.mdc(column([1, 2, 3, 4, 5, 6, 7]), "Down", undefined)).toEqual([["special cause: concern", ""]]);
+  });
+
+  it("gives the assurance against a target", () => {
+    expect(QI.mdc(column([3, 4, 3, 4, 3]), "decrease", 10)).toEqual([["common cause", "consistently passing the target"]]);
+    expect(QI.mdc(row([3, 4, 3, 4, 3]), "higher", 10)).toEqual([["common cause", "consistently failing the target"]]);
+    expect(QI.mdc(column([3, 4, 3, 4, 3]), "up", 3.5)[0][1]).toBe("hit and miss: the target is within the process limits");
+  });
+
+  it("refuses an unknown direction, listing the accepted words", () => {
+    expect(excelErrorOf(() => QI.mdc(column([1, 2]), "better"))).toEqual({
+      code: "#VALUE!",
+      message: `direction must be "increase" (or "up", "higher"), "decrease" (or "down", "lower") or "neutral"; got text 'better'`,
+    });
+  });
+});
+
+describe("QI.PROGRESS(baseline, current, goal)", () => {
+  it("is the fraction of the way from baseline to goal", () => {
+    expect(QI.progress(40, 55, 70)).toBe(0.5);
+    expect(QI.progress(12, 3, 0)).toBe(0.75);
+    expect(QI.progress(40, 85, 70)).toBe(1.5);
+    expect(QI.progress(40, 30, 70)).toBeCloseTo(-1 / 3, 15);
+  });
+
+  it("is #VALUE! with a clear message when the baseline equals the goal", () => {
+    expect(excelErrorOf(() => QI.progress(50, 60, 50))).toEqual({
+      code: "#VALUE!",
+      message:
+        "baseline equals goal (both 50): there is no distance to cover, so progress is undefined (division by zero); check the baseline and goal",
+    });
+  });
+
+  it("is #VALUE! naming an empty argument (Excel on the web passes a blank cell as null)", () => {
+    expect(excelErrorOf(() => QI.progress(40, 55, OMITTED))).toEqual({ code: "#VALUE!", message: "goal is empty: enter a number" });
+  });
+});
+
+describe("QI.GOALMET, QI.MONTHSATGOAL and QI.IMPROVING", () => {
+  const compliance = column([0.71, 0.8, 0.86, 0.91, "", 0.93, null, 0.95]);
+
+  it("QI.GOALMET: the last 3 non-blank months (or `months`) all meet the goal", () => {
+    expect(QI.goalMet(compliance, 0.9, "increase", OMITTED)).toBe(true);
+    expect(QI.goalMet(compliance, 0.9, "Higher", undefined)).toBe(true);
+    expect(QI.goalMet(compliance, 0.9, "increase", 4)).toBe(false);
+    expect(QI.goalMet(row([5, 2, 1, 2]), 2, "lower")).toBe(true);
+  });
+
+  it("QI.GOALMET refuses a neutral direction and a bad months count", () => {
+    expect(excelErrorOf(() => QI.goalMet(compliance, 0.9, "neutral"))).toEqual({
+      code: "#VALUE!",
+      message: `direction must be "increase" or "decrease" to judge a goal, got "neutral": a neutral measure has no goal to meet`,
+    });
+    expect(excelErrorOf(() => QI.goalMet(compliance, 0.9, "up", 1.5))).toEqual({
+      code: "#VALUE!",
+      message: "months must be a whole number of at least 1, got 1.5",
+    });
+    expect(excelErrorOf(() => QI.goalMet(compliance, 0.9, "sideways")).message).toMatch(/^direction must be "increase" \(or "up", "higher"\)/);
+  });
+
+  it("QI.MONTHSATGOAL counts the latest months in a row at goal", () => {
+    expect(QI.monthsAtGoal(compliance, 0.9, "up")).toBe(3);
+    expect(QI.monthsAtGoal(compliance, 0.99, "up")).toBe(0);
+  });
+
+  it("QI.IMPROVING: a signal in the good direction", () => {
+    expect(QI.improving(improvingColumn, "increase", 12)).toBe(true);
+    expect(QI.improving(improvingColumn, "decrease", 12)).toBe(false);
+    expect(QI.improving(improvingColumn, "neutral", 12)).toBe(false);
+    expect(QI.improving(column(before), "up", OMITTED)).toBe(false);
+  });
+
+  it("QI.IMPROVING refuses a bad direction and a baseline beyond the data", () => {
+    expect(excelErrorOf(() => QI.improving(improvingColumn, "", 12)).message).toMatch(/direction must be .*; got nothing$/);
+    expect(excelErrorOf(() => QI.improving(improvingColumn, "up", 25))).toEqual({
+      code: "#VALUE!",
+      message: "baseline 25 is more than the 24 points in values: give at most 24, or leave it empty to use all points",
+    });
+  });
+});
+
+describe("QI.SCORE, QI.SCOREREASONS, QI.SCORELABEL and QI.PCTATLEAST", () => {
+  const types = column(["outcome", "process", "", "balancing"]);
+  const improvingFlags = column([true, true, null, false]);
+  const goals = column([true, false, null, ""]);
+  const months = column([3, "", null, null]);
+
+  it("QI.SCORE suggests the IHI score from parallel ranges (sustainedMonths omitted or given)", () => {
+    expect(QI.score(5, types, improvingFlags, goals, OMITTED)).toBe(4);
+    expect(QI.score(5, types, improvingFlags, goals, months)).toBe(4);
+    expect(QI.score(0, types, improvingFlags, goals)).toBe(2);
+    expect(QI.score(5, column(["outcome"]), column([true]), column([true]), column([6]))).toBe(5);
+    expect(QI.score(5, row(["outcome", "process"]), row([false, false]), row([false, false]))).toBe(2.5);
+  });
+
+  it("QI.SCOREREASONS spills the reasons as a column of sentences", () => {
+    const reasons = QI.scoreReasons(5, types, improvingFlags, goals, months);
+    expect(reasons.every((r) => r.length === 1 && typeof r[0] === "string")).toBe(true);
+    const text = reasons.flat().join("\n");
+    expect(text).toContain("5 changes tested.");
+    expect(text).toContain("An outcome measure meets its goal (row 1).");
+    expect(text).toContain("Not yet 4.5 (Sustainable improvement)");
+    expect(text).toContain("1 balancing measure is watched for harm and not counted towards improvement or goals.");
+  });
+
+  it("QI.SCORE refuses ranges of different lengths and an unknown type", () => {
+    expect(excelErrorOf(() => QI.score(5, types, column([true]), goals))).toEqual({
+      code: "#VALUE!",
+      message: "improving has 1 rows but measureTypes has 4: give one row per measure in each range",
+    });
+    expect(excelErrorOf(() => QI.score(5, column(["structure"]), column([true]), column([true])))).toEqual({
+      code: "#VALUE!",
+      message: `measureTypes row 1 is 'structure': use "outcome", "process" or "balancing"`,
+    });
+    expect(excelErrorOf(() => QI.score(-1, types, improvingFlags, goals)).message).toBe(
+      "changesTested must be a whole number of 0 or more (changes tested so far), got -1",
+    );
+  });
+
+  it("QI.SCORELABEL names the level; a score off the scale is #VALUE!", () => {
+    expect(QI.scoreLabel(4)).toBe("Significant improvement");
+    expect(QI.scoreLabel(0.5)).toBe("Intent to participate");
+    expect(excelErrorOf(() => QI.scoreLabel(4.2))).toEqual({
+      code: "#VALUE!",
+      message: "score must be a level of the IHI scale (0.5, 1.0, 1.5 ... 5.0), got 4.2",
+    });
+  });
+
+  it("QI.PCTATLEAST is the share of scored teams at or above the threshold (default 4); blanks left out", () => {
+    expect(QI.pctAtLeast(column([4, null, 2, "", 4.5]), OMITTED)).toBeCloseTo(2 / 3, 15);
+    expect(QI.pctAtLeast(row([3, 3.5, 2.5, 1]), 3)).toBe(0.5);
+    expect(QI.pctAtLeast(column([4]), undefined)).toBe(1);
+  });
+
+  it("QI.PCTATLEAST is #N/A when no team is scored, #VALUE! for text", () => {
+    expect(excelErrorOf(() => QI.pctAtLeast(column([null, ""])))).toEqual({ code: "#N/A", message: "no team is scored: enter at least one score" });
+    expect(excelErrorOf(() => QI.pctAtLeast(column([4, "4+"])))).toEqual({
+      code: "#VALUE!",
+      message: "scores cell 2 is text '4+': enter a number, or leave the cell empty",
+    });
+  });
+});
+
+describe("excelCall(compute) and excelValue(compute, whenMissing)", () => {
+  it("maps every core error code to an Excel error that can carry its message", () => {
+    expect(EXCEL_ERROR_FOR_CODE).toEqual({
+      invalid_value: "invalidValue",
+      invalid_option: "invalidValue",
+      invalid_shape: "invalidValue",
+      length_mismatch: "invalidValue",
+    });
+  });
+
+  it("turns an unexpected JavaScript exception into #VALUE! with a message, never a raw exception", () => {
+    expect(
+      excelErrorOf(() =>
+        excelCall(() => {
+          throw new TypeError("boom");
+        }),
+      ),
+    ).toEqual({ code: "#VALUE!", message: "unexpected error in the QI functions (please report it): boom" });
+    expect(
+      excelErrorOf(() =>
+        excelCall(() => {
+          throw "a string";
+        }),
+      ),
+    ).toEqual({ code: "#VALUE!", message: "unexpected error in the QI functions (please report it): a string" });
+  });
+
+  it("excelValue turns a null answer into #N/A with the message and passes other values", () => {
+    expect(excelErrorOf(() => excelValue(() => null, "nothing to show"))).toEqual({ code: "#N/A", message: "nothing to show" });
+    expect(excelValue(() => 0, "nothing to show")).toBe(0);
+  });
+
+  it("outside Excel (no CustomFunctions global) still fails with the message instead of crashing", () => {
+    const globals = globalThis as unknown as { CustomFunctions?: unknown };
+    const saved = globals.CustomFunctions;
+    delete globals.CustomFunctions;
+    try {
+      expect(() => QI.progress(50, 60, 50)).toThrow(/baseline equals goal/);
+      let thrown: unknown;
+      try {
+        QI.centerLine(wide);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(Error);
+      expect(thrown).not.toBeInstanceOf(ExcelError);
+    } finally {
+      globals.CustomFunctions = saved;
+    }
+  });
+});
