@@ -1,0 +1,77 @@
+import * as z from "zod";
+import { Period, Slug, text } from "./common";
+
+/**
+ * What a measure is for, as in the IHI Model for Improvement family of measures.
+ * - `outcome`: the aim itself (e.g. infections per 1,000 line-days)
+ * - `process`: whether the changes are done (e.g. % of insertions with the full bundle)
+ * - `balancing`: what might get worse elsewhere
+ */
+export const MeasureType = z.enum(["outcome", "process", "balancing"]);
+export type MeasureType = z.infer<typeof MeasureType>;
+
+/**
+ * How a point's value is made from its numerator and denominator:
+ * - `percent`: value = 100 · numerator / denominator (both required, numerator <= denominator)
+ * - `rate`: value = multiplier · numerator / denominator (e.g. per 1,000 line-days)
+ * - `count`: value = numerator; no denominator
+ * - `mean`: value given directly (e.g. mean length of stay); denominator optional (the n)
+ */
+export const MeasureKind = z.enum(["percent", "rate", "count", "mean"]);
+export type MeasureKind = z.infer<typeof MeasureKind>;
+
+/** One measure of the collaborative's shared measure set. */
+export const MeasureDefinition = z.strictObject({
+  id: Slug,
+  name: text(120).min(1, "cannot be empty"),
+  type: MeasureType,
+  kind: MeasureKind,
+  /** For `rate`: value = multiplier · numerator / denominator. Default 1 (100 for percent is implied). */
+  multiplier: z.number().positive().optional(),
+  /** Unit shown beside values, e.g. "per 1,000 line-days", "%", "hours". */
+  unit: text(60).optional(),
+  improvementDirection: z.enum(["increase", "decrease", "neutral"]),
+  goal: z.number().finite().optional(),
+  operationalDefinition: text(4000).default(""),
+  required: z.boolean().default(true),
+});
+export type MeasureDefinition = z.infer<typeof MeasureDefinition>;
+
+/** Who sees whose data: everyone by name, teams blinded (faculty still see names), or only aggregates. */
+export const SharingMode = z.enum(["named", "blinded", "aggregate"]);
+export type SharingMode = z.infer<typeof SharingMode>;
+
+/** Which run-chart rules faculty read: IHI (shift 6, trend 5, runs table) or Anhøj (qicharts2). */
+export const RuleSet = z.enum(["ihi", "anhoej"]);
+export type RuleSet = z.infer<typeof RuleSet>;
+
+/** A collaborative as an admin defines it (the JSON file `npm run admin -- create-collaborative` reads). */
+export const CollaborativeDefinition = z
+  .strictObject({
+    id: Slug,
+    name: text(200).min(1, "cannot be empty"),
+    aim: text(2000).default(""),
+    startMonth: Period,
+    endMonth: Period,
+    /** Reports for month M are due on this day of month M+1 (1-28). */
+    dueDay: z.number().int().min(1).max(28).default(15),
+    /** A month is locked this many days after its due date; an admin can reopen it. 0 = never lock. */
+    lockAfterDays: z.number().int().min(0).max(3650).default(60),
+    sharing: SharingMode.default("named"),
+    ruleSet: RuleSet.default("ihi"),
+    measures: z.array(MeasureDefinition).min(1, "define at least one measure").max(100),
+  })
+  .refine((c) => c.startMonth <= c.endMonth, { error: "endMonth must not be before startMonth", path: ["endMonth"] })
+  .refine((c) => new Set(c.measures.map((m) => m.id)).size === c.measures.length, {
+    error: "measure ids must be unique",
+    path: ["measures"],
+  });
+export type CollaborativeDefinition = z.infer<typeof CollaborativeDefinition>;
+
+/** A participating team (a hospital, a clinic). A team token writes only this team's data. */
+export const Team = z.strictObject({
+  id: Slug,
+  name: text(200).min(1, "cannot be empty"),
+  organisation: text(200).default(""),
+});
+export type Team = z.infer<typeof Team>;

@@ -1,0 +1,18 @@
+import * as z from "zod";
+
+/** A reporting month, `YYYY-MM`. Every point, due date and lock is keyed by one. */
+export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use a month written YYYY-MM, e.g. 2026-03");
+export type Period = z.infer<typeof Period>;
+
+/** A short identifier used in URLs and in workbooks: lowercase letters, digits and dashes. */
+export const Slug = z
+  .string()
+  .min(1, "cannot be empty")
+  .max(64, "use at most 64 characters")
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "use lowercase letters, digits and dashes, e.g. clabsi-rate");
+export type Slug = z.infer<typeof Slug>;
+
+/** Free text typed by a person (names, narratives): trimmed, bounded so no one pastes a data dump. */
+export function text(max: number) {
+  return z.string().trim().max(max, `use at most ${max} characters`);
+}

@@ -1,0 +1,52 @@
+import * as z from "zod";
+import { ReportStatus } from "./reads";
+
+/** One team's report for one month in the completeness grid. */
+export const CompletenessCell = z.object({
+  period: z.string(),
+  status: ReportStatus,
+  /** latest revision number; `null` when nothing was received */
+  revision: z.number().int().nullable(),
+  firstReceivedAt: z.string().nullable(),
+});
+export type CompletenessCell = z.infer<typeof CompletenessCell>;
+
+/**
+ * Counts over months. `expected` = months that are due (their due date has passed) or already
+ * received; `expected = onTime + late + missing` and `received = onTime + late`.
+ */
+const Counts = {
+  expected: z.number().int().nonnegative(),
+  received: z.number().int().nonnegative(),
+  onTime: z.number().int().nonnegative(),
+  late: z.number().int().nonnegative(),
+  missing: z.number().int().nonnegative(),
+};
+
+export const CompletenessTeam = z.object({
+  teamId: z.string(),
+  teamName: z.string(),
+  ...Counts,
+  /** one cell per month of `months`, in the same order */
+  cells: z.array(CompletenessCell),
+});
+export type CompletenessTeam = z.infer<typeof CompletenessTeam>;
+
+export const CompletenessMonth = z.object({
+  period: z.string(),
+  dueDate: z.string(),
+  ...Counts,
+  /** teams whose report for this month is not due yet */
+  notDue: z.number().int().nonnegative(),
+});
+export type CompletenessMonth = z.infer<typeof CompletenessMonth>;
+
+/** `GET /api/v1/collaboratives/{id}/completeness?asOf=` (faculty, admin): who reported, who is late. */
+export const Completeness = z.object({
+  collaborativeId: z.string(),
+  asOf: z.string(),
+  /** from the collaborative's start to the reporting month current on `asOf` */
+  months: z.array(CompletenessMonth),
+  teams: z.array(CompletenessTeam),
+});
+export type Completeness = z.infer<typeof Completeness>;

@@ -1,0 +1,218 @@
+import * as z from "zod";
+import { CollaborativeDefinition, SharingMode } from "./collaborative";
+import { Narrative, PointInput } from "./submission";
+import { Conflict, SubmissionSummary } from "./summary";
+
+// Response bodies of the data store's read endpoints. The add-in parses every answer with these, so
+// a drift between server and client fails loudly instead of showing wrong numbers.
+
+/** `GET /health`. */
+export const Health = z.object({
+  status: z.literal("ok"),
+  engine: z.enum(["sqlite", "postgres"]),
+  version: z.string(),
+});
+export type Health = z.infer<typeof Health>;
+
+/**
+ * A team as the reader may see it. In a `blinded` collaborative a team token sees other teams as
+ * "Team A", "Team B"... (stable letters, by the order teams joined) with `id: null`; in an
+ * `aggregate` one it sees only its own team.
+ */
+export const TeamView = z.object({
+  id: z.string().nullable(),
+  name: z.string(),
+  organisation: z.string(),
+  /** the reader's own team */
+  own: z.boolean(),
+});
+export type TeamView = z.infer<typeof TeamView>;
+
+/** `GET /api/v1/collaboratives/{id}`: the definition, plus the teams the reader may see. */
+export const CollaborativeView = CollaborativeDefinition.safeExtend({
+  teams: z.array(TeamView),
+  /** every team of the collaborative, including those the reader may not see */
+  teamCount: z.number().int().nonnegative(),
+});
+export type CollaborativeView = z.infer<typeof CollaborativeView>;
+
+/** `GET /api/v1/collaboratives`: the collaboratives a token may read. */
+export const CollaborativeList = z.object({
+  collaboratives: z.array(
+    z.object({ id: z.string(), name: z.string(), startMonth: z.string(), endMonth: z.string(), sharing: SharingMode, teamCount: z.number().int() }),
+  ),
+});
+export type CollaborativeList = z.infer<typeof CollaborativeList>;
+
+/** The current value of one month of one measure of one team (its latest revision, not retracted). */
+export const CurrentPoint = z.object({
+  period: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  annotation: z.string().nullable(),
+  /** revision of the team's monthly report that last set this point */
+  revision: z.number().int().positive(),
+  receivedAt: z.string(),
+});
+export type CurrentPoint = z.infer<typeof CurrentPoint>;
+
+/** One team's current points of one measure, labelled per the sharing mode. */
+export const TeamSeries = z.object({
+  /** `null` for a blinded team */
+  teamId: z.string().nullable(),
+  /** the team's name, or "Team C" when blinded */
+  teamLabel: z.string(),
+  own: z.boolean(),
+  points: z.array(CurrentPoint),
+});
+export type TeamSeries = z.infer<typeof TeamSeries>;
+
+/**
+ * The collaborative's pooled month: sum of numerators over sum of denominators, turned into a value by
+ * the measure's kind (a `mean` without denominators is the mean of the teams' values).
+ */
+export const AggregatePoint = z.object({
+  period: z.string(),
+  numerator: z.number().nullable(),
+  denominator: z.number().nullable(),
+  value: z.number().nullable(),
+  /** teams with a value that month */
+  teamCount: z.number().int().nonnegative(),
+});
+export type AggregatePoint = z.infer<typeof AggregatePoint>;
+
+export const MeasurePoints = z.object({
+  measureId: z.string(),
+  series: z.array(TeamSeries),
+  aggregate: z.array(AggregatePoint),
+});
+export type MeasurePoints = z.infer<typeof MeasurePoints>;
+
+/** `GET /api/v1/collaboratives/{id}/points?measureId=&teamId=`. */
+export const PointsResponse = z.object({
+  collaborativeId: z.string(),
+  sharing: SharingMode,
+  measures: z.array(MeasurePoints),
+});
+export type PointsResponse = z.infer<typeof PointsResponse>;
+
+/** One stored revision of a team's monthly report, as listed in its history. */
+export const SubmissionListItem = z.object({
+  submissionId: z.string(),
+  reportingMonth: z.string(),
+  revision: z.number().int().positive(),
+  receivedAt: z.string(),
+  counts: SubmissionSummary.shape.counts,
+});
+export type SubmissionListItem = z.infer<typeof SubmissionListItem>;
+
+/** `GET /api/v1/collaboratives/{id}/teams/{teamId}/submissions`: newest first. */
+export const SubmissionHistory = z.object({
+  collaborativeId: z.string(),
+  teamId: z.string(),
+  submissions: z.array(SubmissionListItem),
+});
+export type SubmissionHistory = z.infer<typeof SubmissionHistory>;
+
+/** `GET …/submissions/{submissionId}`: one past revision in full, points as they were sent. */
+export const SubmissionDetail = SubmissionListItem.extend({
+  collaborativeId: z.string(),
+  teamId: z.string(),
+  points: z.array(PointInput),
+  narrative: Narrative.nullable(),
+  selfAssessment: z.number().nullable(),
+  client: z.object({ name: z.string(), version: z.string() }).nullable(),
+  /** what the server said about this revision's points when it arrived */
+  conflicts: z.array(Conflict),
+});
+export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
+
+/**
+ * Where a monthly report stands:
+ * - `received`: first received on or before its due date
+ * - `late`: first received after its due date
+ * - `missing`: not received and the due date has passed
+ * - `not_due`: not received and not due yet (due today counts as not due)
+ */
+export const ReportStatus = z.enum(["received", "late", "missing", "not_due"]);
+export type ReportStatus = z.infer<typeof ReportStatus>;
+
+/** `GET /api/v1/collaboratives/{id}/teams/{teamId}/status?asOf=`: the month that is due now. */
+export const TeamStatus = z.object({
+  collaborativeId: z.string(),
+  teamId: z.string(),
+  asOf: z.string(),
+  reportingMonth: z.string(),
+  dueDate: z.string(),
+  status: ReportStatus,
+  latestRevision: z.number().int().nullable(),
+  receivedAt: z.string().nullable(),
+  firstReceivedAt: z.string().nullable(),
+  /** the reporting month no longer accepts changes */
+  locked: z.boolean(),
+});
+export type TeamStatus = z.infer<typeof TeamStatus>;
+
+/** A month's lock state: locked by an admin, automatically `lockAfterDays` after its due date, or reopened. */
+export const PeriodState = z.object({
+  period: z.string(),
+  dueDate: z.string(),
+  /** when the month locks by itself; `null` when the collaborative never locks */
+  lockDate: z.string().nullable(),
+  locked: z.boolean(),
+  /** `manual`: locked by an admin; `auto`: past its lock date; `reopened`: an admin reopened it; `open` */
+  state: z.enum(["open", "auto", "manual", "reopened"]),
+  reason: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+export type PeriodState = z.infer<typeof PeriodState>;
+
+/** `GET /api/v1/collaboratives/{id}/periods?asOf=`, and the body of lock/reopen answers (one period). */
+export const PeriodsResponse = z.object({
+  collaborativeId: z.string(),
+  asOf: z.string(),
+  periods: z.array(PeriodState),
+});
+export type PeriodsResponse = z.infer<typeof PeriodsResponse>;
+
+/** `POST …/periods/{month}/lock` and `/reopen` bodies: a reason (required to reopen). */
+export const PeriodChangeInput = z.strictObject({
+  reason: z.string().trim().max(500, "use at most 500 characters").optional(),
+});
+export type PeriodChangeInput = z.infer<typeof PeriodChangeInput>;
+
+/** One team's run chart of one measure, analysed on the server with core's run-chart rules. */
+export const RunChartSeries = z.object({
+  teamId: z.string().nullable(),
+  teamLabel: z.string(),
+  own: z.boolean(),
+  points: z.array(z.object({ period: z.string(), value: z.number().nullable(), annotation: z.string().nullable() })),
+  /** the median of the points; `null` without data */
+  centerLine: z.number().nullable(),
+  /** indexes into `points` that belong to an IHI shift (6+ on one side of the median) */
+  shiftPoints: z.array(z.number().int()),
+  /** indexes into `points` that belong to an IHI trend (5+ going one way) */
+  trendPoints: z.array(z.number().int()),
+});
+export type RunChartSeries = z.infer<typeof RunChartSeries>;
+
+/** `GET /api/v1/collaboratives/{id}/runcharts?measureId=`: what the faculty page draws. */
+export const RunChartsResponse = z.object({
+  collaborativeId: z.string(),
+  /** `analyzeRunChart` when core's rules were applied; `median` when only the median was computed */
+  analysis: z.enum(["analyzeRunChart", "median"]),
+  months: z.array(z.string()),
+  measures: z.array(
+    z.object({
+      measureId: z.string(),
+      name: z.string(),
+      unit: z.string().nullable(),
+      goal: z.number().nullable(),
+      improvementDirection: z.enum(["increase", "decrease", "neutral"]),
+      series: z.array(RunChartSeries),
+      aggregate: z.array(AggregatePoint),
+    }),
+  ),
+});
+export type RunChartsResponse = z.infer<typeof RunChartsResponse>;

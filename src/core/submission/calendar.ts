@@ -1,0 +1,120 @@
+/**
+ * The reporting calendar of a collaborative: months, due dates and lock dates, in plain strings.
+ *
+ * Months are `YYYY-MM`, dates are `YYYY-MM-DD`, and every date is a calendar date in UTC: the data
+ * store compares a report's `receivedAt` (an ISO instant) by its UTC date. Nothing here reads the
+ * clock; the caller passes `asOf`.
+ */
+
+import { CoreError } from "../errors";
+
+const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+function parsePeriod(period: string, caller: string): { year: number; month: number } {
+  const match = PERIOD.exec(period);
+  if (!match) throw new CoreError("invalid_value", `${caller}: invalid month ${JSON.stringify(period)} (use YYYY-MM)`);
+  return { year: Number(match[1]), month: Number(match[2]) };
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, "0");
+}
+
+/**
+ * The month `months` after (or before, when negative) `period`.
+ *
+ * @example
+ * addMonths("2025-11", 3); // => "2026-02"
+ * addMonths("2026-01", -1); // => "2025-12"
+ */
+export function addMonths(period: string, months: number): string {
+  const { year, month } = parsePeriod(period, "addMonths");
+  const index = year * 12 + (month - 1) + months;
+  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+}
+
+/**
+ * Every month from `start` to `end`, both included; empty when `end` is before `start`.
+ *
+ * Runs in O(months).
+ *
+ * @example
+ * monthRange("2025-11", "2026-02"); // => ["2025-11", "2025-12", "2026-01", "2026-02"]
+ */
+export function monthRange(start: string, end: string): string[] {
+  parsePeriod(start, "monthRange");
+  parsePeriod(end, "monthRange");
+  const out: string[] = [];
+  for (let m = start; m <= end; m = addMonths(m, 1)) out.push(m);
+  return out;
+}
+
+/**
+ * The month of a date or ISO instant (its first 7 characters, after checking the shape).
+ *
+ * @example
+ * monthOf("2026-03-09"); // => "2026-03"
+ * monthOf("2026-03-09T23:59:59.000Z"); // => "2026-03"
+ */
+export function monthOf(date: string): string {
+  const match = DATE.exec(date);
+  if (!match || !PERIOD.test(date.slice(0, 7))) throw new CoreError("invalid_value", `monthOf: invalid date ${JSON.stringify(date)} (use YYYY-MM-DD)`);
+  return date.slice(0, 7);
+}
+
+/**
+ * `date` plus `days` calendar days (negative goes back). Leap years are honoured.
+ *
+ * @example
+ * addDays("2026-02-27", 2); // => "2026-03-01"
+ * addDays("2024-02-28", 1); // => "2024-02-29"
+ */
+export function addDays(date: string, days: number): string {
+  const match = DATE.exec(date);
+  if (!match) throw new CoreError("invalid_value", `addDays: invalid date ${JSON.stringify(date)} (use YYYY-MM-DD)`);
+  const t = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + days);
+  const d = new Date(t);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/**
+ * The due date of the report for `period`: day `dueDay` of the following month (DESIGN: a month is
+ * reported after it ends).
+ *
+ * @example
+ * dueDateOf("2026-01", 15); // => "2026-02-15"
+ * dueDateOf("2025-12", 10); // => "2026-01-10"
+ */
+export function dueDateOf(period: string, dueDay: number): string {
+  return `${addMonths(period, 1)}-${pad(dueDay)}`;
+}
+
+/**
+ * The date from which `period` is locked automatically: `lockAfterDays` after its due date;
+ * `null` when `lockAfterDays` is 0 (never locks by itself). A period is locked on that date and after.
+ *
+ * @example
+ * lockDateOf("2026-01", 15, 60); // => "2026-04-16"
+ * lockDateOf("2026-01", 15, 0); // => null
+ */
+export function lockDateOf(period: string, dueDay: number, lockAfterDays: number): string | null {
+  if (lockAfterDays <= 0) return null;
+  return addDays(dueDateOf(period, dueDay), lockAfterDays);
+}
+
+/**
+ * The reporting month that is current on `asOf`: the month before `asOf`'s month (its report is due
+ * in `asOf`'s month), kept within `[startMonth, endMonth]`.
+ *
+ * @example
+ * reportingMonthAsOf("2026-03-10", "2025-06", "2026-12"); // => "2026-02"
+ * reportingMonthAsOf("2025-01-10", "2025-06", "2026-12"); // => "2025-06"
+ * reportingMonthAsOf("2027-05-01", "2025-06", "2026-12"); // => "2026-12"
+ */
+export function reportingMonthAsOf(asOf: string, startMonth: string, endMonth: string): string {
+  const previous = addMonths(monthOf(asOf), -1);
+  if (previous < startMonth) return startMonth;
+  if (previous > endMonth) return endMonth;
+  return previous;
+}

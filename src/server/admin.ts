@@ -1,0 +1,257 @@
+// `npm run admin -- <command>`: manage the data store from the command line, on the same store the
+// server uses (QI_DATA_DIR or DATABASE_URL). Every change is written to the audit log as "cli".
+
+import { readFileSync } from "node:fs";
+import * as z from "zod";
+import { CollaborativeDefinition, MeasureDefinition, Role, Slug, Team, type Period } from "../core/index";
+import { ConfigError, readConfig } from "./config";
+import { seedDemo } from "./seed";
+import { describeStore, openStore } from "./store/open";
+import { StoreConflict, StoreNotFound, type Actor, type Store } from "./store/store";
+import { issueToken } from "./tokens";
+import { issuesToConflicts } from "./validation";
+
+export const USAGE = `usage: npm run admin -- <command>
+
+  create-collaborative <file.json>      create a collaborative (a CollaborativeDefinition; may include "teams": [...])
+  add-team <collab> <teamId> <name> [organisation]
+  add-measure <collab> <file.json>      add a MeasureDefinition to the measure set
+  issue-token <role> [--collaborative id] [--team id] [--label text] [--expires-days n]
+                                        role: team | faculty | admin; prints the token once
+  revoke-token <tokenId|prefix>
+  list-tokens
+  lock <collab> <YYYY-MM>
+  reopen <collab> <YYYY-MM> --reason text
+  seed-demo [--json]                    create the demo collaborative and print its tokens
+
+The store is the server's: SQLite in QI_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.`;
+
+/** A command-line mistake: print usage and exit 1. */
+class UsageError extends Error {
+  override name = "UsageError";
+}
+
+const CLI: Actor = { tokenId: null, label: "admin cli" };
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+type Output = { out: (line: string) => void; err: (line: string) => void };
+
+function split(args: readonly string[]): { positional: string[]; flags: Map<string, string | true> } {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg.startsWith("--")) {
+      const name = arg.slice(2);
+      const next = args[i + 1];
+      if (name === "json") flags.set(name, true);
+      else if (next === undefined || next.startsWith("--")) throw new UsageError(`--${name} needs a value`);
+      else {
+        flags.set(name, next);
+        i++;
+      }
+    } else positional.push(arg);
+  }
+  return { positional, flags };
+}
+
+function expect(positional: readonly string[], min: number, max: number, command: string): void {
+  if (positional.length < min || positional.length > max) throw new UsageError(`${command} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}`);
+}
+
+function onlyFlags(flags: Map<string, string | true>, allowed: readonly string[], command: string): void {
+  for (const name of flags.keys()) if (!allowed.includes(name)) throw new UsageError(`${command} has no option --${name}`);
+}
+
+function readJson(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function parseOrExplain<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const lines = issuesToConflicts(result.error.issues, value).map((c) => `  ${c.path.length > 0 ? c.path.join(".") : "(top)"}: ${c.message}`);
+  throw new UsageError(`${what} is not valid:\n${lines.join("\n")}`);
+}
+
+function period(value: string): Period {
+  if (!PERIOD.test(value)) throw new UsageError(`${value} is not a month: write YYYY-MM`);
+  return value;
+}
+
+/** Run one command; returns the exit code. Output goes through `io` so tests can capture it. */
+export async function runAdmin(args: readonly string[], io: Output, openConfiguredStore: () => Promise<Store>, now: () => Date = () => new Date()): Promise<number> {
+  const [command, ...rest] = args;
+  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
+    io.out(USAGE);
+    return command === undefined ? 1 : 0;
+  }
+  let store: Store | null = null;
+  try {
+    const { positional, flags } = split(rest);
+    const open = async () => (store ??= await openConfiguredStore());
+    switch (command) {
+      case "create-collaborative": {
+        expect(positional, 1, 1, command);
+        onlyFlags(flags, [], command);
+        const raw = readJson(positional[0]);
+        const teams = parseOrExplain(z.array(Team).optional(), typeof raw === "object" && raw !== null ? (raw as { teams?: unknown }).teams : undefined, `${positional[0]} teams`);
+        const { teams: _teams, ...rest2 } = (raw ?? {}) as Record<string, unknown>;
+        const definition = parseOrExplain(CollaborativeDefinition, rest2, positional[0]);
+        const s = await open();
+        const at = now().toISOString();
+        await s.createCollaborative(definition, at, CLI);
+        for (const team of teams ?? []) await s.addTeam(definition.id, team, at, CLI);
+        io.out(`created collaborative ${definition.id} (${definition.measures.length} measures, ${teams?.length ?? 0} teams)`);
+        return 0;
+      }
+      case "add-team": {
+        expect(positional, 3, 4, command);
+        onlyFlags(flags, [], command);
+        const [collaborativeId, id, name, organisation] = positional;
+        const team = parseOrExplain(Team, { id, name, organisation: organisation ?? "" }, "the team");
+        await (await open()).addTeam(parseOrExplain(Slug, collaborativeId, "the collaborative id"), team, now().toISOString(), CLI);
+        io.out(`added team ${team.id} to ${collaborativeId}`);
+        return 0;
+      }
+      case "add-measure": {
+        expect(positional, 2, 2, command);
+        onlyFlags(flags, [], command);
+        const measure = parseOrExplain(MeasureDefinition, readJson(positional[1]), positional[1]);
+        await (await open()).addMeasure(positional[0], measure, now().toISOString(), CLI);
+        io.out(`added measure ${measure.id} to ${positional[0]}`);
+        return 0;
+      }
+      case "issue-token": {
+        expect(positional, 1, 1, command);
+        onlyFlags(flags, ["collaborative", "team", "label", "expires-days"], command);
+        const role = parseOrExplain(Role, positional[0], "the role");
+        const days = flags.get("expires-days");
+        const expires = days === undefined ? null : Number(days);
+        if (expires !== null && !(Number.isFinite(expires) && expires > 0)) throw new UsageError("--expires-days must be a positive number");
+        const collaborativeId = flags.get("collaborative");
+        const teamId = flags.get("team");
+        const label = flags.get("label");
+        try {
+          const issued = await issueToken(await open(), {
+            role,
+            collaborativeId: typeof collaborativeId === "string" ? collaborativeId : null,
+            teamId: typeof teamId === "string" ? teamId : null,
+            label: typeof label === "string" ? label : `${role} token`,
+            expiresInDays: expires,
+            now: now(),
+            actor: CLI,
+          });
+          io.out(issued.token);
+          io.err(`issued ${role} token ${issued.record.id} (${issued.record.prefix}…)${issued.record.expiresAt ? `, expires ${issued.record.expiresAt}` : ""}: shown once, store it now`);
+        } catch (error) {
+          if (error instanceof StoreConflict || error instanceof StoreNotFound) throw error;
+          throw new UsageError((error as Error).message);
+        }
+        return 0;
+      }
+      case "revoke-token": {
+        expect(positional, 1, 1, command);
+        onlyFlags(flags, [], command);
+        const token = await (await open()).revokeToken(positional[0], now().toISOString(), CLI);
+        if (!token) {
+          io.err(`no token matches ${positional[0]} (give its id, e.g. tok_1a2b…, or at least 6 characters of its prefix)`);
+          return 1;
+        }
+        io.out(`revoked ${token.id} (${token.prefix}…, ${token.role}, ${token.label})`);
+        return 0;
+      }
+      case "list-tokens": {
+        expect(positional, 0, 0, command);
+        onlyFlags(flags, ["json"], command);
+        const tokens = await (await open()).listTokens();
+        if (flags.has("json")) {
+          io.out(JSON.stringify(tokens, null, 2));
+          return 0;
+        }
+        io.out(["id", "prefix", "role", "collaborative", "team", "label", "expires", "revoked"].join("\t"));
+        for (const t of tokens) {
+          io.out([t.id, `${t.prefix}…`, t.role, t.collaborativeId ?? "-", t.teamId ?? "-", t.label, t.expiresAt ?? "-", t.revokedAt ?? "-"].join("\t"));
+        }
+        return 0;
+      }
+      case "lock":
+      case "reopen": {
+        expect(positional, 2, 2, command);
+        onlyFlags(flags, ["reason"], command);
+        const reason = flags.get("reason");
+        if (command === "reopen" && (typeof reason !== "string" || reason.trim().length < 3)) throw new UsageError("reopen needs --reason text (why the month is reopened)");
+        const month = period(positional[1]);
+        const s = await open();
+        const collaborative = await s.getCollaborative(positional[0]);
+        if (!collaborative) throw new StoreNotFound(`no collaborative ${positional[0]}`);
+        const { startMonth, endMonth } = collaborative.definition;
+        if (month < startMonth || month > endMonth) throw new UsageError(`${month} is outside ${positional[0]} (${startMonth} to ${endMonth})`);
+        await s.addPeriodEvent(positional[0], { period: month, action: command, reason: typeof reason === "string" ? reason.trim() : "", at: now().toISOString() }, CLI);
+        io.out(`${command === "lock" ? "locked" : "reopened"} ${positional[0]} ${month}`);
+        return 0;
+      }
+      case "seed-demo": {
+        expect(positional, 0, 0, command);
+        onlyFlags(flags, ["json"], command);
+        const seed = await seedDemo(await open(), now());
+        if (flags.has("json")) io.out(JSON.stringify(seed));
+        else {
+          io.out(`created demo collaborative ${seed.collaborativeId}`);
+          io.out(`  adminToken:   ${seed.adminToken}`);
+          io.out(`  facultyToken: ${seed.facultyToken}`);
+          for (const t of seed.teams) io.out(`  team ${t.id}: ${t.token}  (${t.name})`);
+        }
+        return 0;
+      }
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`error: ${error.message}\n\n${USAGE}`);
+      return 1;
+    }
+    if (error instanceof StoreConflict || error instanceof StoreNotFound) {
+      io.err(`error: ${error.message}`);
+      return 1;
+    }
+    if (error instanceof ConfigError) {
+      io.err(`error: ${error.message}`);
+      return 1;
+    }
+    io.err(`error: ${(error as Error).message ?? String(error)}`);
+    return 1;
+  } finally {
+    if (store) await (store as Store).close();
+  }
+}
+
+if (require.main === module) {
+  const io: Output = { out: (line) => process.stdout.write(line + "\n"), err: (line) => process.stderr.write(line + "\n") };
+  const open = async () => {
+    const config = readConfig();
+    try {
+      return await openStore(config);
+    } catch (error) {
+      throw new Error(`cannot open ${describeStore(config)}: ${(error as Error).message}`);
+    }
+  };
+  runAdmin(process.argv.slice(2), io, open).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,211 @@
+// The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the server validates with
+// and the add-in parses with (zod 4's z.toJSONSchema; OpenAPI 3.1 uses JSON Schema 2020-12 as is).
+
+import * as z from "zod";
+import {
+  ApiError,
+  CollaborativeList,
+  CollaborativeView,
+  Completeness,
+  Health,
+  Me,
+  PeriodChangeInput,
+  PeriodsResponse,
+  PointsResponse,
+  RunChartsResponse,
+  ScoreInput,
+  ScoresResponse,
+  ScoreSaved,
+  SubmissionDetail,
+  SubmissionHistory,
+  SubmissionInput,
+  SubmissionSummary,
+  TeamStatus,
+} from "../core/index";
+
+type Param = { name: string; in: "path" | "query" | "header"; required?: boolean; description: string; schema?: Record<string, unknown> };
+type Operation = {
+  method: "get" | "post" | "put";
+  path: string;
+  summary: string;
+  roles: string;
+  params?: Param[];
+  body?: string;
+  responses: Record<string, { description: string; schema?: string; contentType?: string }>;
+};
+
+const SCHEMAS: Record<string, z.ZodType> = {
+  ApiError,
+  Health,
+  Me,
+  CollaborativeList,
+  CollaborativeView,
+  SubmissionInput,
+  SubmissionSummary,
+  PointsResponse,
+  RunChartsResponse,
+  SubmissionHistory,
+  SubmissionDetail,
+  TeamStatus,
+  Completeness,
+  ScoresResponse,
+  ScoreInput,
+  ScoreSaved,
+  PeriodsResponse,
+  PeriodChangeInput,
+};
+/** Request bodies are described as they may be sent (defaults optional); answers as they come back. */
+const INPUTS = new Set(["SubmissionInput", "ScoreInput", "PeriodChangeInput"]);
+
+const id: Param = { name: "id", in: "path", required: true, description: "collaborative id" };
+const teamId: Param = { name: "teamId", in: "path", required: true, description: "team id" };
+const month: Param = { name: "month", in: "path", required: true, description: "month, YYYY-MM" };
+const asOf: Param = { name: "asOf", in: "query", description: "the day to judge by, YYYY-MM-DD (default: today, UTC)" };
+const errors = {
+  "401": { description: "missing, unknown, revoked or expired token", schema: "ApiError" },
+  "403": { description: "the token may not reach this", schema: "ApiError" },
+  "404": { description: "no such collaborative, team or month", schema: "ApiError" },
+  "429": { description: "too many requests for this token (see Retry-After)", schema: "ApiError" },
+};
+
+export const OPERATIONS: readonly Operation[] = [
+  { method: "get", path: "/health", summary: "Liveness and engine", roles: "anyone", responses: { "200": { description: "up", schema: "Health" } } },
+  { method: "get", path: "/api/v1/openapi.json", summary: "This document", roles: "anyone", responses: { "200": { description: "OpenAPI 3.1" } } },
+  { method: "get", path: "/api/v1/me", summary: "Who the token belongs to", roles: "any token", responses: { "200": { description: "the caller", schema: "Me" }, ...errors } },
+  { method: "get", path: "/api/v1/collaboratives", summary: "Collaboratives the token may read", roles: "any token", responses: { "200": { description: "list", schema: "CollaborativeList" }, ...errors } },
+  { method: "get", path: "/api/v1/collaboratives/{id}", summary: "The collaborative's definition and the teams the caller may see", roles: "any token of the collaborative", params: [id], responses: { "200": { description: "definition", schema: "CollaborativeView" }, ...errors } },
+  {
+    method: "post",
+    path: "/api/v1/collaboratives/{id}/submissions",
+    summary: "Submit a team's monthly report (a new immutable revision)",
+    roles: "team (own team); admin with ?teamId=",
+    params: [
+      id,
+      { name: "dryRun", in: "query", description: "true: answer what would happen, store nothing", schema: { type: "string", enum: ["true", "false"] } },
+      { name: "teamId", in: "query", description: "the team (admin tokens only)" },
+      { name: "Idempotency-Key", in: "header", description: "same key + same body replays the stored answer (header Idempotent-Replay: true); same key + other body is 422 IDEMPOTENCY_KEY_REUSED" },
+    ],
+    body: "SubmissionInput",
+    responses: {
+      "200": { description: "unchanged, or dry_run", schema: "SubmissionSummary" },
+      "201": { description: "accepted: a new revision", schema: "SubmissionSummary" },
+      "400": { description: "MALFORMED_JSON or BAD_REQUEST", schema: "ApiError" },
+      "413": { description: "body over 1 MB", schema: "ApiError" },
+      "422": { description: "rejected (every point refused: a SubmissionSummary), VALIDATION or IDEMPOTENCY_KEY_REUSED (an ApiError)", schema: "SubmissionSummary" },
+      ...errors,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/points",
+    summary: "Current points per measure and team, labelled per the sharing mode, with the pooled monthly aggregate",
+    roles: "any token of the collaborative",
+    params: [id, { name: "measureId", in: "query", description: "one measure" }, { name: "teamId", in: "query", description: "one team" }],
+    responses: { "200": { description: "points", schema: "PointsResponse" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/runcharts",
+    summary: "Every visible team's run chart per measure: aligned months, median, shift and trend points",
+    roles: "any token of the collaborative",
+    params: [id, { name: "measureId", in: "query", description: "one measure" }],
+    responses: { "200": { description: "run charts", schema: "RunChartsResponse" }, ...errors },
+  },
+  { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/submissions", summary: "A team's report history, newest first", roles: "the team, faculty, admin", params: [id, teamId], responses: { "200": { description: "history", schema: "SubmissionHistory" }, ...errors } },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/teams/{teamId}/submissions/{submissionId}",
+    summary: "One past revision in full, points as sent",
+    roles: "the team, faculty, admin",
+    params: [id, teamId, { name: "submissionId", in: "path", required: true, description: "submission id" }],
+    responses: { "200": { description: "revision", schema: "SubmissionDetail" }, ...errors },
+  },
+  { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/status", summary: "This month's report: due date and status", roles: "the team, faculty, admin", params: [id, teamId, asOf], responses: { "200": { description: "status", schema: "TeamStatus" }, ...errors } },
+  { method: "get", path: "/api/v1/collaboratives/{id}/completeness", summary: "Who reported which month: on time, late, missing", roles: "faculty, admin", params: [id, asOf, { name: "teamId", in: "query", description: "one team" }], responses: { "200": { description: "grid and totals", schema: "Completeness" }, ...errors } },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/scores",
+    summary: "Assessment scores (faculty and self, latest per team and month) and % of teams at 4 or above per month",
+    roles: "faculty, admin; a team sees its own rows",
+    params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "month", in: "query", description: "one month, YYYY-MM" }],
+    responses: { "200": { description: "scores", schema: "ScoresResponse" }, ...errors },
+  },
+  {
+    method: "put",
+    path: "/api/v1/collaboratives/{id}/teams/{teamId}/scores/{month}",
+    summary: "Record a faculty score (history kept), answered with the software's suggestion",
+    roles: "faculty, admin",
+    params: [id, teamId, month],
+    body: "ScoreInput",
+    responses: { "200": { description: "stored", schema: "ScoreSaved" }, "422": { description: "VALIDATION", schema: "ApiError" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/export.csv",
+    summary: "All current points as CSV (text cells neutralised against formula injection)",
+    roles: "faculty, admin",
+    params: [id],
+    responses: { "200": { description: "CSV", contentType: "text/csv" }, ...errors },
+  },
+  { method: "get", path: "/api/v1/collaboratives/{id}/periods", summary: "Every month's due date and lock state", roles: "any token of the collaborative", params: [id, asOf], responses: { "200": { description: "months", schema: "PeriodsResponse" }, ...errors } },
+  { method: "post", path: "/api/v1/collaboratives/{id}/periods/{month}/lock", summary: "Lock a month (audited)", roles: "admin", params: [id, month], body: "PeriodChangeInput", responses: { "200": { description: "the month's new state", schema: "PeriodsResponse" }, ...errors } },
+  {
+    method: "post",
+    path: "/api/v1/collaboratives/{id}/periods/{month}/reopen",
+    summary: "Reopen a month, with a reason (audited; overrides the automatic lock)",
+    roles: "admin",
+    params: [id, month],
+    body: "PeriodChangeInput",
+    responses: { "200": { description: "the month's new state", schema: "PeriodsResponse" }, "422": { description: "no reason given", schema: "ApiError" }, ...errors },
+  },
+];
+
+function jsonSchema(name: string, schema: z.ZodType): Record<string, unknown> {
+  const out = z.toJSONSchema(schema, { io: INPUTS.has(name) ? "input" : "output", unrepresentable: "any" }) as Record<string, unknown>;
+  delete out.$schema;
+  return out;
+}
+
+/** Build the document (once per app). */
+export function openApiDocument(version: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPERATIONS) {
+    const responses: Record<string, unknown> = {};
+    for (const [status, r] of Object.entries(op.responses)) {
+      responses[status] = {
+        description: r.description,
+        ...(r.schema
+          ? { content: { "application/json": { schema: { $ref: `#/components/schemas/${r.schema}` } } } }
+          : r.contentType
+            ? { content: { [r.contentType]: { schema: { type: "string" } } } }
+            : {}),
+      };
+    }
+    paths[op.path] = {
+      ...(paths[op.path] ?? {}),
+      [op.method]: {
+        summary: op.summary,
+        description: `Who may call it: ${op.roles}.`,
+        ...(op.roles === "anyone" ? { security: [] } : {}),
+        ...(op.params ? { parameters: op.params.map((p) => ({ name: p.name, in: p.in, required: p.required ?? false, description: p.description, schema: p.schema ?? { type: "string" } })) } : {}),
+        ...(op.body ? { requestBody: { required: op.body === "SubmissionInput" || op.body === "ScoreInput", content: { "application/json": { schema: { $ref: `#/components/schemas/${op.body}` } } } } } : {}),
+        responses,
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "QI Collaborative data store",
+      version,
+      description: "Monthly reports of an IHI Breakthrough Series collaborative: teams submit, faculty read. Every error body is an ApiError.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "a token issued with `npm run admin -- issue-token` (qi_…)" } },
+      schemas: Object.fromEntries(Object.entries(SCHEMAS).map(([name, schema]) => [name, jsonSchema(name, schema)])),
+    },
+  };
+}

@@ -1,0 +1,87 @@
+// POST /api/v1/collaboratives/{id}/submissions: a team's monthly report.
+//
+// Order of the checks: token (401) → role and team (403) → collaborative and team exist (404) →
+// JSON (400) → schema (422 VALIDATION) → Idempotency-Key → the collaborative's rules
+// (checkSubmission, shared with the add-in) → the store plans and writes in one transaction.
+
+import { createHash } from "node:crypto";
+import type { Hono } from "hono";
+import { checkSubmission, SubmissionInput } from "../../core/index";
+import { actorOf, requireRole } from "../auth";
+import { ApiProblem } from "../problem";
+import { planSubmission } from "../submission/plan";
+import { parseJson, validate } from "../validation";
+import { lockedPeriods } from "../views/periods";
+import { authOf, collaborativeOf, optionalSlug, teamOf, type AppEnv, type RouteDeps } from "./context";
+
+/** Keys are the client's: any visible ASCII up to 255 characters (a UUID is typical). */
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
+  app.post("/api/v1/collaboratives/:id/submissions", deps.guard, async (c) => {
+    const auth = authOf(c);
+    requireRole(auth, "team", "admin");
+    const collaborative = await collaborativeOf(deps, c);
+    const asked = optionalSlug(c, "teamId");
+    let teamId: string;
+    if (auth.role === "team") {
+      if (asked !== undefined && asked !== auth.teamId) throw new ApiProblem("FORBIDDEN", "a team token submits only its own team's reports");
+      teamId = auth.teamId as string;
+    } else {
+      if (asked === undefined) throw new ApiProblem("BAD_REQUEST", "an admin submitting for a team must say which: ?teamId=<team id>");
+      teamId = asked;
+    }
+    await teamOf(deps, collaborative.id, teamId);
+
+    const dryRunParam = c.req.query("dryRun");
+    if (dryRunParam !== undefined && dryRunParam !== "true" && dryRunParam !== "false") {
+      throw new ApiProblem("BAD_REQUEST", "dryRun must be true or false");
+    }
+    const dryRun = dryRunParam === "true";
+    const rawBody = await c.req.text();
+    const json = parseJson(rawBody);
+    const input = validate(SubmissionInput, json, "the report");
+
+    const key = c.req.header("idempotency-key");
+    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+      throw new ApiProblem("BAD_REQUEST", "Idempotency-Key must be 1 to 255 visible ASCII characters (a UUID is best)");
+    }
+    const requestHash = createHash("sha256").update(`${collaborative.id}\n${teamId}\n`).update(rawBody).digest("hex");
+
+    const now = deps.clock();
+    const asOf = now.toISOString().slice(0, 10);
+    const events = await deps.store.latestPeriodEvents(collaborative.id);
+    const conflicts = checkSubmission(input, collaborative, { asOf, lockedPeriods: lockedPeriods(collaborative, events, asOf) });
+    const submissionId = deps.newId();
+    const receivedAt = now.toISOString();
+
+    const outcome = await deps.store.submit({
+      collaborativeId: collaborative.id,
+      teamId,
+      reportingMonth: input.reportingMonth,
+      input,
+      rawBody,
+      submissionId,
+      receivedAt,
+      actor: actorOf(auth),
+      dryRun,
+      // A dry run never stores or replays: the same key is then used for the real submission.
+      idempotency: key === undefined || dryRun ? null : { scope: `${collaborative.id}/${teamId}`, key, requestHash },
+      plan: (state, nextRevision) => planSubmission({ input, collaborative, conflicts, submissionId, receivedAt, dryRun }, state, nextRevision),
+    });
+
+    if (outcome.kind === "replay") {
+      if (outcome.stored.requestHash !== requestHash) {
+        throw new ApiProblem(
+          "IDEMPOTENCY_KEY_REUSED",
+          "this Idempotency-Key was already used for a different report: make a new key for each new report",
+        );
+      }
+      return new Response(outcome.stored.body, {
+        status: outcome.stored.httpStatus,
+        headers: { "content-type": "application/json; charset=utf-8", "idempotent-replay": "true" },
+      });
+    }
+    return new Response(outcome.body, { status: outcome.httpStatus, headers: { "content-type": "application/json; charset=utf-8" } });
+  });
+}

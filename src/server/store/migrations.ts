@@ -1,0 +1,247 @@
+// Versioned schema migrations, one SQL text per engine. They run at every start (store.migrate()),
+// each in its own transaction, and are recorded in `schema_migrations`. Never edit a released
+// migration: add the next version.
+//
+// Column types are chosen so both engines store the same values: text ids, ISO-8601 UTC timestamps
+// as text (they sort correctly), months as 'YYYY-MM' text, numbers as float64 (REAL / double
+// precision), booleans as 0/1 integers, JSON as text (kept byte for byte as it was sent).
+
+export type Migration = { version: number; name: string; sqlite: string; postgres: string };
+
+const TABLES = (dialect: "sqlite" | "postgres") => {
+  const serial = dialect === "sqlite" ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  const real = dialect === "sqlite" ? "REAL" : "DOUBLE PRECISION";
+  return `
+CREATE TABLE collaboratives (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  aim TEXT NOT NULL,
+  start_month TEXT NOT NULL,
+  end_month TEXT NOT NULL,
+  due_day INTEGER NOT NULL CHECK (due_day BETWEEN 1 AND 28),
+  lock_after_days INTEGER NOT NULL CHECK (lock_after_days >= 0),
+  sharing TEXT NOT NULL CHECK (sharing IN ('named', 'blinded', 'aggregate')),
+  rule_set TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+
+CREATE TABLE measures (
+  collaborative_id TEXT NOT NULL REFERENCES collaboratives (id),
+  id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  definition TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (collaborative_id, id),
+  UNIQUE (collaborative_id, position)
+);
+
+CREATE TABLE teams (
+  collaborative_id TEXT NOT NULL REFERENCES collaboratives (id),
+  id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (collaborative_id, id),
+  UNIQUE (collaborative_id, position)
+);
+
+CREATE TABLE tokens (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('team', 'faculty', 'admin')),
+  collaborative_id TEXT REFERENCES collaboratives (id),
+  team_id TEXT,
+  label TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT,
+  revoked_at TEXT,
+  FOREIGN KEY (collaborative_id, team_id) REFERENCES teams (collaborative_id, id),
+  CHECK (role <> 'team' OR (collaborative_id IS NOT NULL AND team_id IS NOT NULL))
+);
+
+CREATE TABLE submissions (
+  id TEXT PRIMARY KEY,
+  collaborative_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  reporting_month TEXT NOT NULL,
+  revision INTEGER NOT NULL CHECK (revision >= 1),
+  received_at TEXT NOT NULL,
+  token_id TEXT,
+  created_count INTEGER NOT NULL,
+  updated_count INTEGER NOT NULL,
+  unchanged_count INTEGER NOT NULL,
+  rejected_count INTEGER NOT NULL,
+  input TEXT NOT NULL,
+  raw_body TEXT NOT NULL,
+  conflicts TEXT NOT NULL,
+  narrative TEXT,
+  self_assessment ${real},
+  FOREIGN KEY (collaborative_id, team_id) REFERENCES teams (collaborative_id, id),
+  UNIQUE (collaborative_id, team_id, reporting_month, revision)
+);
+-- completeness: GROUP BY team, month over an index that covers the grouped columns
+CREATE INDEX submissions_reports ON submissions (collaborative_id, team_id, reporting_month, received_at, revision);
+
+CREATE TABLE point_revisions (
+  id ${serial},
+  submission_id TEXT NOT NULL REFERENCES submissions (id),
+  collaborative_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  measure_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  point_index INTEGER NOT NULL,
+  change TEXT NOT NULL CHECK (change IN ('created', 'updated', 'retracted')),
+  numerator ${real},
+  denominator ${real},
+  value ${real},
+  annotation TEXT,
+  retract_reason TEXT,
+  received_at TEXT NOT NULL
+);
+CREATE INDEX point_revisions_point ON point_revisions (collaborative_id, team_id, measure_id, period);
+CREATE INDEX point_revisions_submission ON point_revisions (submission_id);
+
+-- The current value of every point: derived from point_revisions inside the same transaction, so
+-- reads never scan the history. Retracted points stay here with retracted = 1.
+CREATE TABLE current_points (
+  collaborative_id TEXT NOT NULL,
+  measure_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  numerator ${real},
+  denominator ${real},
+  value ${real},
+  annotation TEXT,
+  retracted INTEGER NOT NULL,
+  submission_id TEXT NOT NULL REFERENCES submissions (id),
+  revision INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (collaborative_id, measure_id, team_id, period)
+);
+CREATE INDEX current_points_team ON current_points (collaborative_id, team_id, measure_id, period);
+
+CREATE TABLE assessment_scores (
+  id ${serial},
+  collaborative_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  period TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('faculty', 'self')),
+  score ${real} NOT NULL CHECK (score >= 0.5 AND score <= 5),
+  rationale TEXT NOT NULL,
+  token_id TEXT,
+  by_label TEXT NOT NULL,
+  submission_id TEXT,
+  recorded_at TEXT NOT NULL,
+  FOREIGN KEY (collaborative_id, team_id) REFERENCES teams (collaborative_id, id)
+);
+
+-- The latest score per team, month and source (derived, like current_points).
+CREATE TABLE current_scores (
+  collaborative_id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  period TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  score ${real} NOT NULL,
+  rationale TEXT NOT NULL,
+  by_label TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (collaborative_id, source, period, team_id)
+);
+CREATE INDEX current_scores_team ON current_scores (collaborative_id, team_id, period);
+
+CREATE TABLE period_events (
+  id ${serial},
+  collaborative_id TEXT NOT NULL REFERENCES collaboratives (id),
+  period TEXT NOT NULL,
+  action TEXT NOT NULL CHECK (action IN ('lock', 'reopen')),
+  reason TEXT NOT NULL,
+  token_id TEXT,
+  by_label TEXT NOT NULL,
+  at TEXT NOT NULL
+);
+CREATE INDEX period_events_period ON period_events (collaborative_id, period);
+
+CREATE TABLE idempotency_keys (
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  http_status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  submission_id TEXT,
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (scope, key)
+);
+
+CREATE TABLE audit_log (
+  id ${serial},
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  actor_label TEXT NOT NULL,
+  action TEXT NOT NULL,
+  collaborative_id TEXT,
+  team_id TEXT,
+  details TEXT NOT NULL
+);
+CREATE INDEX audit_log_collaborative ON audit_log (collaborative_id, id);
+`;
+};
+
+/** Tables whose rows are never updated or deleted. */
+export const APPEND_ONLY_TABLES = ["audit_log", "submissions", "point_revisions", "assessment_scores", "period_events"] as const;
+
+const sqliteGuards = APPEND_ONLY_TABLES.map(
+  (t) => `
+CREATE TRIGGER ${t}_no_update BEFORE UPDATE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;
+CREATE TRIGGER ${t}_no_delete BEFORE DELETE ON ${t} BEGIN SELECT RAISE(ABORT, '${t} is append-only'); END;`,
+).join("\n");
+
+const postgresGuards = `
+CREATE FUNCTION qi_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END
+$$;
+${APPEND_ONLY_TABLES.map(
+  (t) => `
+CREATE TRIGGER ${t}_append_only BEFORE UPDATE OR DELETE ON ${t} FOR EACH ROW EXECUTE FUNCTION qi_append_only();
+CREATE TRIGGER ${t}_no_truncate BEFORE TRUNCATE ON ${t} FOR EACH STATEMENT EXECUTE FUNCTION qi_append_only();`,
+).join("\n")}
+`;
+
+// Completeness reads one row per team and month instead of grouping every revision (a campaign has
+// ~100,000 of them); scores are read in (period, team) order straight off an index, and counted per
+// month from a covering index.
+const MONTHLY_REPORTS = `
+CREATE TABLE monthly_reports (
+  collaborative_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  reporting_month TEXT NOT NULL,
+  revisions INTEGER NOT NULL,
+  latest_revision INTEGER NOT NULL,
+  first_received_at TEXT NOT NULL,
+  latest_received_at TEXT NOT NULL,
+  PRIMARY KEY (collaborative_id, team_id, reporting_month)
+);
+INSERT INTO monthly_reports (collaborative_id, team_id, reporting_month, revisions, latest_revision, first_received_at, latest_received_at)
+  SELECT collaborative_id, team_id, reporting_month, COUNT(*), MAX(revision), MIN(received_at), MAX(received_at)
+  FROM submissions GROUP BY collaborative_id, team_id, reporting_month;
+CREATE INDEX current_scores_by_period ON current_scores (collaborative_id, period, team_id, source);
+CREATE INDEX current_scores_months ON current_scores (collaborative_id, source, period, score);
+`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "initial schema: collaboratives, teams, measures, tokens, submissions, points, scores, locks, idempotency, audit",
+    sqlite: TABLES("sqlite") + sqliteGuards,
+    postgres: TABLES("postgres") + postgresGuards,
+  },
+  {
+    version: 2,
+    name: "monthly_reports: one row per team and month for completeness; scores index in period order",
+    sqlite: MONTHLY_REPORTS,
+    postgres: MONTHLY_REPORTS,
+  },
+];

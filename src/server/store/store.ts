@@ -1,0 +1,274 @@
+// The data store's one storage interface. Two engines implement it: SQLite (store/sqlite.ts, the
+// embedded default) and PostgreSQL (store/postgres.ts). Both pass test/server/storeContract.ts.
+//
+// What the engines guarantee, beyond the method list:
+// - submissions, point revisions, assessment scores, period events and the audit log are append-only
+//   (enforced by triggers as well as by having no method that changes them);
+// - `submit` is one transaction: the revision, its points, the current values, the self-assessment,
+//   the audit entry and the idempotency record land together or not at all, and two submissions of
+//   one team never interleave (SQLite: one synchronous transaction; PostgreSQL: the team row is
+//   locked FOR UPDATE);
+// - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
+
+import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionSummary, Team } from "../../core/schema";
+
+export type Engine = "sqlite" | "postgres";
+
+/** Who did something, for the audit log: a token, or the admin command line. */
+export type Actor = { tokenId: string | null; label: string };
+
+export type CollaborativeRecord = { definition: CollaborativeDefinition; createdAt: string };
+
+/** A team with its joining order (`position`, from 0), which gives its stable blinded letter. */
+export type TeamRecord = Team & { position: number; createdAt: string };
+
+export type TokenRecord = {
+  id: string;
+  /** first characters of the token, for people to recognise it (never enough to use it) */
+  prefix: string;
+  role: Role;
+  collaborativeId: string | null;
+  teamId: string | null;
+  label: string;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+};
+
+export type NewToken = Omit<TokenRecord, "revokedAt"> & { hash: string };
+
+/** The stored state a submission is planned against (read inside the submission's transaction). */
+export type SubmitState = {
+  /** current point per `measureId|period` of this team (retracted ones included, flagged) */
+  current: ReadonlyMap<string, StoredPoint>;
+  /** latest revision of this team's report for the reporting month; 0 when none */
+  latestRevision: number;
+  /** latest narrative / self-assessment sent for the reporting month; `null` when none */
+  latestNarrative: Narrative | null;
+  latestSelfAssessment: number | null;
+};
+
+export type StoredPoint = {
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  annotation: string | null;
+  retracted: boolean;
+};
+
+/** One change to a point, written as an immutable revision row. */
+export type PointChange = {
+  measureId: string;
+  period: string;
+  /** index of the point in the submitted `points` array */
+  pointIndex: number;
+  change: "created" | "updated" | "retracted";
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  annotation: string | null;
+  retractReason: string | null;
+};
+
+/** What a planner decides: the answer to send, and what (if anything) to write. */
+export type SubmitPlan = {
+  httpStatus: number;
+  summary: SubmissionSummary;
+  /** `null`: store no revision (unchanged, rejected, dry run) */
+  revision: null | {
+    changes: PointChange[];
+    narrative: Narrative | null;
+    selfAssessment: number | null;
+    counts: SubmissionSummary["counts"];
+    conflicts: Conflict[];
+  };
+  /** audit action to record; `null` records nothing */
+  audit: null | { action: string; details: Record<string, unknown> };
+};
+
+export type SubmitRequest = {
+  collaborativeId: string;
+  teamId: string;
+  reportingMonth: string;
+  input: SubmissionInput;
+  /** the request body exactly as received, kept with the revision */
+  rawBody: string;
+  submissionId: string;
+  receivedAt: string;
+  actor: Actor;
+  dryRun: boolean;
+  idempotency: null | { scope: string; key: string; requestHash: string };
+  /** pure: decides from the stored state; called inside the transaction, exactly once */
+  plan: (state: SubmitState, nextRevision: number) => SubmitPlan;
+};
+
+export type StoredResponse = { requestHash: string; httpStatus: number; body: string };
+
+export type SubmitOutcome =
+  | { kind: "done"; httpStatus: number; body: string }
+  | { kind: "replay"; stored: StoredResponse };
+
+/** A current point with its owner, as reads return it. */
+export type CurrentPointRow = {
+  teamId: string;
+  measureId: string;
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  annotation: string | null;
+  revision: number;
+  receivedAt: string;
+};
+
+/** Pooled numbers of one measure and month over all teams (computed in SQL). */
+export type AggregateRow = {
+  measureId: string;
+  period: string;
+  numerator: number | null;
+  denominator: number | null;
+  meanValue: number | null;
+  teamCount: number;
+};
+
+export type SubmissionRow = {
+  submissionId: string;
+  teamId: string;
+  reportingMonth: string;
+  revision: number;
+  receivedAt: string;
+  counts: SubmissionSummary["counts"];
+};
+
+export type SubmissionFull = SubmissionRow & {
+  input: SubmissionInput;
+  rawBody: string;
+  conflicts: Conflict[];
+  narrative: Narrative | null;
+  selfAssessment: number | null;
+};
+
+/** One team's reports for one month, grouped in SQL. */
+export type ReportRow = {
+  teamId: string;
+  reportingMonth: string;
+  revisions: number;
+  latestRevision: number;
+  firstReceivedAt: string;
+  latestReceivedAt: string;
+};
+
+export type ScoreSource = "faculty" | "self";
+
+export type ScoreRow = {
+  teamId: string;
+  period: string;
+  source: ScoreSource;
+  score: number;
+  rationale: string;
+  recordedAt: string;
+  by: string;
+};
+
+/** Faculty scores per month, counted in SQL. */
+export type ScoreMonthRow = { period: string; teamsScored: number; teamsAt4OrAbove: number };
+
+export type PeriodEvent = {
+  period: string;
+  action: "lock" | "reopen";
+  reason: string;
+  at: string;
+  by: string;
+};
+
+export type AuditEntry = {
+  id: number;
+  at: string;
+  actor: string;
+  actorLabel: string;
+  action: string;
+  collaborativeId: string | null;
+  teamId: string | null;
+  details: Record<string, unknown>;
+};
+
+export type NewAuditEntry = Omit<AuditEntry, "id" | "actor" | "actorLabel"> & { actor: Actor };
+
+/** Rows for {@link Store.bulkLoad} (benchmarks and large fixtures: no checks, no audit). */
+export type BulkLoad = {
+  collaborativeId: string;
+  tokenId: string;
+  reports: Array<{
+    teamId: string;
+    reportingMonth: string;
+    receivedAt: string;
+    points: Array<{ measureId: string; period: string; numerator: number | null; denominator: number | null; value: number | null }>;
+  }>;
+  scores: Array<{ teamId: string; period: string; score: number; rationale: string; recordedAt: string }>;
+};
+
+export interface Store {
+  readonly engine: Engine;
+  /** Apply the migrations not yet applied (idempotent; safe to call at every start). */
+  migrate(): Promise<{ applied: number[] }>;
+  close(): Promise<void>;
+  /** No collaborative yet (first start). */
+  isEmpty(): Promise<boolean>;
+
+  createCollaborative(definition: CollaborativeDefinition, at: string, actor: Actor): Promise<void>;
+  getCollaborative(id: string): Promise<CollaborativeRecord | null>;
+  listCollaboratives(): Promise<CollaborativeRecord[]>;
+  /** Add a measure at the end of the measure set. Throws StoreConflict when the id is taken. */
+  addMeasure(collaborativeId: string, measure: MeasureDefinition, at: string, actor: Actor): Promise<void>;
+  /** Add a team (it gets the next position). Throws StoreConflict when the id is taken. */
+  addTeam(collaborativeId: string, team: Team, at: string, actor: Actor): Promise<TeamRecord>;
+  listTeams(collaborativeId: string): Promise<TeamRecord[]>;
+  getTeam(collaborativeId: string, teamId: string): Promise<TeamRecord | null>;
+
+  createToken(token: NewToken, actor: Actor): Promise<void>;
+  findTokenByHash(hash: string): Promise<TokenRecord | null>;
+  listTokens(): Promise<TokenRecord[]>;
+  /** Revoke the token whose id, or unique prefix, is given; returns it, or `null` when none matches. Throws StoreConflict when a prefix matches several. */
+  revokeToken(idOrPrefix: string, at: string, actor: Actor): Promise<TokenRecord | null>;
+
+  /** Plan and store one submission in one transaction (see {@link SubmitRequest.plan}). */
+  submit(request: SubmitRequest): Promise<SubmitOutcome>;
+  currentPoints(collaborativeId: string, filter: { measureId?: string; teamId?: string }): Promise<CurrentPointRow[]>;
+  aggregates(collaborativeId: string, filter: { measureId?: string }): Promise<AggregateRow[]>;
+  listSubmissions(collaborativeId: string, teamId: string): Promise<SubmissionRow[]>;
+  getSubmission(collaborativeId: string, submissionId: string): Promise<SubmissionFull | null>;
+  /** Every (team, reporting month) with at least one revision, grouped in SQL. */
+  reports(collaborativeId: string, filter: { teamId?: string }): Promise<ReportRow[]>;
+
+  /** Record a faculty score (history kept; the latest per team+month is current). */
+  recordScore(collaborativeId: string, score: Omit<ScoreRow, "by" | "source">, actor: Actor): Promise<ScoreRow>;
+  /** Latest score per team, month and source. */
+  currentScores(collaborativeId: string, filter: { teamId?: string; period?: string }): Promise<ScoreRow[]>;
+  scoreMonths(collaborativeId: string): Promise<ScoreMonthRow[]>;
+
+  addPeriodEvent(collaborativeId: string, event: Omit<PeriodEvent, "by">, actor: Actor): Promise<void>;
+  /** The latest lock/reopen event per period. */
+  latestPeriodEvents(collaborativeId: string): Promise<Map<string, PeriodEvent>>;
+
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(filter: { collaborativeId?: string; limit?: number }): Promise<AuditEntry[]>;
+
+  /** Load many reports and scores at once (bench and large fixtures only): bypasses checks and audit. */
+  bulkLoad(load: BulkLoad): Promise<void>;
+}
+
+/** A write that collides with what is stored (a taken id, an ambiguous prefix). */
+export class StoreConflict extends Error {
+  override name = "StoreConflict";
+}
+
+/** A row a write refers to does not exist (unknown collaborative or team). */
+export class StoreNotFound extends Error {
+  override name = "StoreNotFound";
+}
+
+/** The key of a point in {@link SubmitState.current}. */
+export function pointKey(measureId: string, period: string): string {
+  return `${measureId}|${period}`;
+}

@@ -1,0 +1,182 @@
+// Decides what one submission does against the stored state: which points are created, updated,
+// unchanged or rejected, whether a new revision is stored, and the answer to send. Pure: the store
+// calls it inside its transaction, after reading the state, so the decision and the writes agree.
+
+import { isBlankPoint, resolvePoint, type CollaborativeDefinition, type Conflict, type Narrative, type SubmissionInput, type SubmissionSummary } from "../../core/index";
+import { pointKey, type PointChange, type StoredPoint, type SubmitPlan, type SubmitState } from "../store/store";
+
+export type PlanInput = {
+  input: SubmissionInput;
+  collaborative: CollaborativeDefinition;
+  /** from checkSubmission */
+  conflicts: readonly Conflict[];
+  submissionId: string;
+  receivedAt: string;
+  dryRun: boolean;
+};
+
+function sameNumber(a: number | null, b: number | null): boolean {
+  return a === b || (a !== null && b !== null && Math.abs(a - b) <= 1e-12 * Math.max(Math.abs(a), Math.abs(b)));
+}
+
+function sameNarrative(a: Narrative, b: Narrative | null): boolean {
+  return b !== null && a.changesTested === b.changesTested && a.lessons === b.lessons && a.barriers === b.barriers && a.helpWanted === b.helpWanted;
+}
+
+/**
+ * Plan a submission. Rules:
+ * - a point with an error conflict is rejected; the others still land;
+ * - a locked month's point that would change nothing (equal to the stored value, or blank) is not a
+ *   conflict: sending the whole sheet every month must not flood the team with PERIOD_LOCKED;
+ * - a blank point changes nothing (counted unchanged), except that its annotation, when given,
+ *   updates the annotation of a stored value;
+ * - a missing `annotation` keeps the stored one; `""` clears it;
+ * - `retract` withdraws a stored value (updated); retracting nothing is unchanged;
+ * - MISSING_REQUIRED_MEASURE warnings are dropped when a value is already stored for that month;
+ * - status: `rejected` (422) when there are points and every one is refused, or the reporting month
+ *   itself is refused; otherwise `accepted` (201, a new revision) when any point, the narrative or
+ *   the self-assessment differs from what is stored; otherwise `unchanged` (200). A dry run
+ *   computes the same counts and answers `dry_run` (200) without writing.
+ */
+export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision: number): SubmitPlan {
+  const { input, collaborative } = plan;
+  const measures = new Map(collaborative.measures.map((m) => [m.id, m]));
+  const byPoint = new Map<number, Conflict[]>();
+  const reportLevel: Conflict[] = [];
+  const warnings: Conflict[] = [];
+  for (const conflict of plan.conflicts) {
+    if (conflict.path[0] === "points" && typeof conflict.path[1] === "number") {
+      const list = byPoint.get(conflict.path[1]) ?? [];
+      list.push(conflict);
+      byPoint.set(conflict.path[1], list);
+    } else if (conflict.severity === "warning") {
+      warnings.push(conflict);
+    } else {
+      reportLevel.push(conflict);
+    }
+  }
+
+  const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const changes: PointChange[] = [];
+  const kept: Conflict[] = [...reportLevel];
+  const reportRefused = reportLevel.length > 0;
+
+  input.points.forEach((point, i) => {
+    const stored: StoredPoint | undefined = state.current.get(pointKey(point.measureId, point.period));
+    const live = stored !== undefined && !stored.retracted ? stored : undefined;
+    const measure = measures.get(point.measureId);
+    let errors = (byPoint.get(i) ?? []).filter((c) => c.severity === "error");
+    const pointWarnings = (byPoint.get(i) ?? []).filter((c) => c.severity !== "error");
+
+    // A locked month only refuses points that would change it.
+    if (errors.length > 0 && errors.every((c) => c.code === "PERIOD_LOCKED") && measure) {
+      const invalid = !isBlankPoint(point) && point.retract === undefined && resolvePoint(measure, point).point === null;
+      if (!invalid && describeChange(point, live, measure) === null) errors = [];
+    }
+    kept.push(...errors, ...pointWarnings);
+    if (reportRefused || errors.length > 0) {
+      counts.rejected++;
+      return;
+    }
+    if (!measure) {
+      counts.rejected++;
+      return;
+    }
+    const change = describeChange(point, live, measure);
+    if (change === null) {
+      counts.unchanged++;
+      return;
+    }
+    changes.push({ ...change, measureId: point.measureId, period: point.period, pointIndex: i });
+    if (change.change === "created") counts.created++;
+    else counts.updated++;
+  });
+
+  for (const warning of warnings) {
+    if (warning.code === "MISSING_REQUIRED_MEASURE" && warning.measureId !== null && warning.period !== null) {
+      const stored = state.current.get(pointKey(warning.measureId, warning.period));
+      const arriving = changes.some((c) => c.measureId === warning.measureId && c.period === warning.period && c.change !== "retracted");
+      if ((stored && !stored.retracted) || arriving) continue;
+    }
+    kept.push(warning);
+  }
+  kept.sort((a, b) => conflictOrder(a) - conflictOrder(b));
+
+  const narrativeChanged = input.narrative !== undefined && !sameNarrative(input.narrative, state.latestNarrative);
+  const selfChanged = input.selfAssessment !== undefined && input.selfAssessment !== state.latestSelfAssessment;
+  const allRefused = reportRefused || (input.points.length > 0 && counts.rejected === input.points.length);
+
+  const base = { counts, conflicts: kept };
+  if (plan.dryRun) {
+    return { httpStatus: 200, summary: { status: "dry_run", ...base, revision: null, submissionId: null, receivedAt: null }, revision: null, audit: null };
+  }
+  if (allRefused) {
+    const summary: SubmissionSummary = { status: "rejected", ...base, revision: null, submissionId: null, receivedAt: null };
+    return {
+      httpStatus: 422,
+      summary,
+      revision: null,
+      audit: { action: "submission.rejected", details: { reportingMonth: input.reportingMonth, counts, codes: uniqueCodes(kept) } },
+    };
+  }
+  if (changes.length === 0 && !narrativeChanged && !selfChanged) {
+    return { httpStatus: 200, summary: { status: "unchanged", ...base, revision: null, submissionId: null, receivedAt: null }, revision: null, audit: null };
+  }
+  return {
+    httpStatus: 201,
+    summary: { status: "accepted", ...base, revision: nextRevision, submissionId: plan.submissionId, receivedAt: plan.receivedAt },
+    revision: {
+      changes,
+      narrative: input.narrative ?? null,
+      selfAssessment: input.selfAssessment ?? null,
+      counts,
+      conflicts: kept,
+    },
+    audit: {
+      action: "submission.accepted",
+      details: { submissionId: plan.submissionId, reportingMonth: input.reportingMonth, revision: nextRevision, counts },
+    },
+  };
+}
+
+type Change = Omit<PointChange, "measureId" | "period" | "pointIndex">;
+
+/** What storing `point` over `live` (the current, non-retracted value) would change; `null` for nothing. */
+function describeChange(
+  point: SubmissionInput["points"][number],
+  live: StoredPoint | undefined,
+  measure: CollaborativeDefinition["measures"][number],
+): Change | null {
+  if (point.retract !== undefined) {
+    if (!live) return null;
+    return { change: "retracted", numerator: null, denominator: null, value: null, annotation: live.annotation, retractReason: point.retract.reason };
+  }
+  if (isBlankPoint(point)) {
+    // A blank keeps the stored numbers; only its annotation may say something new.
+    if (!live || point.annotation === undefined || point.annotation === (live.annotation ?? "")) return null;
+    return { change: "updated", numerator: live.numerator, denominator: live.denominator, value: live.value, annotation: point.annotation, retractReason: null };
+  }
+  const resolved = resolvePoint(measure, point).point;
+  if (!resolved) return null;
+  const annotation = point.annotation !== undefined ? point.annotation : (live?.annotation ?? null);
+  if (
+    live &&
+    sameNumber(live.numerator, resolved.numerator) &&
+    sameNumber(live.denominator, resolved.denominator) &&
+    sameNumber(live.value, resolved.value) &&
+    (annotation ?? "") === (live.annotation ?? "")
+  ) {
+    return null;
+  }
+  return { change: live ? "updated" : "created", ...resolved, annotation, retractReason: null };
+}
+
+function conflictOrder(c: Conflict): number {
+  if (c.path[0] === "reportingMonth") return -1;
+  if (c.path[0] === "points" && typeof c.path[1] === "number") return c.path[1];
+  return Number.MAX_SAFE_INTEGER;
+}
+
+function uniqueCodes(conflicts: readonly Conflict[]): string[] {
+  return [...new Set(conflicts.filter((c) => c.severity === "error").map((c) => c.code))];
+}

@@ -1,0 +1,113 @@
+// Who reported which month, and when: built from rows already grouped in SQL (one per team and month).
+
+import {
+  addDays,
+  dueDateOf,
+  monthOf,
+  monthRange,
+  reportingMonthAsOf,
+  type CollaborativeDefinition,
+  type Completeness,
+  type CompletenessCell,
+  type ReportStatus,
+  type TeamStatus,
+} from "../../core/index";
+import type { ReportRow, TeamRecord } from "../store/store";
+
+/**
+ * Status of one team's report for one month on `asOf`; on time means received (UTC date) on or
+ * before the due date.
+ */
+export function reportStatus(report: ReportRow | undefined, dueDate: string, asOf: string): ReportStatus {
+  if (report) return report.firstReceivedAt.slice(0, 10) <= dueDate ? "received" : "late";
+  return asOf > dueDate ? "missing" : "not_due";
+}
+
+/**
+ * The completeness grid: months from the start to the reporting month current on `asOf`.
+ * Runs in O(teams × months) with no per-cell string building (a campaign has ~100,000 cells).
+ */
+export function completeness(
+  collaborative: CollaborativeDefinition,
+  teams: readonly TeamRecord[],
+  reports: readonly ReportRow[],
+  asOf: string,
+): Completeness {
+  const last = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);
+  const periods = monthOf(asOf) < collaborative.startMonth ? [] : monthRange(collaborative.startMonth, last);
+  const dueDates = periods.map((p) => dueDateOf(p, collaborative.dueDay));
+  // Received before this instant = on time (the whole due day counts, UTC): ISO strings compare as text.
+  const onTimeBefore = dueDates.map((d) => `${addDays(d, 1)}T00:00:00.000Z`);
+  const unreported = dueDates.map((d) => (asOf > d ? "missing" : "not_due") as ReportStatus);
+  const monthIndex = new Map(periods.map((p, i) => [p, i]));
+  const byTeam = new Map<string, Array<ReportRow | undefined>>();
+  for (const r of reports) {
+    const i = monthIndex.get(r.reportingMonth);
+    if (i === undefined) continue;
+    let row = byTeam.get(r.teamId);
+    if (!row) byTeam.set(r.teamId, (row = new Array<ReportRow | undefined>(periods.length)));
+    row[i] = r;
+  }
+
+  const months = periods.map((period, i) => ({ period, dueDate: dueDates[i], expected: 0, received: 0, onTime: 0, late: 0, missing: 0, notDue: 0 }));
+  const teamRows = teams.map((team) => {
+    const counts = { expected: 0, received: 0, onTime: 0, late: 0, missing: 0 };
+    const row = byTeam.get(team.id);
+    const cells: CompletenessCell[] = new Array(periods.length);
+    for (let i = 0; i < periods.length; i++) {
+      const report = row?.[i];
+      const month = months[i];
+      let status: ReportStatus;
+      if (report) {
+        status = report.firstReceivedAt < onTimeBefore[i] ? "received" : "late";
+        counts.expected++;
+        counts.received++;
+        month.expected++;
+        month.received++;
+        if (status === "received") {
+          counts.onTime++;
+          month.onTime++;
+        } else {
+          counts.late++;
+          month.late++;
+        }
+      } else {
+        status = unreported[i];
+        if (status === "missing") {
+          counts.expected++;
+          counts.missing++;
+          month.expected++;
+          month.missing++;
+        } else month.notDue++;
+      }
+      cells[i] = { period: periods[i], status, revision: report ? report.latestRevision : null, firstReceivedAt: report ? report.firstReceivedAt : null };
+    }
+    return { teamId: team.id, teamName: team.name, ...counts, cells };
+  });
+  return { collaborativeId: collaborative.id, asOf, months, teams: teamRows };
+}
+
+/** The task pane's "this month": the reporting month current on `asOf`, its due date and status. */
+export function teamStatus(
+  collaborative: CollaborativeDefinition,
+  teamId: string,
+  reports: readonly ReportRow[],
+  asOf: string,
+  locked: boolean,
+): TeamStatus {
+  const reportingMonth = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);
+  const dueDate = dueDateOf(reportingMonth, collaborative.dueDay);
+  const report = reports.find((r) => r.teamId === teamId && r.reportingMonth === reportingMonth);
+  return {
+    collaborativeId: collaborative.id,
+    teamId,
+    asOf,
+    reportingMonth,
+    dueDate,
+    status: reportStatus(report, dueDate, asOf),
+    latestRevision: report?.latestRevision ?? null,
+    receivedAt: report?.latestReceivedAt ?? null,
+    firstReceivedAt: report?.firstReceivedAt ?? null,
+    locked,
+  };
+}

@@ -1,0 +1,140 @@
+// The admin command line: `npm run admin -- seed-demo --json` as a real process, and every other
+// command through runAdmin() on a store of its own.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runAdmin, USAGE } from "../../src/server/admin";
+import { hashToken } from "../../src/server/tokens";
+import type { Store } from "../../src/server/store/store";
+import { fixtureCollaborative, sqliteHandle, type StoreHandle } from "./helpers";
+import { run } from "./processes";
+
+jest.setTimeout(60_000);
+
+describe("npm run admin -- seed-demo --json (tsx src/server/admin.ts)", () => {
+  it("prints exactly { collaborativeId, adminToken, facultyToken, teams: [{ id, name, token }] } and the tokens work", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qi-admin-"));
+    try {
+      const result = await run("src/server/admin.ts", ["seed-demo", "--json"], { QI_DATA_DIR: dir });
+      expect(result.code).toBe(0);
+      const seed = JSON.parse(result.stdout);
+      expect(Object.keys(seed)).toEqual(["collaborativeId", "adminToken", "facultyToken", "teams"]);
+      expect(seed.collaborativeId).toBe("demo");
+      expect(seed.adminToken).toMatch(/^qi_[A-Za-z0-9_-]{43}$/);
+      expect(seed.facultyToken).toMatch(/^qi_[A-Za-z0-9_-]{43}$/);
+      expect(seed.teams).toHaveLength(3);
+      for (const team of seed.teams) {
+        expect(Object.keys(team)).toEqual(["id", "name", "token"]);
+        expect(team.token).toMatch(/^qi_[A-Za-z0-9_-]{43}$/);
+      }
+      const second = await run("src/server/admin.ts", ["seed-demo", "--json"], { QI_DATA_DIR: dir });
+      expect(JSON.parse(second.stdout).collaborativeId).toBe("demo-2");
+      const tokens = await run("src/server/admin.ts", ["list-tokens", "--json"], { QI_DATA_DIR: dir });
+      const listed = JSON.parse(tokens.stdout) as Array<{ prefix: string }>;
+      expect(listed).toHaveLength(10);
+      expect(tokens.stdout).not.toContain(seed.adminToken);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("bad arguments print the usage and exit 1", async () => {
+    const result = await run("src/server/admin.ts", ["frobnicate"], { QI_DATA_DIR: join(tmpdir(), "qi-never-created") });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("unknown command frobnicate");
+    expect(result.stderr).toContain("usage: npm run admin -- <command>");
+  });
+});
+
+describe("runAdmin(args)", () => {
+  let handle: StoreHandle;
+  let dir: string;
+  let out: string[];
+  let err: string[];
+  const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+  const now = () => new Date("2026-03-05T10:00:00.000Z");
+  const admin = (...args: string[]) => runAdmin(args, io, async () => handle.store as Store, now);
+
+  beforeEach(async () => {
+    handle = await sqliteHandle();
+    // runAdmin closes the store it opened; keep this one open for the assertions
+    handle.store.close = async () => undefined;
+    dir = mkdtempSync(join(tmpdir(), "qi-admin-cmd-"));
+    out = [];
+    err = [];
+  });
+  afterEach(async () => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("no command prints the usage and exits 1; help exits 0", async () => {
+    expect(await admin()).toBe(1);
+    expect(out.join("\n")).toBe(USAGE);
+    expect(await admin("help")).toBe(0);
+  });
+
+  it("create-collaborative reads a definition (with teams) from a file; a bad file names the field", async () => {
+    const file = join(dir, "c.json");
+    writeFileSync(file, JSON.stringify({ ...fixtureCollaborative(), teams: [{ id: "alpha", name: "Alpha" }] }));
+    expect(await admin("create-collaborative", file)).toBe(0);
+    expect(out).toEqual(["created collaborative sepsis (4 measures, 1 teams)"]);
+    expect((await handle.store.listTeams("sepsis")).map((t) => t.id)).toEqual(["alpha"]);
+    expect(await admin("create-collaborative", file)).toBe(1);
+    expect(err.pop()).toBe("error: collaborative sepsis already exists");
+    writeFileSync(file, JSON.stringify({ ...fixtureCollaborative({ id: "x" }), dueDay: 40 }));
+    expect(await admin("create-collaborative", file)).toBe(1);
+    expect(err.pop()).toMatch(/dueDay: /);
+    expect(await admin("create-collaborative", join(dir, "missing.json"))).toBe(1);
+    expect(err.pop()).toMatch(/cannot read .*missing\.json: ENOENT/);
+  });
+
+  it("add-team and add-measure add to a collaborative; wrong arguments exit 1", async () => {
+    await handle.store.createCollaborative(fixtureCollaborative(), now().toISOString(), { tokenId: null, label: "t" });
+    expect(await admin("add-team", "sepsis", "delta", "Delta Hospital", "Delta Health")).toBe(0);
+    expect(await handle.store.getTeam("sepsis", "delta")).toMatchObject({ name: "Delta Hospital", organisation: "Delta Health" });
+    expect(await admin("add-team", "sepsis", "Bad Id", "x")).toBe(1);
+    expect(await admin("add-team", "sepsis")).toBe(1);
+    const measure = join(dir, "m.json");
+    writeFileSync(measure, JSON.stringify({ id: "lactate", name: "Lactate within 1 hour", type: "process", kind: "percent", improvementDirection: "increase" }));
+    expect(await admin("add-measure", "sepsis", measure)).toBe(0);
+    expect((await handle.store.getCollaborative("sepsis"))?.definition.measures.at(-1)).toMatchObject({ id: "lactate", required: true, operationalDefinition: "" });
+  });
+
+  it("issue-token prints the token once (stdout) and stores its hash; list-tokens shows prefixes; revoke-token by prefix", async () => {
+    await handle.store.createCollaborative(fixtureCollaborative(), now().toISOString(), { tokenId: null, label: "t" });
+    await handle.store.addTeam("sepsis", { id: "alpha", name: "Alpha", organisation: "" }, now().toISOString(), { tokenId: null, label: "t" });
+    expect(await admin("issue-token", "team", "--collaborative", "sepsis", "--team", "alpha", "--label", "Alpha lead", "--expires-days", "90")).toBe(0);
+    const token = out.pop() as string;
+    expect(token).toMatch(/^qi_/);
+    const record = await handle.store.findTokenByHash(hashToken(token));
+    expect(record).toMatchObject({ role: "team", teamId: "alpha", label: "Alpha lead", expiresAt: "2026-06-03T10:00:00.000Z" });
+    expect(await admin("issue-token", "team", "--collaborative", "sepsis")).toBe(1);
+    expect(err.pop()).toMatch(/a team token needs --collaborative and --team/);
+    expect(await admin("issue-token", "wizard")).toBe(1);
+    expect(await admin("issue-token", "faculty", "--expires-days", "-3")).toBe(1);
+
+    out = [];
+    expect(await admin("list-tokens")).toBe(0);
+    expect(out).toHaveLength(2);
+    expect(out[1]).toContain(`${token.slice(0, 12)}…`);
+    expect(out.join("\n")).not.toContain(token);
+
+    expect(await admin("revoke-token", token.slice(0, 9))).toBe(0);
+    expect((await handle.store.findTokenByHash(hashToken(token)))?.revokedAt).toBe("2026-03-05T10:00:00.000Z");
+    expect(await admin("revoke-token", "tok_nothing")).toBe(1);
+  });
+
+  it("lock and reopen (reopen needs --reason) write period events to the audit log", async () => {
+    await handle.store.createCollaborative(fixtureCollaborative(), now().toISOString(), { tokenId: null, label: "t" });
+    expect(await admin("lock", "sepsis", "2026-01")).toBe(0);
+    expect(await admin("reopen", "sepsis", "2026-01")).toBe(1);
+    expect(err.pop()).toMatch(/reopen needs --reason/);
+    expect(await admin("reopen", "sepsis", "2026-01", "--reason", "late lab results")).toBe(0);
+    expect((await handle.store.latestPeriodEvents("sepsis")).get("2026-01")).toMatchObject({ action: "reopen", reason: "late lab results", by: "admin cli" });
+    expect(await admin("lock", "sepsis", "2025-01")).toBe(1);
+    expect(await admin("lock", "sepsis", "January")).toBe(1);
+    expect(await admin("lock", "nope", "2026-01")).toBe(1);
+    const actions = (await handle.store.listAudit({ collaborativeId: "sepsis" })).map((a) => a.action);
+    expect(actions.slice(0, 2)).toEqual(["period.reopen", "period.lock"]);
+  });
+});

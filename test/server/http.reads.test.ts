@@ -1,0 +1,256 @@
+// The read endpoints over app.request(): me, collaboratives, points per sharing mode, run charts,
+// status, completeness, scores and % at 4+, CSV export.
+import {
+  CollaborativeList,
+  CollaborativeView,
+  Completeness,
+  Me,
+  PeriodsResponse,
+  PointsResponse,
+  RunChartsResponse,
+  ScoresResponse,
+  ScoreSaved,
+  TeamStatus,
+  type SharingMode,
+} from "../../src/core/index";
+import { call, februaryReport, makeWorld, type World } from "./helpers";
+
+const base = "/api/v1/collaboratives/sepsis";
+
+async function report(w: World, token: string, body: unknown, at?: string): Promise<void> {
+  if (at) w.clock.set(at);
+  const reply = await call(w.app, "POST", `${base}/submissions`, { token, body });
+  if (reply.status !== 201) throw new Error(`setup report refused: ${reply.text}`);
+}
+
+describe("GET /api/v1/me and collaboratives", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld();
+  });
+  afterAll(async () => w.close());
+
+  it("me: a team token gets its role, label, team and collaborative", async () => {
+    const me = Me.parse((await call(w.app, "GET", "/api/v1/me", { token: w.tokens.alpha })).json);
+    expect(me).toMatchObject({ role: "team", tokenLabel: "alpha data lead", team: { id: "alpha", name: "Alpha Hospital" } });
+    expect(me.collaborative?.measures.map((m) => m.id)).toEqual(["abx-1h", "mortality", "readmissions", "door-to-abx"]);
+  });
+
+  it("me: an unbound admin token has no team and no collaborative", async () => {
+    expect(Me.parse((await call(w.app, "GET", "/api/v1/me", { token: w.tokens.admin })).json)).toEqual({ role: "admin", tokenLabel: "admin", team: null, collaborative: null });
+  });
+
+  it("collaboratives: faculty of one collaborative see that one; an admin sees all", async () => {
+    expect(CollaborativeList.parse((await call(w.app, "GET", "/api/v1/collaboratives", { token: w.tokens.faculty })).json).collaboratives.map((c) => c.id)).toEqual(["sepsis"]);
+    expect(CollaborativeList.parse((await call(w.app, "GET", "/api/v1/collaboratives", { token: w.tokens.admin })).json).collaboratives.map((c) => [c.id, c.teamCount])).toEqual([
+      ["other", 1],
+      ["sepsis", 3],
+    ]);
+  });
+
+  it("collaborative: the definition with its teams; another collaborative's token is 403; unknown id 404", async () => {
+    const view = CollaborativeView.parse((await call(w.app, "GET", base, { token: w.tokens.faculty })).json);
+    expect(view).toMatchObject({ id: "sepsis", dueDay: 15, teamCount: 3 });
+    expect(view.teams.map((t) => t.name)).toEqual(["Alpha Hospital", "Bravo Clinic", "Charlie Infirmary"]);
+    expect((await call(w.app, "GET", base, { token: w.tokens.otherFaculty })).status).toBe(403);
+    expect((await call(w.app, "GET", "/api/v1/collaboratives/nope", { token: w.tokens.admin })).status).toBe(404);
+    expect((await call(w.app, "GET", "/api/v1/collaboratives/Bad_Id", { token: w.tokens.admin })).status).toBe(400);
+  });
+});
+
+describe("sharing modes on GET points and GET collaborative", () => {
+  const worlds = new Map<SharingMode, World>();
+  beforeAll(async () => {
+    for (const sharing of ["named", "blinded", "aggregate"] as const) {
+      const w = await makeWorld({ collaborative: { sharing } });
+      await report(w, w.tokens.alpha, februaryReport([], 40));
+      await report(w, w.tokens.bravo, februaryReport([], 20));
+      await report(w, w.tokens.charlie, februaryReport([], 30));
+      worlds.set(sharing, w);
+    }
+  });
+  afterAll(async () => {
+    for (const w of worlds.values()) await w.close();
+  });
+  const points = async (sharing: SharingMode, token: (w: World) => string, query = "?measureId=abx-1h") => {
+    const w = worlds.get(sharing) as World;
+    return PointsResponse.parse((await call(w.app, "GET", `${base}/points${query}`, { token: token(w) })).json);
+  };
+
+  it("named: every team sees every team by name", async () => {
+    const body = await points("named", (w) => w.tokens.bravo);
+    expect(body.measures[0].series.map((s) => [s.teamId, s.teamLabel, s.own])).toEqual([
+      ["alpha", "Alpha Hospital", false],
+      ["bravo", "Bravo Clinic", true],
+      ["charlie", "Charlie Infirmary", false],
+    ]);
+  });
+
+  it("blinded: a team sees its own name and the others as stable letters without ids; faculty see names", async () => {
+    const bravo = await points("blinded", (w) => w.tokens.bravo);
+    expect(bravo.measures[0].series.map((s) => [s.teamId, s.teamLabel, s.own])).toEqual([
+      [null, "Team A", false],
+      ["bravo", "Bravo Clinic", true],
+      [null, "Team C", false],
+    ]);
+    expect(JSON.stringify(bravo)).not.toMatch(/alpha|Alpha|charlie|Charlie/);
+    const again = await points("blinded", (w) => w.tokens.charlie);
+    expect(again.measures[0].series.map((s) => s.teamLabel)).toEqual(["Team A", "Team B", "Charlie Infirmary"]);
+    expect((await points("blinded", (w) => w.tokens.faculty)).measures[0].series.map((s) => s.teamLabel)).toEqual(["Alpha Hospital", "Bravo Clinic", "Charlie Infirmary"]);
+    const w = worlds.get("blinded") as World;
+    expect((await call(w.app, "GET", `${base}/points?teamId=alpha`, { token: w.tokens.bravo })).status).toBe(403);
+    const view = CollaborativeView.parse((await call(w.app, "GET", base, { token: w.tokens.bravo })).json);
+    expect(view.teams.map((t) => [t.id, t.name])).toEqual([
+      [null, "Team A"],
+      ["bravo", "Bravo Clinic"],
+      [null, "Team C"],
+    ]);
+  });
+
+  it("aggregate: a team sees only its own points plus the pooled monthly aggregate (sum / sum)", async () => {
+    const bravo = await points("aggregate", (w) => w.tokens.bravo);
+    expect(bravo.measures[0].series.map((s) => s.teamId)).toEqual(["bravo"]);
+    expect(bravo.measures[0].aggregate).toEqual([{ period: "2026-02", numerator: 90, denominator: 150, value: 60, teamCount: 3 }]);
+    expect((await points("aggregate", (w) => w.tokens.faculty)).measures[0].series).toHaveLength(3);
+    const w = worlds.get("aggregate") as World;
+    expect(CollaborativeView.parse((await call(w.app, "GET", base, { token: w.tokens.bravo })).json).teams.map((t) => t.id)).toEqual(["bravo"]);
+    const mortality = await points("aggregate", (x) => x.tokens.bravo, "?measureId=mortality");
+    expect(mortality.measures[0].aggregate[0]).toMatchObject({ numerator: 9, denominator: 3600, value: 2.5 });
+  });
+
+  it("an unknown measure is 404", async () => {
+    const w = worlds.get("named") as World;
+    expect((await call(w.app, "GET", `${base}/points?measureId=nope`, { token: w.tokens.faculty })).status).toBe(404);
+  });
+
+  it("run charts: aligned months, median, and the analysis used; blinded labels as for points", async () => {
+    const w = worlds.get("blinded") as World;
+    const body = RunChartsResponse.parse((await call(w.app, "GET", `${base}/runcharts?measureId=abx-1h`, { token: w.tokens.bravo })).json);
+    expect(body.months).toEqual(["2026-01", "2026-02"]);
+    expect(body.measures[0]).toMatchObject({ measureId: "abx-1h", goal: 95, improvementDirection: "increase" });
+    expect(body.measures[0].series[1]).toMatchObject({ teamId: "bravo", teamLabel: "Bravo Clinic", centerLine: 40, points: [{ period: "2026-01", value: null }, { period: "2026-02", value: 40 }] });
+    expect(body.measures[0].series[0].teamId).toBeNull();
+  });
+});
+
+describe("status, completeness and scores", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld({ now: "2026-02-10T10:00:00.000Z" });
+    // January: alpha on time, bravo late, charlie missing. February: alpha on time.
+    await report(w, w.tokens.alpha, { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 40, denominator: 50 }] }, "2026-02-10T10:00:00.000Z");
+    await report(w, w.tokens.bravo, { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 20, denominator: 50 }] }, "2026-02-16T10:00:00.000Z");
+    await report(w, w.tokens.alpha, { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 45, denominator: 50 }] }, "2026-03-14T10:00:00.000Z");
+    w.clock.set("2026-03-20T10:00:00.000Z");
+  });
+  afterAll(async () => w.close());
+
+  it("status: the current reporting month, its due date and status; asOf moves it", async () => {
+    const alpha = TeamStatus.parse((await call(w.app, "GET", `${base}/teams/alpha/status`, { token: w.tokens.alpha })).json);
+    expect(alpha).toMatchObject({ asOf: "2026-03-20", reportingMonth: "2026-02", dueDate: "2026-03-15", status: "received", latestRevision: 1, receivedAt: "2026-03-14T10:00:00.000Z", locked: false });
+    const bravo = await call(w.app, "GET", `${base}/teams/bravo/status?asOf=2026-03-10`, { token: w.tokens.bravo });
+    expect(bravo.json).toMatchObject({ reportingMonth: "2026-02", status: "not_due", latestRevision: null });
+    expect((await call(w.app, "GET", `${base}/teams/bravo/status?asOf=2026-03-16`, { token: w.tokens.bravo })).json.status).toBe("missing");
+    expect((await call(w.app, "GET", `${base}/teams/bravo/status?asOf=2026-02-20`, { token: w.tokens.bravo })).json).toMatchObject({ reportingMonth: "2026-01", status: "late" });
+    expect((await call(w.app, "GET", `${base}/teams/bravo/status`, { token: w.tokens.alpha })).status).toBe(403);
+    expect((await call(w.app, "GET", `${base}/teams/bravo/status?asOf=2026-02-30`, { token: w.tokens.bravo })).status).toBe(400);
+    expect((await call(w.app, "GET", `${base}/teams/zulu/status`, { token: w.tokens.faculty })).status).toBe(404);
+  });
+
+  it("completeness: per team and month on time / late / missing, with totals per month (faculty only)", async () => {
+    const body = Completeness.parse((await call(w.app, "GET", `${base}/completeness?asOf=2026-03-20`, { token: w.tokens.faculty })).json);
+    expect(body.months).toEqual([
+      { period: "2026-01", dueDate: "2026-02-15", expected: 3, received: 2, onTime: 1, late: 1, missing: 1, notDue: 0 },
+      { period: "2026-02", dueDate: "2026-03-15", expected: 3, received: 1, onTime: 1, late: 0, missing: 2, notDue: 0 },
+    ]);
+    expect(body.teams.map((t) => [t.teamId, t.cells.map((c) => c.status).join(",")])).toEqual([
+      ["alpha", "received,received"],
+      ["bravo", "late,missing"],
+      ["charlie", "missing,missing"],
+    ]);
+    expect(body.teams[1]).toMatchObject({ expected: 2, received: 1, onTime: 0, late: 1, missing: 1 });
+    const early = Completeness.parse((await call(w.app, "GET", `${base}/completeness?asOf=2026-03-10`, { token: w.tokens.admin })).json);
+    expect(early.months[1]).toMatchObject({ expected: 1, received: 1, notDue: 2, missing: 0 });
+    expect((await call(w.app, "GET", `${base}/completeness`, { token: w.tokens.alpha })).status).toBe(403);
+  });
+
+  it("scores: PUT stores a faculty score (history kept) with the software's suggestion; GET gives % of teams at 4+", async () => {
+    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    const saved = await put("alpha", "2026-01", { score: 3.5, rationale: "bundle in place" });
+    expect(saved.status).toBe(200);
+    const parsed = ScoreSaved.parse(saved.json);
+    expect(parsed).toMatchObject({ teamId: "alpha", period: "2026-01", score: 3.5, rationale: "bundle in place", by: "faculty" });
+    // core's suggestAssessmentScore, fed with the team's points up to that month
+    expect(parsed.suggested).toEqual({ score: expect.any(Number), label: expect.any(String), reasons: expect.arrayContaining([expect.any(String)]) });
+    await put("alpha", "2026-01", { score: 4.5, rationale: "sustained" });
+    await put("bravo", "2026-01", { score: 2, rationale: "" });
+    await put("charlie", "2026-01", { score: 4 });
+    await put("alpha", "2026-02", { score: 4 });
+
+    const body = ScoresResponse.parse((await call(w.app, "GET", `${base}/scores`, { token: w.tokens.faculty })).json);
+    expect(body.teamsTotal).toBe(3);
+    expect(body.months).toEqual([
+      { period: "2026-01", teamsScored: 3, teamsAt4OrAbove: 2, percentAt4OrAbove: (100 * 2) / 3, teamsTotal: 3 },
+      { period: "2026-02", teamsScored: 1, teamsAt4OrAbove: 1, percentAt4OrAbove: 100, teamsTotal: 3 },
+    ]);
+    expect(body.scores.find((s) => s.teamId === "alpha" && s.period === "2026-01")?.faculty).toMatchObject({ score: 4.5, rationale: "sustained" });
+    const own = ScoresResponse.parse((await call(w.app, "GET", `${base}/scores`, { token: w.tokens.bravo })).json);
+    expect(own.scores.map((s) => s.teamId)).toEqual(["bravo"]);
+    expect(own.months[0].percentAt4OrAbove).toBeCloseTo(66.67, 1);
+    expect((await call(w.app, "GET", `${base}/scores?teamId=alpha`, { token: w.tokens.bravo })).status).toBe(403);
+    const history = await w.handle.raw("SELECT score FROM assessment_scores WHERE team_id = 'alpha' AND period = '2026-01' ORDER BY id");
+    expect(history.map((r) => Number(r.score))).toEqual([3.5, 4.5]);
+  });
+
+  it("scores: refused for teams (403), off the scale (422 with a path), in the future (422), unknown team (404)", async () => {
+    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    expect((await put("alpha", "2026-01", { score: 4 }, w.tokens.alpha)).status).toBe(403);
+    const bad = await put("alpha", "2026-01", { score: 4.2 });
+    expect(bad.status).toBe(422);
+    expect(bad.json.conflicts[0]).toMatchObject({ path: ["score"], message: "use steps of 0.5 (e.g. 3.5)" });
+    expect((await put("alpha", "2026-09", { score: 4 })).status).toBe(422);
+    expect((await put("zulu", "2026-01", { score: 4 })).status).toBe(404);
+  });
+
+  it("periods: every month with its due date and lock date", async () => {
+    const body = PeriodsResponse.parse((await call(w.app, "GET", `${base}/periods?asOf=2026-03-20`, { token: w.tokens.alpha })).json);
+    expect(body.periods).toHaveLength(12);
+    expect(body.periods[0]).toEqual({ period: "2026-01", dueDate: "2026-02-15", lockDate: "2026-04-16", locked: false, state: "open", reason: null, changedAt: null });
+  });
+});
+
+describe("GET export.csv", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld();
+    await w.store.addTeam("sepsis", { id: "evil", name: "=HYPERLINK(\"http://x\",\"click\")", organisation: "+cmd|' /C calc'!A0" }, "2026-01-01T00:00:00.000Z", { tokenId: null, label: "t" });
+    await report(w, w.tokens.alpha, {
+      reportingMonth: "2026-02",
+      points: [
+        { measureId: "abx-1h", period: "2026-02", numerator: 40, denominator: 50, annotation: "@SUM(1+1) tested, \"quoted\"" },
+        { measureId: "door-to-abx", period: "2026-02", value: -3.5, annotation: "-2+3" },
+      ],
+    });
+  });
+  afterAll(async () => w.close());
+
+  it("exports every current point; formula-like text is neutralised with ', negative numbers stay numbers", async () => {
+    const reply = await call(w.app, "GET", `${base}/export.csv`, { token: w.tokens.faculty });
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(reply.headers.get("content-disposition")).toBe('attachment; filename="sepsis-points.csv"');
+    const lines = reply.text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines[0]).toBe("collaborative,team_id,team,organisation,measure_id,measure,period,numerator,denominator,value,annotation,revision,received_at");
+    expect(lines[1]).toBe('sepsis,alpha,Alpha Hospital,Alpha Health,abx-1h,Antibiotics within 1 hour,2026-02,40,50,80,"\'@SUM(1+1) tested, ""quoted""",1,2026-03-05T10:00:00.000Z');
+    expect(lines[2]).toBe("sepsis,alpha,Alpha Hospital,Alpha Health,door-to-abx,Door to antibiotics (minutes),2026-02,,,-3.5,'-2+3,1,2026-03-05T10:00:00.000Z");
+  });
+
+  it("neutralises a team name that is a formula; teams may not export (403)", async () => {
+    await call(w.app, "POST", `${base}/submissions?teamId=evil`, { token: w.tokens.admin, body: { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 1, denominator: 2 }] } });
+    const text = (await call(w.app, "GET", `${base}/export.csv`, { token: w.tokens.admin })).text;
+    const evil = text.split("\r\n").find((l) => l.includes(",evil,")) ?? "";
+    expect(evil).toContain(`,"'=HYPERLINK(""http://x"",""click"")",'+cmd|' /C calc'!A0,`);
+    expect(text).not.toMatch(/,=|,\+|,@/);
+    expect((await call(w.app, "GET", `${base}/export.csv`, { token: w.tokens.alpha })).status).toBe(403);
+  });
+});

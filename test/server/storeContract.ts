@@ -1,0 +1,269 @@
+// The one contract both storage engines must meet. Run by store.sqlite.test.ts and store.postgres.test.ts.
+
+import { StoreConflict, StoreNotFound, type Store } from "../../src/server/store/store";
+import { hashToken, issueToken } from "../../src/server/tokens";
+import { CLI, fixtureCollaborative, storeSubmit, TEAMS, type StoreHandle } from "./helpers";
+
+const AT = "2026-01-10T09:00:00.000Z";
+
+export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle: () => Promise<StoreHandle>): void {
+  describe(`store contract (${engine})`, () => {
+    let handle: StoreHandle;
+    let store: Store;
+    const collaborative = fixtureCollaborative();
+
+    beforeEach(async () => {
+      handle = await makeHandle();
+      store = handle.store;
+    });
+    afterEach(async () => {
+      await handle?.close();
+    });
+
+    async function withTeams(): Promise<void> {
+      await store.createCollaborative(collaborative, AT, CLI);
+      for (const team of TEAMS) await store.addTeam(collaborative.id, team, AT, CLI);
+    }
+
+    it(`reports its engine as ${engine}`, () => {
+      expect(store.engine).toBe(engine);
+    });
+
+    it("migrate() is idempotent: a second run applies nothing", async () => {
+      expect(await store.migrate()).toEqual({ applied: [] });
+    });
+
+    it("createCollaborative() round-trips the definition; a second one with the same id is a StoreConflict", async () => {
+      expect(await store.isEmpty()).toBe(true);
+      await store.createCollaborative(collaborative, AT, CLI);
+      expect(await store.isEmpty()).toBe(false);
+      expect((await store.getCollaborative("sepsis"))?.definition).toEqual(collaborative);
+      expect(await store.getCollaborative("nope")).toBeNull();
+      await expect(store.createCollaborative(collaborative, AT, CLI)).rejects.toThrow(StoreConflict);
+      expect((await store.listCollaboratives()).map((c) => c.definition.id)).toEqual(["sepsis"]);
+    });
+
+    it("addMeasure() appends to the measure set; a taken id is a StoreConflict, an unknown collaborative a StoreNotFound", async () => {
+      await store.createCollaborative(collaborative, AT, CLI);
+      const measure = { id: "lactate", name: "Lactate measured", type: "process" as const, kind: "percent" as const, improvementDirection: "increase" as const, operationalDefinition: "", required: false };
+      await store.addMeasure("sepsis", measure, AT, CLI);
+      const measures = (await store.getCollaborative("sepsis"))?.definition.measures ?? [];
+      expect(measures.map((m) => m.id)).toEqual(["abx-1h", "mortality", "readmissions", "door-to-abx", "lactate"]);
+      await expect(store.addMeasure("sepsis", measure, AT, CLI)).rejects.toThrow(StoreConflict);
+      await expect(store.addMeasure("nope", measure, AT, CLI)).rejects.toThrow(StoreNotFound);
+    });
+
+    it("addTeam() numbers teams in joining order (the blinded letter); duplicates are a StoreConflict", async () => {
+      await withTeams();
+      expect((await store.listTeams("sepsis")).map((t) => [t.id, t.position])).toEqual([
+        ["alpha", 0],
+        ["bravo", 1],
+        ["charlie", 2],
+      ]);
+      expect((await store.getTeam("sepsis", "bravo"))?.name).toBe("Bravo Clinic");
+      expect(await store.getTeam("sepsis", "zulu")).toBeNull();
+      await expect(store.addTeam("sepsis", TEAMS[0], AT, CLI)).rejects.toThrow(StoreConflict);
+      await expect(store.addTeam("nope", TEAMS[0], AT, CLI)).rejects.toThrow(StoreNotFound);
+    });
+
+    it("tokens are stored as hashes, found by hash, revoked by id or prefix; an ambiguous prefix is a StoreConflict", async () => {
+      await withTeams();
+      const issued = await issueToken(store, { role: "team", collaborativeId: "sepsis", teamId: "alpha", label: "alpha", now: new Date(AT), actor: CLI });
+      const other = await issueToken(store, { role: "faculty", collaborativeId: "sepsis", label: "faculty", now: new Date(AT), actor: CLI });
+      expect(issued.token).toMatch(/^qi_[A-Za-z0-9_-]{43}$/);
+      const stored = await handle.raw("SELECT hash FROM tokens");
+      expect(stored.map((r) => r.hash)).not.toContain(issued.token);
+      expect((await store.findTokenByHash(hashToken(issued.token)))?.teamId).toBe("alpha");
+      expect(await store.findTokenByHash(hashToken("qi_nope"))).toBeNull();
+      await expect(store.revokeToken("qi_", AT, CLI)).resolves.toBeNull(); // too short to mean anything
+      const revoked = await store.revokeToken(issued.token.slice(0, 10), "2026-01-11T00:00:00.000Z", CLI);
+      expect(revoked?.revokedAt).toBe("2026-01-11T00:00:00.000Z");
+      expect((await store.findTokenByHash(hashToken(issued.token)))?.revokedAt).toBe("2026-01-11T00:00:00.000Z");
+      expect((await store.revokeToken(other.record.id, AT, CLI))?.id).toBe(other.record.id);
+      for (const n of [1, 2]) {
+        await handle.raw(`INSERT INTO tokens (id, hash, prefix, role, label, created_at) VALUES ('tok_same${n}', 'hash${n}', 'qi_samepfx${n}', 'admin', 'x', '${AT}')`);
+      }
+      await expect(store.revokeToken("qi_samepfx", AT, CLI)).rejects.toThrow(StoreConflict);
+    });
+
+    it("submit() stores revision 1, its point revisions and the current values; the next change is revision 2", async () => {
+      await withTeams();
+      const first = await storeSubmit(store, collaborative, "alpha", {
+        reportingMonth: "2026-02",
+        points: [
+          { measureId: "abx-1h", period: "2026-02", numerator: 40, denominator: 50, annotation: "triage screening" },
+          { measureId: "mortality", period: "2026-02", numerator: 3, denominator: 1200 },
+        ],
+      });
+      expect(first).toMatchObject({ kind: "done", httpStatus: 201 });
+      const summary = JSON.parse((first as { body: string }).body);
+      expect(summary).toMatchObject({ status: "accepted", revision: 1, counts: { created: 2, updated: 0, unchanged: 0, rejected: 0 } });
+
+      const second = await storeSubmit(store, collaborative, "alpha", {
+        reportingMonth: "2026-02",
+        points: [
+          { measureId: "abx-1h", period: "2026-02", numerator: 45, denominator: 50 },
+          { measureId: "mortality", period: "2026-02", numerator: 3, denominator: 1200 },
+        ],
+      }, { at: "2026-03-06T10:00:00.000Z" });
+      expect(JSON.parse((second as { body: string }).body)).toMatchObject({ status: "accepted", revision: 2, counts: { created: 0, updated: 1, unchanged: 1 } });
+
+      const current = await store.currentPoints("sepsis", { teamId: "alpha" });
+      expect(current.find((p) => p.measureId === "abx-1h")).toMatchObject({ numerator: 45, denominator: 50, value: 90, annotation: "triage screening", revision: 2 });
+      // every revision's values are kept
+      const history = await handle.raw("SELECT numerator, change FROM point_revisions WHERE measure_id = 'abx-1h' ORDER BY id");
+      expect(history.map((r) => [Number(r.numerator), r.change])).toEqual([
+        [40, "created"],
+        [45, "updated"],
+      ]);
+      const list = await store.listSubmissions("sepsis", "alpha");
+      expect(list.map((s) => s.revision)).toEqual([2, 1]);
+      const full = await store.getSubmission("sepsis", list[1].submissionId);
+      expect(full?.input.points[0]).toMatchObject({ numerator: 40, annotation: "triage screening" });
+      expect(JSON.parse(full?.rawBody ?? "{}").reportingMonth).toBe("2026-02");
+    });
+
+    it("submit() of the same data stores nothing new (unchanged); a dry run never writes", async () => {
+      await withTeams();
+      const report = { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 40, denominator: 50 }] };
+      await storeSubmit(store, collaborative, "alpha", report);
+      const again = await storeSubmit(store, collaborative, "alpha", report);
+      expect(JSON.parse((again as { body: string }).body)).toMatchObject({ status: "unchanged", revision: null, counts: { unchanged: 1 } });
+      const dry = await storeSubmit(store, collaborative, "alpha", { ...report, points: [{ ...report.points[0], numerator: 49 }] }, { dryRun: true });
+      expect(JSON.parse((dry as { body: string }).body)).toMatchObject({ status: "dry_run", counts: { updated: 1 } });
+      expect((await store.listSubmissions("sepsis", "alpha")).length).toBe(1);
+      expect((await store.currentPoints("sepsis", {}))[0].numerator).toBe(40);
+    });
+
+    it("submit() with an idempotency key stores the answer once and replays it", async () => {
+      await withTeams();
+      const report = { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 40, denominator: 50 }] };
+      const first = await storeSubmit(store, collaborative, "alpha", report, { idempotencyKey: "key-1" });
+      const second = await storeSubmit(store, collaborative, "alpha", report, { idempotencyKey: "key-1" });
+      expect(first.kind).toBe("done");
+      expect(second).toEqual({ kind: "replay", stored: { requestHash: JSON.stringify(report), httpStatus: 201, body: (first as { body: string }).body } });
+      expect((await store.listSubmissions("sepsis", "alpha")).length).toBe(1);
+    });
+
+    it("concurrent submissions of one team get distinct revisions; concurrent ones with one key land exactly once", async () => {
+      await withTeams();
+      const report = (n: number) => ({ reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: n, denominator: 50 }] });
+      const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => storeSubmit(store, collaborative, "alpha", report(i + 1))));
+      const revisions = outcomes.map((o) => JSON.parse((o as { body: string }).body).revision).sort((a, b) => a - b);
+      expect(revisions).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+
+      const same = await Promise.all(Array.from({ length: 8 }, () => storeSubmit(store, collaborative, "bravo", report(30), { idempotencyKey: "retry-me" })));
+      expect(same.filter((o) => o.kind === "done")).toHaveLength(1);
+      expect(same.filter((o) => o.kind === "replay")).toHaveLength(7);
+      expect((await store.listSubmissions("sepsis", "bravo")).length).toBe(1);
+    });
+
+    it("a retraction withdraws the current value (kept in history); reads leave it out", async () => {
+      await withTeams();
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 10, denominator: 20 }] });
+      const out = await storeSubmit(store, collaborative, "alpha", {
+        reportingMonth: "2026-02",
+        points: [{ measureId: "abx-1h", period: "2026-01", retract: { reason: "entered in the wrong month" } }],
+      });
+      expect(JSON.parse((out as { body: string }).body)).toMatchObject({ status: "accepted", counts: { updated: 1 } });
+      expect(await store.currentPoints("sepsis", {})).toEqual([]);
+      const rows = await handle.raw("SELECT change, retract_reason FROM point_revisions ORDER BY id");
+      expect(rows.map((r) => r.change)).toEqual(["created", "retracted"]);
+      expect(rows[1].retract_reason).toBe("entered in the wrong month");
+    });
+
+    it("aggregates() pools numerators and denominators per measure and month in SQL", async () => {
+      await withTeams();
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 40, denominator: 50 }] });
+      await storeSubmit(store, collaborative, "bravo", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 10, denominator: 50 }] });
+      expect(await store.aggregates("sepsis", { measureId: "abx-1h" })).toEqual([
+        { measureId: "abx-1h", period: "2026-02", numerator: 50, denominator: 100, meanValue: 50, teamCount: 2 },
+      ]);
+    });
+
+    it("reports() groups revisions per team and month with first and latest arrival", async () => {
+      await withTeams();
+      const report = (n: number) => ({ reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: n, denominator: 50 }] });
+      await storeSubmit(store, collaborative, "alpha", report(1), { at: "2026-03-02T10:00:00.000Z" });
+      await storeSubmit(store, collaborative, "alpha", report(2), { at: "2026-03-20T10:00:00.000Z" });
+      expect(await store.reports("sepsis", {})).toEqual([
+        { teamId: "alpha", reportingMonth: "2026-02", revisions: 2, latestRevision: 2, firstReceivedAt: "2026-03-02T10:00:00.000Z", latestReceivedAt: "2026-03-20T10:00:00.000Z" },
+      ]);
+      expect(await store.reports("sepsis", { teamId: "bravo" })).toEqual([]);
+    });
+
+    it("recordScore() keeps history; the latest per team and month is current and counted in SQL", async () => {
+      await withTeams();
+      const actor = { tokenId: null, label: "Dr Faculty" };
+      await store.recordScore("sepsis", { teamId: "alpha", period: "2026-02", score: 3, rationale: "first look", recordedAt: "2026-03-20T10:00:00.000Z" }, actor);
+      await store.recordScore("sepsis", { teamId: "alpha", period: "2026-02", score: 4, rationale: "on reflection", recordedAt: "2026-03-21T10:00:00.000Z" }, actor);
+      await store.recordScore("sepsis", { teamId: "bravo", period: "2026-02", score: 2.5, rationale: "", recordedAt: "2026-03-21T10:00:00.000Z" }, actor);
+      expect(await store.currentScores("sepsis", { teamId: "alpha" })).toEqual([
+        { teamId: "alpha", period: "2026-02", source: "faculty", score: 4, rationale: "on reflection", recordedAt: "2026-03-21T10:00:00.000Z", by: "Dr Faculty" },
+      ]);
+      expect(await store.scoreMonths("sepsis")).toEqual([{ period: "2026-02", teamsScored: 2, teamsAt4OrAbove: 1 }]);
+      expect((await handle.raw("SELECT score FROM assessment_scores ORDER BY id")).map((r) => Number(r.score))).toEqual([3, 4, 2.5]);
+      await expect(store.recordScore("sepsis", { teamId: "zulu", period: "2026-02", score: 3, rationale: "", recordedAt: AT }, actor)).rejects.toThrow(StoreNotFound);
+    });
+
+    it("a self-assessment sent with a report is stored as a self score", async () => {
+      await withTeams();
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [], selfAssessment: 3.5 });
+      expect(await store.currentScores("sepsis", {})).toEqual([expect.objectContaining({ teamId: "alpha", source: "self", score: 3.5 })]);
+    });
+
+    it("latestPeriodEvents() gives the latest lock or reopen per month", async () => {
+      await withTeams();
+      await store.addPeriodEvent("sepsis", { period: "2026-01", action: "lock", reason: "", at: "2026-03-01T00:00:00.000Z" }, CLI);
+      await store.addPeriodEvent("sepsis", { period: "2026-01", action: "reopen", reason: "late correction", at: "2026-03-02T00:00:00.000Z" }, CLI);
+      await store.addPeriodEvent("sepsis", { period: "2026-02", action: "lock", reason: "", at: "2026-03-03T00:00:00.000Z" }, CLI);
+      const events = await store.latestPeriodEvents("sepsis");
+      expect(events.get("2026-01")).toMatchObject({ action: "reopen", reason: "late correction" });
+      expect(events.get("2026-02")).toMatchObject({ action: "lock" });
+    });
+
+    it("the audit log records who did what and when, newest first", async () => {
+      await withTeams();
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 1, denominator: 2 }] }, { actor: { tokenId: "tok_x", label: "alpha lead" } });
+      const audit = await store.listAudit({ collaborativeId: "sepsis" });
+      expect(audit[0]).toMatchObject({ actor: "tok_x", actorLabel: "alpha lead", action: "submission.accepted", teamId: "alpha" });
+      expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["collaborative.created", "team.added"]));
+      expect((await store.listAudit({ limit: 1 })).length).toBe(1);
+    });
+
+    it("the audit log, submissions and point revisions refuse UPDATE and DELETE (triggers)", async () => {
+      await withTeams();
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 1, denominator: 2 }] });
+      await store.recordScore("sepsis", { teamId: "alpha", period: "2026-02", score: 3, rationale: "", recordedAt: AT }, CLI);
+      await store.addPeriodEvent("sepsis", { period: "2026-01", action: "lock", reason: "", at: AT }, CLI);
+      await expect(handle.raw("UPDATE audit_log SET action = 'nothing'")).rejects.toThrow(/append-only/);
+      await expect(handle.raw("DELETE FROM audit_log")).rejects.toThrow(/append-only/);
+      await expect(handle.raw("UPDATE submissions SET revision = 9")).rejects.toThrow(/append-only/);
+      await expect(handle.raw("DELETE FROM point_revisions")).rejects.toThrow(/append-only/);
+      await expect(handle.raw("DELETE FROM assessment_scores")).rejects.toThrow(/append-only/);
+      await expect(handle.raw("DELETE FROM period_events")).rejects.toThrow(/append-only/);
+      expect((await handle.raw("SELECT COUNT(*) AS n FROM submissions")).map((r) => Number(r.n))).toEqual([1]);
+    });
+
+    it("submit() for an unknown team is a StoreNotFound and writes nothing", async () => {
+      await withTeams();
+      await expect(storeSubmit(store, collaborative, "zulu", { reportingMonth: "2026-02", points: [] })).rejects.toThrow(StoreNotFound);
+    });
+
+    it("bulkLoad() writes reports and scores that the reads see", async () => {
+      await withTeams();
+      await store.bulkLoad({
+        collaborativeId: "sepsis",
+        tokenId: "bulk",
+        reports: [
+          { teamId: "alpha", reportingMonth: "2026-01", receivedAt: "2026-02-10T00:00:00.000Z", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 5, denominator: 10, value: 50 }] },
+          { teamId: "bravo", reportingMonth: "2026-01", receivedAt: "2026-02-20T00:00:00.000Z", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 7, denominator: 10, value: 70 }] },
+        ],
+        scores: [{ teamId: "alpha", period: "2026-01", score: 4, rationale: "", recordedAt: "2026-02-25T00:00:00.000Z" }],
+      });
+      expect((await store.currentPoints("sepsis", {})).map((p) => p.value)).toEqual([50, 70]);
+      expect((await store.reports("sepsis", {})).length).toBe(2);
+      expect(await store.scoreMonths("sepsis")).toEqual([{ period: "2026-01", teamsScored: 1, teamsAt4OrAbove: 1 }]);
+    });
+  });
+}
