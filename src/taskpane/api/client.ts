@@ -1,0 +1,164 @@
+// The data store's fetch client. Outgoing bodies are checked with the shared zod schemas before they are
+// sent; every response is parsed with them, so a drift between add-in and server fails loudly here
+// instead of showing wrong numbers. Errors become ApiFailure with a sentence a data lead can act on.
+import type * as z from "zod";
+import { ApiError, Me, PeriodsResponse, PointsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../core/schema";
+import { ApiFailure, plainMessage, type ApiFailureKind } from "./errors";
+
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export interface ApiClientOptions {
+  /** The data store's origin, e.g. "https://qi.example.org" (a trailing slash is ignored). */
+  baseUrl: string;
+  /** The team's bearer token. */
+  token: string;
+  /** Default: the global fetch. */
+  fetch?: FetchLike;
+  /** Abort a request that has not answered after this many milliseconds (default 30,000). */
+  timeoutMs?: number;
+}
+
+export interface SubmitOptions {
+  /** Made once per report; the same key on every retry makes the server store the report once. */
+  idempotencyKey: string;
+}
+
+export interface ApiClient {
+  readonly baseUrl: string;
+  me(): Promise<Me>;
+  /** `POST …/submissions?dryRun=true`: what would happen; nothing is stored. */
+  dryRun(collaborativeId: string, report: SubmissionInput): Promise<SubmissionSummary>;
+  /** `POST …/submissions` with Idempotency-Key. */
+  submit(collaborativeId: string, report: SubmissionInput, options: SubmitOptions): Promise<SubmissionSummary>;
+  teamStatus(collaborativeId: string, teamId: string, asOf?: string): Promise<TeamStatus>;
+  /** Lock state of every month (which months no longer accept changes). */
+  periods(collaborativeId: string, asOf?: string): Promise<PeriodsResponse>;
+  /** The team's stored points (its history), all measures. */
+  points(collaborativeId: string, teamId: string): Promise<PointsResponse>;
+}
+
+/** Checks a store URL typed by a person: http(s), no path; returns the origin or a message. */
+export function normaliseStoreUrl(input: string): { url: string } | { error: string } {
+  const trimmed = input.trim();
+  if (trimmed === "") return { error: "Enter the data store's address, e.g. https://qi.example.org" };
+  let parsed: URL;
+  try {
+    parsed = new URL(/^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`);
+  } catch {
+    return { error: `"${trimmed}" is not a web address: use the form https://qi.example.org` };
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return { error: "Use an address that starts with https://" };
+  return { url: parsed.origin };
+}
+
+function retryAfter(response: Response): number | null {
+  const header = response.headers.get("retry-after");
+  if (!header) return null;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
+}
+
+function kindForStatus(status: number, code: string | null): ApiFailureKind {
+  if (status === 401) return "unauthorized";
+  if (status === 403) return "forbidden";
+  if (status === 404) return "not_found";
+  if (status === 429) return "rate_limited";
+  if (status >= 500) return "server";
+  if (code === "IDEMPOTENCY_KEY_REUSED") return "key_reused";
+  if (status === 422 || code === "VALIDATION") return "validation";
+  return "request";
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+
+  async function request<S extends z.ZodType>(
+    method: "GET" | "POST",
+    path: string,
+    schema: S,
+    init: { body?: unknown; headers?: Record<string, string>; accept?: readonly number[] } = {},
+  ): Promise<z.infer<S>> {
+    const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${options.token}`, ...init.headers };
+    if (init.body !== undefined) headers["content-type"] = "application/json";
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let response: Response;
+    try {
+      response = await doFetch(baseUrl + path, {
+        method,
+        headers,
+        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+        signal: controller.signal,
+      });
+    } catch {
+      throw new ApiFailure("network", plainMessage("network"));
+    } finally {
+      clearTimeout(timer);
+    }
+
+    let json: unknown = undefined;
+    const text = await response.text().catch(() => "");
+    if (text !== "") {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+    }
+
+    if (response.ok || init.accept?.includes(response.status)) {
+      const parsed = schema.safeParse(json);
+      if (!parsed.success) throw new ApiFailure("contract", plainMessage("contract"), { status: response.status });
+      return parsed.data;
+    }
+
+    const error = ApiError.safeParse(json);
+    const code = error.success ? error.data.code : null;
+    const kind = kindForStatus(response.status, code);
+    const serverMessage = error.success ? error.data.message : undefined;
+    // 401 always reads the same; the server's wording is kept for the kinds where it says what to fix.
+    const message = kind === "unauthorized" || kind === "network" || kind === "server" || kind === "rate_limited" ? plainMessage(kind) : plainMessage(kind, serverMessage);
+    throw new ApiFailure(kind, message, {
+      status: response.status,
+      code,
+      conflicts: error.success ? (error.data.conflicts ?? []) : [],
+      retryAfterSeconds: retryAfter(response),
+    });
+  }
+
+  function checkBody(report: SubmissionInput): SubmissionInput {
+    const parsed = SubmissionInput.safeParse(report);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first && first.path.length > 0 ? ` (${first.path.join(".")})` : "";
+      throw new ApiFailure("invalid_body", `The report is not valid yet${where}: ${first?.message ?? "unknown problem"}`);
+    }
+    return parsed.data;
+  }
+
+  const segment = encodeURIComponent;
+
+  return {
+    baseUrl,
+    me: () => request("GET", "/api/v1/me", Me),
+    dryRun: async (collaborativeId, report) =>
+      request("POST", `/api/v1/collaboratives/${segment(collaborativeId)}/submissions?dryRun=true`, SubmissionSummary, { body: checkBody(report) }),
+    submit: async (collaborativeId, report, { idempotencyKey }) =>
+      request("POST", `/api/v1/collaboratives/${segment(collaborativeId)}/submissions`, SubmissionSummary, {
+        body: checkBody(report),
+        headers: { "idempotency-key": idempotencyKey },
+      }),
+    teamStatus: (collaborativeId, teamId, asOf) =>
+      request(
+        "GET",
+        `/api/v1/collaboratives/${segment(collaborativeId)}/teams/${segment(teamId)}/status${asOf ? `?asOf=${segment(asOf)}` : ""}`,
+        TeamStatus,
+      ),
+    periods: (collaborativeId, asOf) =>
+      request("GET", `/api/v1/collaboratives/${segment(collaborativeId)}/periods${asOf ? `?asOf=${segment(asOf)}` : ""}`, PeriodsResponse),
+    points: (collaborativeId, teamId) =>
+      request("GET", `/api/v1/collaboratives/${segment(collaborativeId)}/points?teamId=${segment(teamId)}`, PointsResponse),
+  };
+}

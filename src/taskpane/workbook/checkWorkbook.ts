@@ -1,0 +1,229 @@
+// Validate: read every measure sheet through the host, then let core read, validate and turn them into
+// the report (readMeasureSheet → validateWorkbook → toSubmission → checkSubmission). No Office.js and no
+// React here: the same function runs in Excel, in jsdom tests and in the headless browser test.
+import type { CollaborativeDefinition, Conflict, MeasureDefinition, SubmissionInput } from "../../core/schema";
+import { parseA1 } from "../../core/sheet/address";
+import type { CellMark, ExcelHost } from "../host";
+import type { MeasureSheetReading, QiCore, SheetForMeasure, SheetIssue } from "../qiCore";
+import { CLIENT } from "../version";
+
+/** An issue as the pane lists it: from the sheet reader, the workbook validator or the server. */
+export interface PaneIssue {
+  /** Stable within one check, for React keys. */
+  key: string;
+  severity: "error" | "warning";
+  code: string;
+  /** The sheet to fix; null for an issue about the whole report. */
+  sheetName: string | null;
+  address: string | null;
+  /** The month it is about, when there is one. */
+  period: string | null;
+  message: string;
+  source: "sheet" | "server";
+}
+
+export interface CheckedSheet {
+  measure: MeasureDefinition;
+  sheetName: string;
+  reading: MeasureSheetReading;
+}
+
+export interface WorkbookCheck {
+  reportingMonth: string;
+  /** ISO time the check finished. */
+  checkedAt: string;
+  sheets: CheckedSheet[];
+  /** Errors first, then warnings; grouped by sheet in the order of the measure set. */
+  issues: PaneIssue[];
+  submission: SubmissionInput;
+  locate(path: readonly (string | number)[]): { sheetName: string; address: string } | null;
+}
+
+export interface CheckProgress {
+  sheetName: string;
+  /** 0-based index of the sheet being read, of `total`. */
+  index: number;
+  total: number;
+  /** Rows of this sheet read so far, when the host reports it. */
+  rowsRead?: number;
+  rowCount?: number;
+}
+
+export interface CheckWorkbookInput {
+  host: ExcelHost;
+  core: QiCore;
+  collaborative: CollaborativeDefinition;
+  /** The sheet each measure is kept on (null: none yet). */
+  sheetFor(measure: MeasureDefinition): string | null;
+  reportingMonth: string;
+  /** Today, `YYYY-MM-DD`. */
+  asOf: string;
+  /** Months the data store no longer accepts (GET …/periods). */
+  lockedPeriods?: readonly string[];
+  /** The team's stored values per measure id (GET …/points), for the suspicious-value warnings. */
+  history?: Readonly<Record<string, readonly { period: string; value: number | null }[]>>;
+  narrative?: SubmissionInput["narrative"];
+  selfAssessment?: number;
+  onProgress?(progress: CheckProgress): void;
+  /** The clock for `checkedAt` (default: the system clock). */
+  now?(): Date;
+}
+
+function fromSheetIssue(issue: SheetIssue, index: number): PaneIssue {
+  return {
+    key: `s${index}`,
+    severity: issue.severity,
+    code: issue.code,
+    sheetName: issue.sheetName,
+    address: issue.address,
+    period: issue.period,
+    message: issue.message,
+    source: "sheet",
+  };
+}
+
+/**
+ * A server (or checkSubmission) conflict, placed on its cell with the report's locate(); a conflict
+ * about a whole measure (e.g. a required measure with no value) goes under that measure's sheet.
+ */
+export function fromConflict(
+  conflict: Conflict,
+  index: number,
+  locate: WorkbookCheck["locate"],
+  sheetOfMeasure: (measureId: string) => string | null = () => null,
+): PaneIssue {
+  const place = locate(conflict.path);
+  const message = place && !conflict.message.startsWith(place.address) ? `${place.address}: ${conflict.message}` : conflict.message;
+  return {
+    key: `c${index}`,
+    severity: conflict.severity,
+    code: conflict.code,
+    sheetName: place?.sheetName ?? (conflict.measureId ? sheetOfMeasure(conflict.measureId) : null),
+    address: place?.address ?? null,
+    period: conflict.period,
+    message,
+    source: "server",
+  };
+}
+
+/**
+ * Puts issues in the order the Validate screen lists them: sheet by sheet (in `sheetOrder`, report-wide
+ * issues first), errors before warnings, then by cell. Drops exact repeats (the same code on the same
+ * cell from two checks).
+ */
+export function orderIssues(issues: readonly PaneIssue[], sheetOrder: readonly string[]): PaneIssue[] {
+  const seen = new Set<string>();
+  const unique = issues.filter((issue) => {
+    const id = `${issue.sheetName}|${issue.address ?? issue.message}|${issue.code}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  const rank = (sheetName: string | null) => (sheetName === null ? -1 : sheetOrder.indexOf(sheetName) === -1 ? sheetOrder.length : sheetOrder.indexOf(sheetName));
+  const cell = (address: string | null) => (address ? parseA1(address) : null) ?? { row: -1, column: -1 };
+  return unique
+    .map((issue, position) => ({ issue, position }))
+    .sort((a, b) => {
+      const bySheet = rank(a.issue.sheetName) - rank(b.issue.sheetName);
+      if (bySheet !== 0) return bySheet;
+      if (a.issue.severity !== b.issue.severity) return a.issue.severity === "error" ? -1 : 1;
+      const ca = cell(a.issue.address);
+      const cb = cell(b.issue.address);
+      return ca.row - cb.row || ca.column - cb.column || a.position - b.position;
+    })
+    .map(({ issue }) => issue);
+}
+
+/** The data store's conflicts about a checked report, placed on their cells and ordered like the check's issues. */
+export function serverIssues(check: Pick<WorkbookCheck, "sheets" | "locate">, conflicts: readonly Conflict[]): PaneIssue[] {
+  const sheetOfMeasure = (measureId: string) => check.sheets.find((s) => s.measure.id === measureId)?.sheetName ?? null;
+  return orderIssues(
+    conflicts.map((c, i) => fromConflict(c, i, check.locate, sheetOfMeasure)),
+    check.sheets.map((s) => s.sheetName),
+  );
+}
+
+/** The cells to mark for a list of issues: one mark per cell, errors winning over warnings. */
+export function marksFor(issues: readonly PaneIssue[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const issue of issues) {
+    if (!issue.sheetName || !issue.address) continue;
+    const id = `${issue.sheetName}!${issue.address}`;
+    const existing = byCell.get(id);
+    if (!existing) {
+      byCell.set(id, { sheetName: issue.sheetName, address: issue.address, severity: issue.severity, message: issue.message });
+    } else {
+      byCell.set(id, {
+        ...existing,
+        severity: existing.severity === "error" || issue.severity === "error" ? "error" : "warning",
+        message: `${existing.message}\n${issue.message}`,
+      });
+    }
+  }
+  return [...byCell.values()];
+}
+
+/** Reads every mapped measure sheet and checks the whole report. Host failures propagate (the caller shows them). */
+export async function checkWorkbook(input: CheckWorkbookInput): Promise<WorkbookCheck> {
+  const { host, core, collaborative } = input;
+  const planned = collaborative.measures
+    .map((measure) => ({ measure, sheetName: input.sheetFor(measure) }))
+    .filter((entry): entry is { measure: MeasureDefinition; sheetName: string } => entry.sheetName !== null);
+
+  const sheets: CheckedSheet[] = [];
+  for (const [index, { measure, sheetName }] of planned.entries()) {
+    input.onProgress?.({ sheetName, index, total: planned.length });
+    const snapshot = await host.readSheet(sheetName, (progress) =>
+      input.onProgress?.({ sheetName, index, total: planned.length, rowsRead: progress.rowsRead, rowCount: progress.rowCount }),
+    );
+    const reading = core.readMeasureSheet({
+      sheetName,
+      values: snapshot.values,
+      formulas: snapshot.formulas,
+      numberFormat: snapshot.numberFormat,
+      origin: snapshot.origin,
+      measure,
+    });
+    sheets.push({ measure, sheetName, reading });
+  }
+
+  const forCore: SheetForMeasure[] = sheets.map((s) => ({ measureId: s.measure.id, reading: s.reading }));
+  // validateWorkbook returns each sheet's own issues too, plus measures with no sheet.
+  const sheetIssues = core.validateWorkbook({
+    collaborative,
+    sheets: forCore,
+    reportingMonth: input.reportingMonth,
+    asOf: input.asOf,
+    ...(input.history ? { history: input.history } : {}),
+  });
+  const { submission, locate } = core.toSubmission({
+    sheets: forCore,
+    reportingMonth: input.reportingMonth,
+    client: { ...CLIENT },
+    ...(input.narrative ? { narrative: input.narrative } : {}),
+    ...(input.selfAssessment !== undefined ? { selfAssessment: input.selfAssessment } : {}),
+  });
+  const conflicts = core.checkSubmission(submission, collaborative, { asOf: input.asOf, lockedPeriods: new Set(input.lockedPeriods ?? []) });
+
+  // checkSubmission applies the server's rules to the same rows; the sheet checks usually said it
+  // already, in the sheet's words. A conflict is kept only when it adds something: not on a cell that
+  // already has an issue, not the same code for the same sheet and month, and not a sheet-wide remark
+  // about a month whose sheet already shows an error for it (the error explains it).
+  const local = sheetIssues.map(fromSheetIssue);
+  const onCell = new Set(local.map((i) => `${i.sheetName}!${i.address}`));
+  const sameProblem = new Set(local.map((i) => `${i.sheetName}|${i.code}|${i.period}`));
+  const errorMonths = new Set(local.filter((i) => i.severity === "error").map((i) => `${i.sheetName}|${i.period}`));
+  const codes = new Set(local.map((i) => i.code));
+  const sheetOfMeasure = (measureId: string) => sheets.find((s) => s.measure.id === measureId)?.sheetName ?? null;
+  const extra = conflicts
+    .map((c, i) => ({ ...fromConflict(c, i, locate, sheetOfMeasure), source: "sheet" as const }))
+    .filter((issue) => {
+      if (sameProblem.has(`${issue.sheetName}|${issue.code}|${issue.period}`)) return false;
+      if (issue.address) return !onCell.has(`${issue.sheetName}!${issue.address}`);
+      if (issue.sheetName) return !errorMonths.has(`${issue.sheetName}|${issue.period}`);
+      return !codes.has(issue.code);
+    });
+  const issues = orderIssues([...local, ...extra], sheets.map((s) => s.sheetName));
+  const checkedAt = (input.now ? input.now() : new Date()).toISOString();
+  return { reportingMonth: input.reportingMonth, checkedAt, sheets, issues, submission, locate };
+}

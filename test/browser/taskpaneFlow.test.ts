@@ -1,0 +1,266 @@
+// The task pane end to end in real headless Chromium against a REAL running data store: the built
+// add-in (dist/taskpane.local.html, served by src/server/main.ts on the API's origin) with an in-memory
+// workbook injected through the pane's test hook (window.__QI_TEST_HOST__, see src/taskpane/index.tsx and
+// test/browser/support/fakeWorkbook.ts). A data lead's month: connect, map a hand-built sheet, validate,
+// fix the flagged cells, validate clean, write the report, dry run, submit, submit again (unchanged),
+// change a value and lose the network mid-submit, retry, and check on the server that every report
+// landed exactly once. Screenshots of each step go to test-results/pane-*.png.
+import { mkdirSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/chromium";
+import { installFakeWorkbook, type FakeCell, type FakeWorkbook } from "./support/fakeWorkbook";
+import { startDataStore, type RunningStore } from "./support/dataStore";
+
+type Measure = { id: string; name: string; kind: "percent" | "rate" | "count" | "mean"; required: boolean };
+type StoredPoint = { period: string; numerator: number | null; denominator: number | null; value: number | null };
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const shortMonth = (period: string) => `${MONTHS[Number(period.slice(5)) - 1]} ${period.slice(0, 4)}`;
+
+describe("task pane flow against the real data store (headless Chromium)", () => {
+  let store: RunningStore;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+  let teamToken = "";
+  let teamId = "";
+  let reportingMonth = "";
+  let bundleMeasure: Measure;
+  let rateMeasure: Measure;
+  let otherPercent: Measure | undefined;
+  let shot = 0;
+
+  async function api<T>(path: string, token: string): Promise<T> {
+    const response = await fetch(`${store.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+    return (await response.json()) as T;
+  }
+
+  async function screenshot(name: string) {
+    shot += 1;
+    await page.screenshot({ path: `test-results/pane-${String(shot).padStart(2, "0")}-${name}.png`, fullPage: true });
+  }
+
+  async function workbook<T>(fn: (wb: FakeWorkbook, arg: any) => T, arg?: unknown): Promise<T> {
+    return page.evaluate(
+      ([source, a]) => {
+        const wb = (window as unknown as { __QI_TEST_WORKBOOK__: FakeWorkbook }).__QI_TEST_WORKBOOK__;
+        return new Function("wb", "arg", `return (${source})(wb, arg);`)(wb, a);
+      },
+      [fn.toString(), arg] as const,
+    ) as Promise<T>;
+  }
+
+  async function revisionsOf(month: string): Promise<number[]> {
+    const history = await api<{ submissions: { reportingMonth: string; revision: number }[] }>(
+      `/api/v1/collaboratives/${store.seed.collaborativeId}/teams/${teamId}/submissions`,
+      store.seed.facultyToken,
+    );
+    return history.submissions.filter((s) => s.reportingMonth === month).map((s) => s.revision).sort((a, b) => a - b);
+  }
+
+  /** The team's workbook: its history as stored, this month's new figures, and three mistakes on a hand-built sheet. */
+  function buildWorkbook(measures: Measure[], history: Record<string, StoredPoint[]>): Record<string, FakeCell[][]> {
+    const sheets: Record<string, FakeCell[][]> = {};
+    measures.forEach((measure, index) => {
+      const earlier = (history[measure.id] ?? []).filter((p) => p.period < reportingMonth).sort((a, b) => (a.period < b.period ? -1 : 1));
+      const last = earlier[earlier.length - 1];
+      const numerator = (last?.numerator ?? 10) + index + 1;
+      const denominator = (last?.denominator ?? 100) + 7;
+      if (measure.id === bundleMeasure.id) {
+        // Built by hand: a title, loose headers, months written "Sep 2026", and three mistakes in this month.
+        sheets.Bundle = [
+          ["Central line insertion bundle audit", "", ""],
+          ["", "", ""],
+          ["Month", "Compliant", "Total"],
+          ...earlier.map((p) => [shortMonth(p.period), p.numerator ?? "", p.denominator ?? ""]),
+          [shortMonth(reportingMonth), "n/a", denominator],
+          [shortMonth(reportingMonth), Math.min(numerator, denominator), denominator],
+        ];
+        return;
+      }
+      const rows: FakeCell[][] = earlier.map((p) => [p.period, p.numerator ?? "", p.denominator ?? ""]);
+      const broken = measure.id === otherPercent?.id; // a mistake on a second sheet: more compliant than observed
+      rows.push([reportingMonth, broken ? denominator + 5 : numerator, denominator]);
+      sheets[measure.name] = [["Month", "Numerator", "Denominator"], ...rows];
+    });
+    return sheets;
+  }
+
+  beforeAll(async () => {
+    mkdirSync("test-results", { recursive: true });
+    store = await startDataStore();
+    const team = store.seed.teams.find((t) => t.id === "northfield") ?? store.seed.teams[store.seed.teams.length - 1]!;
+    teamToken = team.token;
+    teamId = team.id;
+    const me = await api<{ collaborative: { measures: Measure[] } }>("/api/v1/me", teamToken);
+    const measures = me.collaborative.measures;
+    bundleMeasure = measures.find((m) => m.kind === "percent")!;
+    rateMeasure = measures.find((m) => m.kind === "rate")!;
+    otherPercent = measures.find((m) => m.kind === "percent" && m.id !== bundleMeasure.id);
+    const status = await api<{ reportingMonth: string; latestRevision: number | null }>(
+      `/api/v1/collaboratives/${store.seed.collaborativeId}/teams/${teamId}/status`,
+      teamToken,
+    );
+    reportingMonth = status.reportingMonth;
+    expect(status.latestRevision).toBeNull(); // the demo leaves this team's month unsent
+    const points = await api<{ measures: { measureId: string; series: { own: boolean; points: StoredPoint[] }[] }[] }>(
+      `/api/v1/collaboratives/${store.seed.collaborativeId}/points?teamId=${teamId}`,
+      teamToken,
+    );
+    const history = Object.fromEntries(points.measures.map((m) => [m.measureId, m.series.find((s) => s.own)?.points ?? []]));
+
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 360, height: 800 } });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      // Aborted requests are the point of the offline step; anything else is a bug.
+      if (message.type() === "error" && !/net::ERR_FAILED|Failed to load resource/.test(message.text())) pageErrors.push(message.text());
+    });
+    await page.addInitScript(installFakeWorkbook, { sheets: buildWorkbook(measures, history), readDelayMs: 40 });
+    await page.goto(`${store.url}/taskpane.local.html`, { waitUntil: "load" });
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await store?.stop();
+  });
+
+  it("connects with the team token", async () => {
+    await page.getByLabel("Team token").fill(teamToken);
+    await expect(page.getByLabel("Data store address").inputValue()).resolves.toBe(store.url);
+    await screenshot("connect");
+    await page.getByRole("button", { name: "Connect" }).click();
+    await page.getByText("Northfield Community HDU").waitFor();
+    await page.getByText("Safer Central Lines Collaborative (demo)").waitFor();
+    await screenshot("connected");
+    const settings = await workbook((wb) => wb.settings);
+    expect(settings).toMatchObject({ storeUrl: store.url, collaborativeId: store.seed.collaborativeId, teamId });
+    expect(JSON.stringify(settings)).not.toContain(teamToken);
+  });
+
+  it("maps the hand-built sheet to its measure and shows what the reader noticed", async () => {
+    await page.getByRole("button", { name: "Next: measure sheets" }).click();
+    const select = page.getByLabel(`Sheet for ${bundleMeasure.name}`);
+    await select.selectOption("Bundle");
+    await page.getByText(/Cells above the header row/).waitFor();
+    await page.getByText(/Chosen by you · \d+ months read/).waitFor();
+    await screenshot("sheets");
+    expect(await workbook((wb) => wb.settings.sheetMap)).toEqual({ [bundleMeasure.id]: "Bundle" });
+  });
+
+  it("validates: lists the mistakes on their cells, marks them, and a click selects the cell", async () => {
+    await page.getByRole("tab", { name: "Validate" }).click();
+    await page.getByRole("button", { name: "Validate sheets" }).click();
+    await page.getByRole("progressbar", { name: "Reading measure sheets" }).waitFor();
+    await screenshot("validating");
+    await page.getByText(/errors? to fix/).waitFor();
+    await screenshot("validate-errors");
+    const bundle = page.getByRole("region", { name: "Bundle" });
+    await bundle.getByRole("button", { name: /"n\/a"/ }).waitFor();
+    await bundle.getByRole("button", { name: /is already on row/ }).waitFor();
+    await page.getByRole("button", { name: /is larger than denominator/ }).waitFor();
+    const marks = await workbook((wb) => wb.marks.map((m) => `${m.sheetName}!${m.address}`));
+    expect(marks.some((m) => m.startsWith("Bundle!B"))).toBe(true);
+
+    await bundle.getByRole("button", { name: /"n\/a"/ }).click();
+    await expect(workbook((wb) => wb.selected)).resolves.toEqual({ sheetName: "Bundle", address: expect.stringMatching(/^B\d+$/) });
+  });
+
+  it("validates clean once the cells are fixed, and the marks are gone", async () => {
+    await workbook(
+      (wb, a) => {
+        const bundle = wb.sheets.Bundle!;
+        const row = bundle.length; // 1-based number of the last (duplicate) row
+        wb.setCell("Bundle", `B${row - 1}`, Number(bundle[row - 1]![1]));
+        for (const column of ["A", "B", "C"]) wb.setCell("Bundle", `${column}${row}`, "");
+        const sheet = wb.sheets[a.percentSheet];
+        if (sheet) {
+          const last = sheet.length;
+          wb.setCell(a.percentSheet, `B${last}`, Number(sheet[last - 1]![2]) - 3);
+        }
+      },
+      { percentSheet: otherPercent?.name ?? "" },
+    );
+    await page.getByRole("button", { name: "Validate again" }).click();
+    await page.getByText(/All sheets are ready to submit|Ready to submit, with/).waitFor();
+    await screenshot("validate-clean");
+    const marks = await workbook((wb) => wb.marks.filter((m) => m.severity === "error"));
+    expect(marks).toEqual([]);
+  });
+
+  it("writes the month's narrative and self-assessment", async () => {
+    await page.getByRole("button", { name: "Next: write the report" }).click();
+    await page.getByRole("textbox", { name: "Changes tested" }).fill("PDSA 3: daily line-necessity check at the morning huddle.");
+    await page.getByRole("textbox", { name: "Lessons learned" }).fill("Nurses remove lines sooner when the question is asked every day.");
+    await page.getByRole("radio", { name: /^2\.5 / }).check();
+    await screenshot("report");
+  });
+
+  it("dry-runs, submits (revision 1 on the server), and a second submit is unchanged", async () => {
+    await page.getByRole("tab", { name: "Submit" }).click();
+    await page.getByRole("group", { name: "This month's status" }).waitFor();
+    await page.getByRole("button", { name: "Check with the data store" }).click();
+    await page.getByText(/\d+ new points?, \d+ changed, \d+ unchanged, 0 rejected/).waitFor();
+    await screenshot("dry-run");
+    expect(await revisionsOf(reportingMonth)).toEqual([]);
+
+    await page.getByRole("button", { name: /^Submit .* report$/ }).click();
+    await page.getByText("Received: revision 1").waitFor();
+    await screenshot("submitted");
+    expect(await revisionsOf(reportingMonth)).toEqual([1]);
+
+    await page.getByRole("button", { name: /^Submit .* report$/ }).click();
+    await page.getByText("Unchanged", { exact: true }).waitFor();
+    await screenshot("unchanged");
+    expect(await revisionsOf(reportingMonth)).toEqual([1]);
+  });
+
+  async function changeThisMonthsValue(delta: number) {
+    await workbook(
+      (wb, a) => {
+        const sheet = wb.sheets[a.name]!;
+        const last = sheet.length;
+        wb.setCell(a.name, `B${last}`, Number(sheet[last - 1]![1]) + a.delta);
+      },
+      { name: rateMeasure.name, delta },
+    );
+    await page.getByRole("button", { name: "Check with the data store" }).click();
+    await page.getByText(/0 new points, 1 changed, \d+ unchanged, 0 rejected/).waitFor();
+  }
+
+  it("keeps a report the network dropped, shows it waiting, and Retry now lands it exactly once", async () => {
+    await changeThisMonthsValue(1);
+    await page.route("**/submissions*", (route) => route.abort());
+    await page.getByRole("button", { name: /^Submit .* report$/ }).click();
+    await page.getByText("1 report waiting to send").waitFor();
+    await page.getByText("Saved, waiting to send").waitFor();
+    await screenshot("queued");
+    await page.unroute("**/submissions*");
+    const retry = page.getByRole("button", { name: "Retry now" });
+    if (await retry.isVisible()) await retry.click();
+    await page.getByText("Received: revision 2").waitFor();
+    await expect(page.getByText("1 report waiting to send").count()).resolves.toBe(0);
+    await screenshot("retried");
+    expect(await revisionsOf(reportingMonth)).toEqual([1, 2]);
+  });
+
+  it("lands exactly once when the server stored the report but its answer was lost", async () => {
+    await changeThisMonthsValue(1);
+    await page.route("**/submissions*", async (route) => {
+      if (route.request().method() === "POST" && !route.request().url().includes("dryRun")) {
+        await route.fetch(); // the server stores it…
+        await route.abort(); // …and the answer never arrives
+      } else await route.continue();
+    });
+    await page.getByRole("button", { name: /^Submit .* report$/ }).click();
+    await page.getByText("1 report waiting to send").waitFor();
+    expect(await revisionsOf(reportingMonth)).toEqual([1, 2, 3]);
+    await page.unroute("**/submissions*");
+    const retry = page.getByRole("button", { name: "Retry now" });
+    if (await retry.isVisible()) await retry.click();
+    await page.getByText("Received: revision 3").waitFor();
+    expect(await revisionsOf(reportingMonth)).toEqual([1, 2, 3]);
+    expect(pageErrors).toEqual([]);
+  });
+});

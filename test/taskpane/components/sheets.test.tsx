@@ -1,0 +1,56 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { saveToken } from "../../../src/taskpane/storage/connection";
+import { memoryStore } from "../../../src/taskpane/storage/keyValueStore";
+import { STORE, TOKEN } from "../support/fixtures";
+import { renderApp } from "../support/renderApp";
+import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
+
+async function sheetsPane() {
+  const storage = memoryStore();
+  await saveToken(storage, STORE, TOKEN);
+  const fake = fakeHost({ "Insertion audit": bundleSheetWithErrors(), "CLABSI rate": rateSheet() });
+  const view = await renderApp({ storage, host: fake.host });
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole("tab", { name: "Sheets" }));
+  return { ...view, ...fake, user };
+}
+
+describe("Measure sheets", () => {
+  it("lists each measure with its type, kind, direction and goal, and whether it has a sheet", async () => {
+    await sheetsPane();
+    const list = screen.getByRole("list", { name: "Measures" });
+    const rate = within(list).getByRole("listitem", { name: "CLABSI rate" });
+    for (const text of ["Outcome", "Rate per 1,000 line-days", "Lower is better", "Goal 1"]) expect(within(rate).getByText(text)).toBeInTheDocument();
+    expect(within(rate).getByRole("combobox", { name: "Sheet for CLABSI rate" })).toHaveValue("CLABSI rate");
+    const bundle = within(list).getByRole("listitem", { name: "Bundle compliance" });
+    expect(within(bundle).getByText("Process")).toBeInTheDocument();
+    expect(within(bundle).getByText("Goal 95%")).toBeInTheDocument();
+    expect(within(bundle).getByRole("combobox", { name: "Sheet for Bundle compliance" })).toHaveValue("");
+    expect(within(bundle).getByRole("button", { name: "Create sheet" })).toBeEnabled();
+    expect(screen.getByText("2 of 3 measures have no sheet yet.")).toBeInTheDocument();
+  });
+
+  it("maps a hand-built sheet to its measure, remembers it in the workbook and shows the reader's notes", async () => {
+    const { user, workbook } = await sheetsPane();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Sheet for Bundle compliance" }), "Insertion audit");
+    const notes = await screen.findByRole("list", { name: "What the reader noticed on Insertion audit" });
+    expect(within(notes).getByText(/Series found under the header row 1/)).toBeInTheDocument();
+    expect(screen.getByText("Chosen by you · 5 months read")).toBeInTheDocument();
+    expect(workbook.settings.sheetMap).toEqual({ bundle: "Insertion audit" });
+  });
+
+  it("creates a missing measure sheet from the layout", async () => {
+    const { user, workbook } = await sheetsPane();
+    const falls = screen.getByRole("listitem", { name: "Falls" });
+    await user.click(within(falls).getByRole("button", { name: "Create sheet" }));
+    expect(await within(falls).findByRole("combobox", { name: "Sheet for Falls" })).toHaveValue("Falls");
+    expect(workbook.sheets.Falls?.[0]).toEqual(["Month", "Count", "Value", "Goal", "Annotation"]);
+    const layout = workbook.created[0] as { tableName: string; rows: unknown[][] };
+    expect(layout.tableName).toBe("qi_falls");
+    expect(layout.rows[0]?.[0]).toBe("2026-01");
+    expect(layout.rows).toHaveLength(5); // January to May 2026 (today), not the whole year
+  });
+});

@@ -1,0 +1,123 @@
+/** @jest-environment jsdom */
+import "@testing-library/jest-dom";
+import { render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { OutboxBanner } from "../../../src/taskpane/components/OutboxBanner";
+import { countsText } from "../../../src/taskpane/components/SubmitPanel";
+import { saveToken } from "../../../src/taskpane/storage/connection";
+import { memoryStore } from "../../../src/taskpane/storage/keyValueStore";
+import type { QueuedReport } from "../../../src/taskpane/storage/outboxStore";
+import { STORE, TOKEN, summary } from "../support/fixtures";
+import { renderApp } from "../support/renderApp";
+import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
+
+async function submitPane() {
+  const storage = memoryStore();
+  await saveToken(storage, STORE, TOKEN);
+  const fake = fakeHost({ "Bundle compliance": bundleSheetWithErrors(), "CLABSI rate": rateSheet() });
+  const view = await renderApp({ storage, host: fake.host });
+  const user = userEvent.setup();
+  await user.click(await screen.findByRole("tab", { name: "Submit" }));
+  return { ...view, ...fake, user };
+}
+
+describe("Submit", () => {
+  it("countsText() reads like a sentence", () => {
+    expect(countsText({ created: 3, updated: 2, unchanged: 40, rejected: 1 })).toBe("3 new points, 2 changed, 40 unchanged, 1 rejected");
+    expect(countsText({ created: 1, updated: 0, unchanged: 0, rejected: 0 })).toBe("1 new point, 0 changed, 0 unchanged, 0 rejected");
+  });
+
+  it("shows this month's status and due date", async () => {
+    await submitPane();
+    const status = await screen.findByRole("group", { name: "This month's status" });
+    expect(status).toHaveTextContent("April 2026 report");
+    expect(status).toHaveTextContent("Not due yet");
+    expect(status).toHaveTextContent("Due 15 May 2026");
+  });
+
+  it("a dry run says what would happen and marks the server's conflicts on their cells; Submit then gives a receipt", async () => {
+    const { store, user, workbook } = await submitPane();
+    store.dryRunAnswer = summary({
+      status: "dry_run",
+      counts: { created: 3, updated: 2, unchanged: 40, rejected: 1 },
+      conflicts: [{ path: ["points", 0, "numerator"], measureId: "bundle", period: "2026-01", code: "PERIOD_LOCKED", message: "2026-01 is locked", severity: "error" }],
+      revision: null,
+      submissionId: null,
+      receivedAt: null,
+    });
+    expect(screen.getByRole("button", { name: "Submit April 2026 report" })).toBeDisabled();
+    await user.click(screen.getByRole("button", { name: "Check with the data store" }));
+    expect(await screen.findByText("3 new points, 2 changed, 40 unchanged, 1 rejected")).toBeInTheDocument();
+    const conflicts = screen.getByRole("region", { name: "Conflicts from the data store" });
+    expect(within(conflicts).getByRole("button", { name: /B2.*2026-01 is locked/ })).toBeInTheDocument();
+    expect(workbook.marks).toContainEqual(expect.objectContaining({ sheetName: "Bundle compliance", address: "B2" }));
+
+    await user.click(screen.getByRole("button", { name: "Submit April 2026 report" }));
+    expect(await screen.findByText("Received: revision 1")).toBeInTheDocument();
+    expect(store.revisions).toHaveLength(1);
+    expect(await screen.findByText(/Latest: revision 1/)).toBeInTheDocument();
+  });
+
+  it("keeps a report the network dropped, shows it waiting, and Retry now sends it once with the same key", async () => {
+    const { store, user, outbox } = await submitPane();
+    await user.click(screen.getByRole("button", { name: "Check with the data store" }));
+    await screen.findByText(/new points?, /);
+    store.failNext(1, "network");
+    await user.click(screen.getByRole("button", { name: "Submit April 2026 report" }));
+    expect(await screen.findByText("1 report waiting to send")).toBeInTheDocument();
+    expect(screen.getByText("Saved, waiting to send")).toBeInTheDocument();
+    expect(outbox.snapshot().entries).toHaveLength(1);
+
+    await user.click(screen.getByRole("button", { name: "Retry now" }));
+    expect(await screen.findByText("Received: revision 1")).toBeInTheDocument();
+    expect(screen.queryByText("1 report waiting to send")).toBeNull();
+    const keys = store.calls.filter((c) => c.key !== null).map((c) => c.key);
+    expect(keys).toEqual(["key-1", "key-1"]);
+    expect(store.revisions).toHaveLength(1);
+  });
+
+  it("lets a report be queued when the dry run could not reach the store", async () => {
+    const { store, user } = await submitPane();
+    store.failNext(1, "network");
+    await user.click(screen.getByRole("button", { name: "Check with the data store" }));
+    expect(await screen.findByText(/could not be reached/)).toBeInTheDocument();
+    store.failNext(1, "network");
+    await user.click(screen.getByRole("button", { name: "Submit April 2026 report" }));
+    expect(await screen.findByText("1 report waiting to send")).toBeInTheDocument();
+  });
+});
+
+describe("OutboxBanner", () => {
+  const entry: QueuedReport = {
+    idempotencyKey: "k",
+    storeUrl: STORE,
+    collaborativeId: "c",
+    teamId: "t",
+    reportingMonth: "2026-04",
+    body: { reportingMonth: "2026-04", points: [] },
+    queuedAt: "2026-05-10T09:00:00.000Z",
+    attempts: 1,
+    nextAttemptAt: "2026-05-10T09:00:05.000Z",
+    lastError: "The data store could not be reached. Check your connection; nothing is lost.",
+  };
+
+  it("says how many reports wait and offers Retry now", async () => {
+    let retried = 0;
+    const { rerender } = render(
+      <FluentProvider theme={webLightTheme}>
+        <OutboxBanner entries={[entry, { ...entry, idempotencyKey: "k2", reportingMonth: "2026-03" }]} sending={false} onRetry={() => retried++} />
+      </FluentProvider>,
+    );
+    expect(screen.getByText("2 reports waiting to send")).toBeInTheDocument();
+    expect(screen.getByText(/April 2026, March 2026/)).toBeInTheDocument();
+    await userEvent.setup().click(screen.getByRole("button", { name: "Retry now" }));
+    expect(retried).toBe(1);
+    rerender(
+      <FluentProvider theme={webLightTheme}>
+        <OutboxBanner entries={[]} sending={false} onRetry={() => retried++} />
+      </FluentProvider>,
+    );
+    expect(screen.queryByText(/waiting to send/)).toBeNull();
+  });
+});

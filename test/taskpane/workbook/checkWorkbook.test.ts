@@ -1,0 +1,99 @@
+import { checkWorkbook, marksFor, orderIssues, type PaneIssue } from "../../../src/taskpane/workbook/checkWorkbook";
+import { defaultQiCore } from "../../../src/taskpane/qiCore";
+import { collaborative } from "../support/fixtures";
+import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
+
+const sheetFor = (names: Record<string, string>) => (measure: { id: string }) => names[measure.id] ?? null;
+
+describe("checkWorkbook", () => {
+  it("reads every mapped sheet, reports each problem on its cell, errors first, and builds the report", async () => {
+    const { host, workbook } = fakeHost({ "Bundle (by hand)": bundleSheetWithErrors(), "CLABSI rate": rateSheet() });
+    const progress: string[] = [];
+    const result = await checkWorkbook({
+      host,
+      core: defaultQiCore,
+      collaborative,
+      sheetFor: sheetFor({ bundle: "Bundle (by hand)", "clabsi-rate": "CLABSI rate" }),
+      reportingMonth: "2026-04",
+      asOf: "2026-05-10",
+      onProgress: (p) => progress.push(`${p.index + 1}/${p.total} ${p.sheetName}`),
+    });
+    expect(progress).toContain("1/2 Bundle (by hand)");
+    expect(progress).toContain("2/2 CLABSI rate");
+    expect(workbook.reads).toEqual({ "Bundle (by hand)": 1, "CLABSI rate": 1 });
+
+    const bundle = result.issues.filter((i) => i.sheetName === "Bundle (by hand)");
+    expect(bundle.filter((i) => i.severity === "error").map((i) => [i.code, i.address])).toEqual(
+      expect.arrayContaining([
+        ["NOT_A_NUMBER", "B3"],
+        ["NUMERATOR_GT_DENOMINATOR", "B4"],
+        ["DUPLICATE_POINT", "A5"],
+      ]),
+    );
+    // one issue per cell from the local checks: "n/a" is not also reported as a missing numerator
+    expect(bundle.filter((i) => i.address === "B3")).toHaveLength(1);
+    const severities = result.issues.filter((i) => i.sheetName === "Bundle (by hand)").map((i) => i.severity);
+    expect(severities).toEqual([...severities].sort((a, b) => (a === b ? 0 : a === "error" ? -1 : 1)));
+
+    expect(result.submission.reportingMonth).toBe("2026-04");
+    expect(result.submission.client).toEqual({ name: "excel-taskpane", version: "0.1.0" });
+    expect(result.locate(["points", 0, "numerator"])).toMatchObject({ sheetName: "Bundle (by hand)", address: "B2" });
+  });
+
+  it("is clean once the cells are fixed", async () => {
+    const { host, workbook } = fakeHost({ "Bundle (by hand)": bundleSheetWithErrors(), "CLABSI rate": rateSheet() });
+    workbook.setCell("Bundle (by hand)", "B3", 7);
+    workbook.setCell("Bundle (by hand)", "D3", 70);
+    workbook.setCell("Bundle (by hand)", "B4", 9);
+    workbook.setCell("Bundle (by hand)", "D4", 90);
+    workbook.setCell("Bundle (by hand)", "A5", "2026-04");
+    workbook.setCell("Bundle (by hand)", "A6", "");
+    workbook.setCell("Bundle (by hand)", "B6", "");
+    workbook.setCell("Bundle (by hand)", "C6", "");
+    const result = await checkWorkbook({
+      host,
+      core: defaultQiCore,
+      collaborative,
+      sheetFor: sheetFor({ bundle: "Bundle (by hand)", "clabsi-rate": "CLABSI rate" }),
+      reportingMonth: "2026-04",
+      asOf: "2026-05-10",
+    });
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("reports a required measure without a sheet", async () => {
+    const { host } = fakeHost({ "CLABSI rate": rateSheet() });
+    const result = await checkWorkbook({ host, core: defaultQiCore, collaborative, sheetFor: sheetFor({ "clabsi-rate": "CLABSI rate" }), reportingMonth: "2026-04", asOf: "2026-05-10" });
+    expect(result.issues.find((i) => i.code === "MISSING_REQUIRED_MEASURE")?.message).toMatch(/Bundle compliance/);
+  });
+
+  it("passes a host failure to the caller", async () => {
+    const { host } = fakeHost({});
+    await expect(
+      checkWorkbook({ host, core: defaultQiCore, collaborative, sheetFor: sheetFor({ bundle: "Gone" }), reportingMonth: "2026-04", asOf: "2026-05-10" }),
+    ).rejects.toThrow(/"Gone" does not exist/);
+  });
+});
+
+describe("orderIssues and marksFor", () => {
+  const issue = (partial: Partial<PaneIssue>): PaneIssue => ({ key: "k", severity: "error", code: "X", sheetName: "A", address: "B2", period: null, message: "m", source: "sheet", ...partial });
+
+  it("orderIssues() sorts report-wide issues first, then sheets in order, errors before warnings, then by cell", () => {
+    const ordered = orderIssues(
+      [
+        issue({ key: "1", sheetName: "B", address: "C10", severity: "warning" }),
+        issue({ key: "2", sheetName: "A", address: "AA2" }),
+        issue({ key: "3", sheetName: "B", address: "C9" }),
+        issue({ key: "4", sheetName: null, address: null, code: "Y" }),
+        issue({ key: "5", sheetName: "A", address: "C2" }),
+      ],
+      ["A", "B"],
+    );
+    expect(ordered.map((i) => i.key)).toEqual(["4", "5", "2", "3", "1"]);
+  });
+
+  it("marksFor() gives one mark per cell, an error winning over a warning", () => {
+    const marks = marksFor([issue({ severity: "warning", message: "w" }), issue({ message: "e", code: "Z" }), issue({ sheetName: null, address: null })]);
+    expect(marks).toEqual([{ sheetName: "A", address: "B2", severity: "error", message: "w\ne" }]);
+  });
+});
