@@ -2,7 +2,6 @@ import {
   baselineFromCell,
   booleansFromCells,
   choiceFromCell,
-  CoreError,
   countFromCell,
   describeCell,
   fromCells,
@@ -14,16 +13,8 @@ import {
   textsFromCells,
   toCells,
 } from "../../src/core";
+import { coreErrorCode } from "../support/coreErrorCode";
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CoreError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("fromCells(cells)", () => {
   it("reads a single column top to bottom", () => {
@@ -49,7 +40,7 @@ describe("fromCells(cells)", () => {
   it("refuses a block wider than one, naming its size", () => {
     const block = Array.from({ length: 12 }, (_, i) => [i, i, i]);
     expect(() => fromCells(block)).toThrow("values must be a single row or column, got 3 columns × 12 rows");
-    expect(codeOf(() => fromCells(block))).toBe("invalid_shape");
+    expect(coreErrorCode(() => fromCells(block))).toBe("invalid_shape");
   });
 
   it("refuses an empty range and a ragged one", () => {
@@ -61,7 +52,7 @@ describe("fromCells(cells)", () => {
   it("refuses text, naming the point (1-based) and how to fix it", () => {
     const cells = [[1], [2], [3], [4], [5], [6], ["n/a"], [8]];
     expect(() => fromCells(cells)).toThrow("point 7 is text 'n/a': enter a number, or leave the cell empty for a missing month");
-    expect(codeOf(() => fromCells(cells))).toBe("invalid_value");
+    expect(coreErrorCode(() => fromCells(cells))).toBe("invalid_value");
   });
 
   it("refuses a number stored as text, saying so (Excel's own charts and SUM disagree about it)", () => {
@@ -138,7 +129,7 @@ describe("the other cell readers", () => {
     expect(choiceFromCell(" P ", "chart", ["i", "p"])).toBe("p");
     expect(choiceFromCell(null, "ruleSet", ["ihi", "anhoej"], "ihi")).toBe("ihi");
     expect(() => choiceFromCell("xbar", "chart", ["i", "p"])).toThrow(`chart must be one of "i", "p"; got text 'xbar'`);
-    expect(codeOf(() => choiceFromCell(null, "chart", ["i", "p"]))).toBe("invalid_option");
+    expect(coreErrorCode(() => choiceFromCell(null, "chart", ["i", "p"]))).toBe("invalid_option");
   });
 
   it("describeCell(value) reads a value as a spreadsheet user would", () => {
@@ -168,7 +159,7 @@ describe("parseDirection(text)", () => {
     expect(() => parseDirection("sideways")).toThrow(`${words}; got text 'sideways'`);
     expect(() => parseDirection(null)).toThrow(`${words}; got nothing`);
     expect(() => parseDirection(1)).toThrow(`${words}; got the number 1`);
-    expect(codeOf(() => parseDirection("sideways"))).toBe("invalid_option");
+    expect(coreErrorCode(() => parseDirection("sideways"))).toBe("invalid_option");
   });
 });
 

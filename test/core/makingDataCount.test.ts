@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import * as core from "../../src/core/index";
 import {
   CoreError,
   makingDataCount,
@@ -500,53 +499,4 @@ describe("makingDataCount(values, options): contract violations", () => {
       'makingDataCount: screenOutliers must be true or false, got "no"',
     );
   });
-});
-
-// ---------------------------------------------------------------------------------------------
-// The JSDoc @example lines of every file written for this feature run as tests
-// ---------------------------------------------------------------------------------------------
-
-const EXAMPLE_FILES = [
-  "src/core/direction.ts",
-  "src/core/mdc/limits.ts",
-  "src/core/mdc/rules.ts",
-  "src/core/mdc/specialCause.ts",
-  "src/core/mdc/assurance.ts",
-  "src/core/mdc/makingDataCount.ts",
-];
-
-/** `fn(args); // => value` lines inside the @example blocks of a source file's JSDoc. */
-function exampleLines(source: string): Array<{ call: string; expected: string }> {
-  const found: Array<{ call: string; expected: string }> = [];
-  let inExample = false;
-  for (const raw of source.split("\n")) {
-    const line = raw.trim();
-    if (line.startsWith("/**") || line.startsWith("*/")) inExample = false;
-    if (!line.startsWith("*")) continue;
-    const text = line.replace(/^\*\s?/, "");
-    if (text.startsWith("@")) inExample = text.startsWith("@example");
-    if (!inExample) continue;
-    const match = /^(.*?);\s*\/\/\s*=>\s*(.+)$/.exec(text);
-    if (match) found.push({ call: match[1], expected: match[2] });
-  }
-  return found;
-}
-
-const scope = core as unknown as Record<string, unknown>;
-function evaluate(expression: string): unknown {
-  return new Function(...Object.keys(scope), `return (${expression});`)(...Object.values(scope));
-}
-
-describe("JSDoc @example lines", () => {
-  for (const file of EXAMPLE_FILES) {
-    const examples = exampleLines(readFileSync(join(__dirname, "../..", file), "utf8"));
-    it(`${file} has examples`, () => {
-      expect(examples.length).toBeGreaterThan(0);
-    });
-    for (const { call, expected } of examples) {
-      it(`${file}: ${call} // => ${expected}`, () => {
-        expect(evaluate(call)).toEqual(evaluate(expected));
-      });
-    }
-  }
 });

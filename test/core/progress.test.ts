@@ -1,14 +1,6 @@
-import { CoreError, goalMet, isImproving, monthsAtGoal, percentAtLeast, progressFraction } from "../../src/core";
+import { goalMet, isImproving, monthsAtGoal, percentAtLeast, progressFraction } from "../../src/core";
+import { coreErrorCode } from "../support/coreErrorCode";
 
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof CoreError) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe("progressFraction(baseline, current, goal)", () => {
   it("is the share of the distance from baseline to goal that is covered", () => {
@@ -32,7 +24,7 @@ describe("progressFraction(baseline, current, goal)", () => {
       "baseline equals goal (both 50): there is no distance to cover, so progress is undefined (division by zero); check the baseline and goal",
     );
     expect(() => progressFraction(0.3, 0.5, 0.1 + 0.2)).toThrow(/baseline equals goal/);
-    expect(codeOf(() => progressFraction(50, 60, 50))).toBe("invalid_value");
+    expect(coreErrorCode(() => progressFraction(50, 60, 50))).toBe("invalid_value");
   });
 
   it("refuses arguments that are not finite numbers", () => {
@@ -74,7 +66,7 @@ describe("goalMet(values, goal, direction, months) and monthsAtGoal(values, goal
 
   it("refuses a neutral direction, a bad months count and non-numbers", () => {
     expect(() => goalMet([1], 1, "neutral")).toThrow(`direction must be "increase" or "decrease" to judge a goal, got "neutral"`);
-    expect(codeOf(() => goalMet([1], 1, "neutral"))).toBe("invalid_option");
+    expect(coreErrorCode(() => goalMet([1], 1, "neutral"))).toBe("invalid_option");
     expect(() => goalMet([1], 1, "increase", 0)).toThrow("months must be a whole number of at least 1, got 0");
     expect(() => goalMet([1], Number.NaN, "increase")).toThrow("goal must be a finite number, got NaN");
     expect(() => monthsAtGoal([1, "2" as never], 1, "increase")).toThrow("point 2 must be a finite number or null, got 2");
