@@ -199,6 +199,9 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
   const { submission, locate } = core.toSubmission({
     sheets: forCore,
     reportingMonth: input.reportingMonth,
+    // baseline months before the collaborative began stay on the sheet (BEFORE_COLLABORATIVE says so)
+    // but are not sent: the data store would refuse each one as PERIOD_OUTSIDE_COLLABORATIVE
+    startMonth: collaborative.startMonth,
     client: { ...CLIENT },
     ...(input.narrative ? { narrative: input.narrative } : {}),
     ...(input.selfAssessment !== undefined ? { selfAssessment: input.selfAssessment } : {}),

@@ -96,4 +96,21 @@ describe("orderIssues and marksFor", () => {
     const marks = marksFor([issue({ severity: "warning", message: "w" }), issue({ message: "e", code: "Z" }), issue({ sheetName: null, address: null })]);
     expect(marks).toEqual([{ sheetName: "A", address: "B2", severity: "error", message: "w\ne" }]);
   });
+
+  it("keeps baseline months before the collaborative on the sheet but does not send them", async () => {
+    const withBaseline = [rateSheet()[0], ["2025-11", 4, 1150, ""], ["2025-12", 5, 1210, ""], ...rateSheet().slice(1)];
+    const { host } = fakeHost({ "CLABSI rate": withBaseline });
+    const result = await checkWorkbook({
+      host,
+      core: defaultQiCore,
+      collaborative,
+      sheetFor: sheetFor({ "clabsi-rate": "CLABSI rate" }),
+      reportingMonth: "2026-04",
+      asOf: "2026-05-10",
+    });
+    expect(result.issues.find((i) => i.code === "BEFORE_COLLABORATIVE")).toMatchObject({ severity: "warning", address: "A2" });
+    const periods = result.submission.points.filter((p) => p.measureId === "clabsi-rate").map((p) => p.period);
+    expect(periods).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
+    expect(result.issues.filter((i) => i.code === "PERIOD_OUTSIDE_COLLABORATIVE")).toEqual([]);
+  });
 });
