@@ -6,25 +6,23 @@
 // 1,000 series of 24 points < 10 ms in total; memory linear in n.
 // R reference (qicharts2): about 0.7 ms per point: a 10,000-point i chart takes 6.7 s and 1,000 run
 // charts of 24 points 16.7 s.
-import { performance } from "node:perf_hooks";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
+//
+// The machine is shared, so every figure is a median with the best run beside it: the best is the
+// work itself, the median adds what the machine and the garbage collector added. Long series are
+// timed two ways: back to back (each line starts from a collected heap, then each run also pays
+// for collecting the garbage the runs before it left, as a loop of calls would) and one call on a
+// freshly collected heap (as a single recalculation would; it pays instead for memory the
+// collection gave back to the system, which must be mapped again).
+import { PerformanceObserver } from "node:perf_hooks";
 import { analyzeRunChart, controlChart, controlChartColumns } from "../src/core/index";
+import { gcFunction, measure, ms, seededRandom, type Timing } from "./timing";
 
 const R_I_CHART_10K_MS = 6700;
 const R_RUN_CHARTS_1000x24_MS = 16700;
 
 /** Deterministic series shaped like a monthly QI measure: one decimal, a step, some blanks. */
 function series(n: number, seed: number): (number | null)[] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const values: (number | null)[] = new Array(n);
   for (let i = 0; i < n; i++) {
     if (random() < 0.01) {
@@ -37,29 +35,40 @@ function series(n: number, seed: number): (number | null)[] {
   return values;
 }
 
-function time(repeats: number, work: () => void): { best: number; median: number } {
-  const samples: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const start = performance.now();
-    work();
-    samples.push(performance.now() - start);
-  }
-  samples.sort((a, b) => a - b);
-  return { best: samples[0], median: samples[samples.length >> 1] };
+/** `measure`, plus the garbage collector's pauses during the runs (node's "gc" entries), per run. */
+async function measureWithGc<T>(repeats: number, work: () => T): Promise<Timing<T> & { gcPerRun: number }> {
+  let paused = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) paused += entry.duration;
+  });
+  observer.observe({ entryTypes: ["gc"] });
+  const timing = measure(repeats, work);
+  await new Promise((resolve) => setTimeout(resolve, 50)); // node reports gc entries asynchronously
+  observer.disconnect();
+  return { ...timing, gcPerRun: paused / repeats };
 }
 
-function gcFunction(): (() => void) | null {
-  try {
-    setFlagsFromString("--expose-gc");
-    return runInNewContext("gc") as () => void;
-  } catch {
-    return null;
+/**
+ * The least any one-object-per-point result can cost: `n` objects with the same ten fields as a
+ * `ControlChartPoint` (a shared number box in each numeric field, as `controlChart` shares them for
+ * repeated values and constant lines), kept in an array, with nothing computed.
+ */
+function plainObjects(n: number): unknown[] {
+  const numbers: (number | null)[] = [null, 80.1, 80.2, 80.3, 80.4, 80.5, 80.6, 80.7]; // with a null: boxed once, kept as references
+  const [, a, b, c, d, e, f, g] = numbers;
+  const objects: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    objects[i] = { value: (i & 1) === 0 ? a : b, centerLine: c, lcl: d, ucl: e, lcl95: f, ucl95: g, sigmaSignal: false, phase: 0, baseline: true, included: true };
   }
+  return objects;
 }
 
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const row = (label: string, timing: { median: number; best: number }, note = ""): string =>
+  `  ${label.padEnd(44)} ${ms(timing.median).padStart(9)} (${ms(timing.best)})${note === "" ? "" : `   ${note}`}`;
 
 export async function run(): Promise<void> {
+  const gc = gcFunction();
+
   // 1,000 series of 24 points
   const many = Array.from({ length: 1000 }, (_, k) => series(24, 100 + k));
   const manyRuns = (): void => {
@@ -72,8 +81,8 @@ export async function run(): Promise<void> {
     }
   };
   for (let w = 0; w < 50; w++) manyBoth();
-  const runsOnly = time(21, manyRuns);
-  const runsAndI = time(21, manyBoth);
+  const runsOnly = measure(21, manyRuns);
+  const runsAndI = measure(21, manyBoth);
   console.log("1,000 series of 24 points (median of 21 runs):");
   console.log(
     `  analyzeRunChart                          ${ms(runsOnly.median)}   target < 10 ms; R ${R_RUN_CHARTS_1000x24_MS / 1000} s -> ~${Math.round(R_RUN_CHARTS_1000x24_MS / runsOnly.median).toLocaleString("en")}x faster`,
@@ -82,47 +91,68 @@ export async function run(): Promise<void> {
 
   // 1,000,000 points: analyzeRunChart + control chart i
   const big = series(1_000_000, 1);
-  const analysisBoth = (): void => {
-    analyzeRunChart(big);
-    controlChartColumns({ chart: "i", values: big });
+  const runChart = (): unknown => analyzeRunChart(big);
+  const iColumns = (): unknown => controlChartColumns({ chart: "i", values: big });
+  const iObjects = (): unknown => controlChart({ chart: "i", values: big });
+  const bothColumns = (): unknown => [analyzeRunChart(big), controlChartColumns({ chart: "i", values: big })];
+  const bothObjects = (): unknown => [analyzeRunChart(big), controlChart({ chart: "i", values: big })];
+  for (let w = 0; w < 3; w++) bothObjects();
+  // each line starts from a collected heap, so that it pays for its own garbage, not the line before's
+  const section = async <T>(work: () => T): Promise<Timing<T> & { gcPerRun: number }> => {
+    gc?.();
+    return measureWithGc(9, work);
   };
-  const objectsBoth = (): void => {
-    analyzeRunChart(big);
-    controlChart({ chart: "i", values: big });
-  };
-  for (let w = 0; w < 3; w++) objectsBoth();
-  const runChart = time(9, () => analyzeRunChart(big));
-  const iColumns = time(9, () => controlChartColumns({ chart: "i", values: big }));
-  const iObjects = time(9, () => controlChart({ chart: "i", values: big }));
-  const both = time(9, analysisBoth);
-  const bothObjects = time(9, objectsBoth);
-  console.log("1,000,000 points (median of 9 runs, best in brackets):");
-  console.log(`  analyzeRunChart                          ${ms(runChart.median)} (${ms(runChart.best)})`);
-  console.log(`  controlChartColumns({ chart: "i" })      ${ms(iColumns.median)} (${ms(iColumns.best)})`);
-  console.log(`  controlChart({ chart: "i" }) (objects)   ${ms(iObjects.median)} (${ms(iObjects.best)})`);
-  console.log(`  analyzeRunChart + columns                ${ms(both.median)} (${ms(both.best)})   target < 100 ms`);
-  console.log(`  analyzeRunChart + controlChart objects   ${ms(bothObjects.median)} (${ms(bothObjects.best)})   (1e6 point objects: mostly allocation and GC)`);
+  const runTiming = await section(runChart);
+  const columnsTiming = await section(iColumns);
+  const objectsTiming = await section(iObjects);
+  const bothTiming = await section(bothColumns);
+  const bothObjectsTiming = await section(bothObjects);
+  const gcNote = (timing: { gcPerRun: number }): string => `GC pauses ${ms(timing.gcPerRun)} a run`;
+  console.log("1,000,000 points, back to back (median of 9 runs, best in brackets):");
+  console.log(row("analyzeRunChart", runTiming, gcNote(runTiming)));
+  console.log(row('controlChartColumns({ chart: "i" })', columnsTiming, gcNote(columnsTiming)));
+  console.log(row('controlChart({ chart: "i" }) (objects)', objectsTiming, gcNote(objectsTiming)));
+  console.log(row("analyzeRunChart + columns", bothTiming, `target < 100 ms; ${gcNote(bothTiming)}`));
+  console.log(row("analyzeRunChart + controlChart objects", bothObjectsTiming, gcNote(bothObjectsTiming)));
+  if (gc !== null) {
+    console.log("1,000,000 points, one call on a collected heap (gc() before each run, not timed):");
+    console.log(row("analyzeRunChart + columns", measure(9, bothColumns, gc), "target < 100 ms"));
+    console.log(row("analyzeRunChart + controlChart objects", measure(9, bothObjects, gc)));
+  }
+  for (let w = 0; w < 3; w++) plainObjects(1_000_000);
+  gc?.();
+  const floor = measure(9, () => plainObjects(1_000_000));
+  const floorCollected = gc === null ? null : measure(9, () => plainObjects(1_000_000), gc);
+  console.log(
+    "floor of the objects path: 1,000,000 plain 10-field objects, same fields, shared number boxes, nothing computed:",
+  );
+  console.log(row("back to back", floor));
+  if (floorCollected !== null) console.log(row("on a collected heap", floorCollected));
   const rAtMillion = (R_I_CHART_10K_MS / 10_000) * 1_000_000;
   console.log(
-    `  R reference ~0.67 ms/point -> ~${(rAtMillion / 1000).toFixed(0)} s for a 1e6-point i chart; ours ${ms(iObjects.median)} with objects: ~${Math.round(rAtMillion / iObjects.median).toLocaleString("en")}x faster`,
+    `R reference ~0.67 ms/point -> ~${(rAtMillion / 1000).toFixed(0)} s for a 1e6-point i chart; ours ${ms(objectsTiming.median)} with objects: ~${Math.round(rAtMillion / objectsTiming.median).toLocaleString("en")}x faster`,
   );
 
   // 10,000-point i chart, the size of the R reference measurement
   const tenK = series(10_000, 2);
   for (let w = 0; w < 20; w++) controlChart({ chart: "i", values: tenK });
-  const tenKi = time(21, () => controlChart({ chart: "i", values: tenK }));
+  const tenKi = measure(21, () => controlChart({ chart: "i", values: tenK }));
   console.log(`10,000-point i chart (objects): ${ms(tenKi.median)}; R ${R_I_CHART_10K_MS / 1000} s -> ~${Math.round(R_I_CHART_10K_MS / tenKi.median).toLocaleString("en")}x faster`);
 
   // memory: heap retained by one result of each, per point
-  const gc = gcFunction();
   console.log(`heap retained by the results of analyzeRunChart + controlChart i (objects) and of + controlChartColumns${gc ? "" : " (gc not available: rough)"}:`);
   for (const n of [10_000, 100_000, 1_000_000]) {
     const values = series(n, 3);
-    const retained = (make: () => unknown[]): number => {
+    const collect = (): void => {
+      // twice: array buffers found dead by one collection are only released by the next
       gc?.();
+      gc?.();
+    };
+    const retained = (make: () => unknown[]): number => {
+      collect();
       const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
       const kept = make();
-      gc?.();
+      collect();
       const after = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
       return kept.length > 0 ? after - before : 0;
     };

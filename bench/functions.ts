@@ -5,20 +5,12 @@
 // - 10,000 calls of QI.SIGNALS on 36-point columns (a collaborative workbook with many measures
 //   and teams recalculating at once), with and without a baseline;
 // - one QI.LIMITS on 100,000 points (i and p charts), the largest range a team would plausibly pass.
-import { performance } from "node:perf_hooks";
 import { limits, signals } from "../src/functions/functions";
+import { measure, seededRandom } from "./timing";
 
 /** Deterministic column shaped like a monthly measure: one decimal, a step up, a few blanks. */
 function column(n: number, seed: number): unknown[][] {
-  let state = seed >>> 0;
-  const random = (): number => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const cells: unknown[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const r = random();
@@ -37,17 +29,11 @@ function counts(n: number, seed: number, denominator: number): { numerators: unk
   };
 }
 
+/** One warm-up run, then `repeat` timed runs; prints the median and best, returns the last result. */
 function time<T>(label: string, repeat: number, run: () => T): T {
-  let result = run(); // warm-up, also the returned value
-  const times: number[] = [];
-  for (let i = 0; i < repeat; i++) {
-    const start = performance.now();
-    result = run();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  console.log(`${label.padEnd(58)} median ${median.toFixed(1).padStart(8)} ms  (best ${times[0].toFixed(1)} ms, ${repeat} runs)`);
+  run();
+  const { median, best, result } = measure(repeat, run);
+  console.log(`${label.padEnd(58)} median ${median.toFixed(1).padStart(8)} ms  (best ${best.toFixed(1)} ms, ${repeat} runs)`);
   return result;
 }
 

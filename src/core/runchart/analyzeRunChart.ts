@@ -4,7 +4,7 @@
  */
 
 import { anhoejSignal, crossingsMin, longestRunMax } from "./anhoej";
-import { medianOfRange } from "./centerLine";
+import { medianOfRange } from "./median";
 import { ihiRunsLimits, ihiRunsVerdict, type IhiRunsVerdict } from "./ihiRunsTable";
 import { runStats } from "./runs";
 import { checkBaseline, toSeries } from "./series";
@@ -71,7 +71,8 @@ export type RunChartAnalysis = {
  * so is not useful; qicharts2 compares exactly in float64 and counts it as above or below. On such
  * series our `usefulCount`, runs, shifts and Anhøj figures differ from qicharts2's, on purpose.
  *
- * Runs in O(n) time (median by quickselect) and O(n) memory.
+ * Runs in O(n) time (a few passes; the median by sampled selection, see median.ts) and O(n) memory
+ * (one typed copy of the series).
  *
  * @param values observations in time order; `null` marks a missing value
  * @param options `baseline`: freeze the median at the first `baseline` points

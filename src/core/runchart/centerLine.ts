@@ -3,7 +3,8 @@
  */
 
 import { CoreError } from "../errors";
-import { medianInPlace, nearlyEqual } from "../numeric";
+import { nearlyEqual } from "../numeric";
+import { medianOfRange } from "./median";
 import { checkBaseline, describeValue, toSeries } from "./series";
 
 /**
@@ -15,7 +16,7 @@ import { checkBaseline, describeValue, toSeries } from "./series";
  * Missing values (`null`) are skipped; they still count towards `baseline`, which is a number of
  * points in time, not of observations.
  *
- * Runs in O(n) (quickselect, no sort).
+ * Runs in O(n), without sorting (see `medianOfRange` in median.ts).
  *
  * @param values observations in time order; `null` marks a missing value
  * @param baseline optional: use only the first `baseline` points (an integer from 1 to `values.length`)
@@ -31,20 +32,6 @@ export function runChartCenterLine(values: ReadonlyArray<number | null>, baselin
   const end = baseline === undefined ? series.length : checkBaseline(baseline, series.length, "runChartCenterLine");
   const median = medianOfRange(series, 0, end, null);
   return Number.isNaN(median) ? null : median;
-}
-
-/**
- * Median of `series[start..end)`, skipping `NaN` (missing) and, when `mask` is given, points whose
- * mask entry is 0. `NaN` when nothing is left. Allocates one scratch array.
- */
-export function medianOfRange(series: Float64Array, start: number, end: number, mask: Uint8Array | null): number {
-  const scratch = new Float64Array(Math.max(0, end - start));
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    const value = series[i];
-    if (value === value && (mask === null || mask[i] === 1)) scratch[count++] = value;
-  }
-  return medianInPlace(scratch, count);
 }
 
 /**
@@ -73,7 +60,8 @@ export function isOnCenterLine(value: number | null, centerLine: number | null):
  * Side of the center line: 1 above, -1 below, 0 when the point is not useful (missing, or on the
  * line within 1e-9 relative, or there is no finite center line). `+Infinity` (events over a zero
  * denominator on a u chart, kept so as qicharts2 does) counts as above. The run scan in runs.ts
- * inlines this same rule.
+ * settles most points with a cheaper test that gives the same answer and asks this function about
+ * the few close to the line.
  *
  * @example
  * sideOf(87.2, (87.1 + 87.3) / 2); // => 0

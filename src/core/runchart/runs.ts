@@ -9,7 +9,7 @@
  */
 
 import { RELATIVE_TOLERANCE } from "../numeric";
-import { checkCenterLine } from "./centerLine";
+import { checkCenterLine, sideOf } from "./centerLine";
 import { toSeries } from "./series";
 import type { Shift } from "./shift";
 
@@ -33,10 +33,20 @@ export type ShiftCollector = { minLength: number; found: Shift[] };
 /**
  * Internal workhorse: runs figures of `series[start..end)` about `centerLine`, skipping points
  * whose `include` entry is 0, in one pass without allocation. A point is useful when it is not
- * missing (`NaN`) and differs from the center line by more than 1e-9 relative (the rule of
- * `isOnCenterLine`, inlined here for speed); `+Infinity` counts as above. A center line that is
- * `NaN` or infinite means "no center line": nothing is useful. When `shifts` is given, every run
- * of at least `shifts.minLength` useful points is appended to `shifts.found`.
+ * missing (`NaN`) and not on the center line within 1e-9 relative (the rule of {@link sideOf});
+ * `+Infinity` counts as above. A center line that is `NaN` or infinite means "no center line":
+ * nothing is useful. When `shifts` is given, every run of at least `shifts.minLength` useful
+ * points is appended to `shifts.found`.
+ *
+ * How it stays fast (about 6 ns a point): on real data about half the useful points change side,
+ * so any `if` on the side is mispredicted half the time. The side and "did the run change" are
+ * therefore computed as 0/1 numbers and folded into the counters arithmetically, and the rule
+ * "on the line within 1e-9 relative" is replaced, for all points farther than a fixed `band`
+ * from the line, by the sign of `value - centerLine`. `band` is a hair wider than the largest
+ * tolerance any point on the line can have (1e-9·|centerLine|, times 1 + 1e-8 for the point's
+ * own magnitude and rounding, plus 1e-300 for subnormal rounding), so outside it the two rules
+ * agree exactly; the few points inside it (and missing ones) take the slow path through
+ * {@link sideOf}.
  */
 export function runStats(
   series: Float64Array,
@@ -46,53 +56,69 @@ export function runStats(
   include: Uint8Array | null,
   shifts: ShiftCollector | null = null,
 ): RunStats {
-  const relativeTolerance = RELATIVE_TOLERANCE; // read the imported binding once, not per point
-  const absLine = Math.abs(centerLine);
-  const hasLine = absLine < Number.POSITIVE_INFINITY;
+  if (!(Math.abs(centerLine) < Number.POSITIVE_INFINITY)) return countsWithoutLine(series, start, end, include);
+  const band = RELATIVE_TOLERANCE * Math.abs(centerLine) * (1 + 1e-8) + 1e-300;
   const minShift = shifts === null ? Number.POSITIVE_INFINITY : shifts.minLength;
+  let excluded = 0;
+  let missing = 0;
+  let onLine = 0;
+  let longestRun = 0;
+  let sideChanges = 0; // the first useful point counts as a change from "no side"
+  let current = 0; // length of the run in progress
+  let side = 0; // its side: 1 above, -1 below, 0 before the first useful point
+  let runStart = -1; // index of its first point
+  let lastUseful = -1; // index of the last useful point seen
+  for (let i = start; i < end; i++) {
+    if (include !== null && include[i] === 0) {
+      excluded++;
+      continue;
+    }
+    const value = series[i];
+    const difference = value - centerLine;
+    let s = +(difference > band) - +(difference < -band);
+    if (s === 0) {
+      // rare: missing, or close enough to the line for the exact rule to decide
+      if (value !== value) {
+        missing++;
+        continue;
+      }
+      s = sideOf(value, centerLine);
+      if (s === 0) {
+        onLine++;
+        continue;
+      }
+    }
+    const changed = +(s !== side);
+    if (current >= minShift && changed === 1) (shifts as ShiftCollector).found.push(shiftOf(runStart, lastUseful, side, current));
+    sideChanges += changed;
+    current = current - current * changed + 1; // 1 on a change, else one more
+    runStart += (i - runStart) * changed;
+    lastUseful = i;
+    side = s;
+    if (current > longestRun) longestRun = current;
+  }
+  if (current >= minShift) (shifts as ShiftCollector).found.push(shiftOf(runStart, lastUseful, side, current));
+  const pointCount = end - start - excluded;
+  const usefulCount = pointCount - missing - onLine;
+  return {
+    pointCount,
+    observedCount: pointCount - missing,
+    usefulCount,
+    longestRun,
+    crossings: usefulCount === 0 ? 0 : sideChanges - 1,
+  };
+}
+
+/** {@link runStats} when there is no center line: points are counted, none is useful. */
+function countsWithoutLine(series: Float64Array, start: number, end: number, include: Uint8Array | null): RunStats {
   let pointCount = 0;
   let observedCount = 0;
-  let usefulCount = 0;
-  let longestRun = 0;
-  let crossings = 0;
-  let current = 0;
-  let side = 0;
-  let runStart = -1;
-  let runEnd = -1;
   for (let i = start; i < end; i++) {
     if (include !== null && include[i] === 0) continue;
     pointCount++;
-    const value = series[i];
-    if (value !== value) continue;
-    observedCount++;
-    if (!hasLine) continue;
-    const difference = value - centerLine;
-    const absValue = value < 0 ? -value : value;
-    const tolerance = relativeTolerance * (absValue > absLine ? absValue : absLine);
-    let s: number;
-    if (difference > tolerance) s = 1;
-    else if (difference < -tolerance) s = -1;
-    else if (value === Number.POSITIVE_INFINITY) s = 1;
-    else if (value === Number.NEGATIVE_INFINITY) s = -1;
-    else continue; // on the center line
-    usefulCount++;
-    if (s === side) {
-      current++;
-      runEnd = i;
-    } else {
-      if (side !== 0) {
-        crossings++;
-        if (current >= minShift) (shifts as ShiftCollector).found.push(shiftOf(runStart, runEnd, side, current));
-      }
-      side = s;
-      current = 1;
-      runStart = i;
-      runEnd = i;
-    }
-    if (current > longestRun) longestRun = current;
+    if (series[i] === series[i]) observedCount++;
   }
-  if (current >= minShift) (shifts as ShiftCollector).found.push(shiftOf(runStart, runEnd, side, current));
-  return { pointCount, observedCount, usefulCount, longestRun, crossings };
+  return { pointCount, observedCount, usefulCount: 0, longestRun: 0, crossings: 0 };
 }
 
 function shiftOf(start: number, end: number, side: number, length: number): Shift {

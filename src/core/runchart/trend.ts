@@ -36,45 +36,49 @@ export function trends(values: ReadonlyArray<number | null>, minLength = IHI_TRE
   return findTrends(toSeries(values, "trends"), minLength);
 }
 
-/** Internal: trends of a typed series (`NaN` = missing). */
+/**
+ * Internal: trends of a typed series (`NaN` = missing), in one pass.
+ *
+ * As in runs.ts, the direction of each step is random-looking on real data, so it is kept out of
+ * `if`s: "did the direction change" is a 0/1 number folded into the trend's start and length.
+ * "Equal within 1e-9 relative" (|d| <= 1e-9·max(|a|, |b|)) is tested as two comparisons against
+ * each value's own tolerance 1e-9·|value| (rounding is monotonic, so the larger of the two rounded
+ * tolerances is the rounded tolerance of the larger magnitude: the same rule, without a max).
+ */
 export function findTrends(series: Float64Array, minLength: number): Trend[] {
   const found: Trend[] = [];
   const relativeTolerance = RELATIVE_TOLERANCE; // read the imported binding once, not per point
-  let previous = Number.NaN; // last counted value
-  let previousIndex = -1;
+  let first = 0;
+  while (first < series.length && series[first] !== series[first]) first++;
+  if (first === series.length) return found;
+  let previous = series[first]; // last counted value
+  let previousTolerance = relativeTolerance * Math.abs(previous);
+  let previousIndex = first;
   let direction = 0; // 1 up, -1 down, 0 not yet known
-  let start = -1;
-  let length = 0;
-  for (let i = 0; i < series.length; i++) {
+  let start = first;
+  let length = 1;
+  for (let i = first + 1; i < series.length; i++) {
     const value = series[i];
     if (value !== value) continue;
-    if (previousIndex < 0) {
-      previous = value;
-      previousIndex = i;
-      start = i;
-      length = 1;
-      continue;
-    }
-    // a repeated value (equal within 1e-9 relative, as nearlyEqual) counts once
     const difference = value - previous;
-    const absValue = value < 0 ? -value : value;
-    const absPrevious = previous < 0 ? -previous : previous;
-    const tolerance = relativeTolerance * (absValue > absPrevious ? absValue : absPrevious);
-    if (difference <= tolerance && difference >= -tolerance) continue;
-    const step = value > previous ? 1 : -1;
-    if (direction === 0 || step === direction) {
-      length++;
-    } else {
-      if (length >= minLength) found.push({ start, end: previousIndex, direction: direction > 0 ? "up" : "down", length });
-      start = previousIndex; // the turning point starts the new trend
-      length = 2;
-    }
+    const distance = Math.abs(difference);
+    const tolerance = relativeTolerance * Math.abs(value);
+    // a repeated value (equal within 1e-9 relative, as nearlyEqual) counts once
+    if (distance <= tolerance || distance <= previousTolerance) continue;
+    const step = 2 * +(difference > 0) - 1;
+    const changed = +(step !== direction);
+    if (length >= minLength && changed === 1) found.push(trendOf(start, previousIndex, direction, length));
+    start += (previousIndex - start) * changed; // the turning point starts the new trend
+    length = length + 1 - (length - 1) * changed; // 2 after a turn, else one more
     direction = step;
     previous = value;
+    previousTolerance = tolerance;
     previousIndex = i;
   }
-  if (direction !== 0 && length >= minLength) {
-    found.push({ start, end: previousIndex, direction: direction > 0 ? "up" : "down", length });
-  }
+  if (direction !== 0 && length >= minLength) found.push(trendOf(start, previousIndex, direction, length));
   return found;
+}
+
+function trendOf(start: number, end: number, direction: number, length: number): Trend {
+  return { start, end, direction: direction > 0 ? "up" : "down", length };
 }

@@ -17,6 +17,7 @@ import {
 } from "./attributes";
 import type { LimitArrays, LimitsFrame } from "./frame";
 import { individualsLimits, movingRangeLimits, runChartLines, timeBetweenLimits } from "./individuals";
+import { buildPoints } from "./points";
 
 /**
  * Chart types, as qicharts2 names them:
@@ -176,10 +177,10 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
  * - Insufficient data is not an error: lines are `null` and phases report `usefulCount: 0`.
  * - An empty series gives `{ points: [], phases: [] }` (qicharts2 refuses it with an error).
  *
- * Runs in O(n) time and memory (run and g medians by Floyd-Rivest selection, no sort). Most of
- * the time for long series goes into making one object per point (about 130 bytes each in V8);
- * {@link controlChartColumns} returns the same figures as typed arrays, several times faster and in
- * less than half the memory.
+ * Runs in O(n) time and memory (run and g medians by sampled selection, no sort). Most of the
+ * time for long series goes into making one object per point and collecting them later (about
+ * 130 bytes each in V8; see points.ts); {@link controlChartColumns} returns the same figures as
+ * typed arrays, several times faster and in less than half the memory.
  *
  * @param input the chart type, values and options (see {@link ControlChartInput})
  * @returns one point per value and one runs analysis per phase
@@ -256,8 +257,14 @@ function computeColumns(input: ControlChartInput, caller: string): ControlChartC
   if (n === 0) return emptyColumns();
 
   const frozen = input.phases === undefined ? baseline : n; // freeze is ignored with phases
-  const inBase = new Uint8Array(n);
-  for (let i = 0; i < frozen; i++) inBase[i] = include[i];
+  // the points the limits come from: the included ones within the baseline (only read, so without
+  // a baseline the include mask itself serves)
+  let inBase = include;
+  if (frozen < n) {
+    inBase = new Uint8Array(n);
+    for (let i = 0; i < frozen; i++) inBase[i] = include[i];
+  }
+  const runsMask = input.exclude === undefined || input.exclude.length === 0 ? null : include; // null: every point
 
   const { y, numerators, denominators: perPoint } = plottedValues(raw, denominators, chart);
   const out: LimitArrays = {
@@ -277,7 +284,7 @@ function computeColumns(input: ControlChartInput, caller: string): ControlChartC
       for (let i = start + 1; i < end; i++) y[i] = Math.abs(raw[i] - raw[i - 1]);
     }
     LIMITS[chart]({ y, numerators, denominators: perPoint, inBase, start, end, screen, out });
-    phases.push(phaseAnalysis(y, out.cl[start], start, end, include, chart !== "mr"));
+    phases.push(phaseAnalysis(y, out.cl[start], start, end, runsMask, chart !== "mr"));
     if (k > 0) phaseOf.fill(k, start, end);
   }
 
@@ -325,6 +332,7 @@ function readDenominators(input: ControlChartInput, chart: ChartType, n: number,
 function checkValues(raw: Float64Array, denominators: Float64Array | null, chart: ChartType, caller: string): void {
   const counts = WITH_DENOMINATORS.has(chart) || COUNTS.has(chart);
   const proportion = chart === "p" || chart === "pp";
+  if (!counts && chart !== "t") return; // run, i and mr charts take any finite number
   for (let i = 0; i < raw.length; i++) {
     const value = raw[i];
     if (value !== value) continue;
@@ -410,7 +418,7 @@ function phaseAnalysis(
   centerLine: number,
   start: number,
   end: number,
-  include: Uint8Array,
+  include: Uint8Array | null,
   runsRules: boolean,
 ): ControlChartPhase {
   const stats = runStats(y, centerLine, start, end, include);
@@ -431,66 +439,4 @@ function phaseAnalysis(
     // qicharts2 never reports a runs signal on an mr chart (moving ranges are not independent)
     runsSignal: runsRules && anhoejSignal({ longestRun, longestRunMax: runMax, crossings, crossingsMin: crossMin }),
   };
-}
-
-function buildPoints(columns: ControlChartColumns): ControlChartPoint[] {
-  const { value, centerLine, lcl, ucl, lcl95, ucl95, sigmaSignal, phase, baseline, included } = columns;
-  const n = value.length;
-  const points: ControlChartPoint[] = new Array(n);
-  // V8 detail: a first object with nulls gives the fields a tagged representation, so the shared
-  // boxed lines below are stored by reference instead of each point getting its own number boxes
-  // (about 130 instead of 210 bytes per point).
-  pointOf(null, null, null, null, null, null, false, 0, false, false);
-  // Lines are constant within a phase on most charts: box each distinct value once and share it
-  // between points instead of allocating six numbers per point.
-  let lastCl = Number.NaN;
-  let lastLcl = Number.NaN;
-  let lastUcl = Number.NaN;
-  let lastLcl95 = Number.NaN;
-  let lastUcl95 = Number.NaN;
-  let boxedCl: number | null = null;
-  let boxedLcl: number | null = null;
-  let boxedUcl: number | null = null;
-  let boxedLcl95: number | null = null;
-  let boxedUcl95: number | null = null;
-  for (let i = 0; i < n; i++) {
-    if (!Object.is(centerLine[i], lastCl)) boxedCl = finiteOrNull((lastCl = centerLine[i]));
-    if (!Object.is(lcl[i], lastLcl)) boxedLcl = finiteOrNull((lastLcl = lcl[i]));
-    if (!Object.is(ucl[i], lastUcl)) boxedUcl = finiteOrNull((lastUcl = ucl[i]));
-    if (!Object.is(lcl95[i], lastLcl95)) boxedLcl95 = finiteOrNull((lastLcl95 = lcl95[i]));
-    if (!Object.is(ucl95[i], lastUcl95)) boxedUcl95 = finiteOrNull((lastUcl95 = ucl95[i]));
-    points[i] = pointOf(
-      finiteOrNull(value[i]),
-      boxedCl,
-      boxedLcl,
-      boxedUcl,
-      boxedLcl95,
-      boxedUcl95,
-      sigmaSignal[i] === 1,
-      phase[i],
-      baseline[i] === 1,
-      included[i] === 1,
-    );
-  }
-  return points;
-}
-
-/** The one place point objects are made, so that they all share one shape. */
-function pointOf(
-  value: number | null,
-  centerLine: number | null,
-  lcl: number | null,
-  ucl: number | null,
-  lcl95: number | null,
-  ucl95: number | null,
-  sigmaSignal: boolean,
-  phase: number,
-  baseline: boolean,
-  included: boolean,
-): ControlChartPoint {
-  return { value, centerLine, lcl, ucl, lcl95, ucl95, sigmaSignal, phase, baseline, included };
-}
-
-function finiteOrNull(value: number): number | null {
-  return value - value === 0 ? value : null;
 }

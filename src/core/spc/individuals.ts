@@ -3,7 +3,7 @@
  * qicharts2 0.8.1 computes them.
  */
 
-import { medianOfRange } from "../runchart/centerLine";
+import { medianOfRange } from "../runchart/median";
 import { fillConstant, type LimitsFrame } from "./frame";
 import { averageMovingRangeOf, MOVING_RANGE_D2, MOVING_RANGE_D4 } from "./movingRange";
 import { maskedMean } from "./sums";

@@ -5,7 +5,6 @@
 
 import { describeValue, toSeries } from "../runchart/series";
 import { CoreError } from "../errors";
-import { Accumulator } from "./sums";
 
 /**
  * d2 for subgroups of two: sigma is estimated as MR̄ / 1.128 (Montgomery, Introduction to
@@ -87,33 +86,48 @@ export function averageMovingRangeOf(
   center: number,
   screen: boolean,
 ): number {
-  const all = new Accumulator();
-  let previous = Number.NaN;
-  let started = false;
-  for (let i = start; i < end; i++) {
-    if (mask !== null && mask[i] === 0) continue;
-    const deviation = values[i] - center;
-    if (started) {
-      const range = Math.abs(deviation - previous);
-      if (range === range) all.add(range);
-    }
-    previous = deviation;
-    started = true;
-  }
-  const average = all.mean();
+  const average = meanOfRanges(values, start, end, mask, center, Number.POSITIVE_INFINITY, true);
   if (!screen) return average;
-  const limit = MOVING_RANGE_D4 * average;
-  const kept = new Accumulator();
-  started = false;
+  return meanOfRanges(values, start, end, mask, center, MOVING_RANGE_D4 * average, false);
+}
+
+/**
+ * One pass of {@link averageMovingRangeOf}: the mean of the moving ranges below `limit`, plus the
+ * infinite ones when `keepInfinite` (the unscreened mean keeps every range that is a number).
+ * A missing point (`NaN`) gives `NaN` ranges, never counted; the first point has no range, as
+ * `previous` starts at `NaN`. The sum is compensated (Neumaier, as `maskedSum` in sums.ts; written
+ * out here because a helper object costs a third of the loop's time).
+ */
+function meanOfRanges(
+  values: Float64Array,
+  start: number,
+  end: number,
+  mask: Uint8Array | null,
+  center: number,
+  limit: number,
+  keepInfinite: boolean,
+): number {
+  let sum = 0;
+  let compensation = 0;
+  let infinite = 0;
+  let count = 0;
+  let previous = Number.NaN;
   for (let i = start; i < end; i++) {
     if (mask !== null && mask[i] === 0) continue;
     const deviation = values[i] - center;
-    if (started) {
-      const range = Math.abs(deviation - previous);
-      if (range < limit) kept.add(range);
-    }
+    const range = Math.abs(deviation - previous);
     previous = deviation;
-    started = true;
+    if (range < limit) {
+      count++;
+      const t = sum + range;
+      if (Math.abs(sum) >= range) compensation += sum - t + range;
+      else compensation += range - t + sum;
+      sum = t;
+    } else if (keepInfinite && range === Number.POSITIVE_INFINITY) {
+      count++;
+      infinite += range;
+    }
   }
-  return kept.mean();
+  if (count === 0) return Number.NaN;
+  return (infinite !== 0 ? infinite + sum : sum + compensation) / count;
 }

@@ -21,16 +21,17 @@ export function maskedSum(values: Float64Array, start: number, end: number, mask
   for (let i = start; i < end; i++) {
     if (mask !== null && mask[i] === 0) continue;
     const value = values[i];
-    if (value !== value) continue;
-    count++;
-    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
-      nonFinite += value;
-      continue;
+    if (value - value === 0) {
+      // finite: the common case, one test
+      count++;
+      const t = sum + value;
+      if (Math.abs(sum) >= Math.abs(value)) compensation += sum - t + value;
+      else compensation += value - t + sum;
+      sum = t;
+    } else if (value === value) {
+      count++;
+      nonFinite += value; // an infinity
     }
-    const t = sum + value;
-    if (Math.abs(sum) >= Math.abs(value)) compensation += sum - t + value;
-    else compensation += value - t + sum;
-    sum = t;
   }
   return { sum: nonFinite !== 0 ? nonFinite + sum : sum + compensation, count };
 }
@@ -45,29 +46,4 @@ export function maskedSum(values: Float64Array, start: number, end: number, mask
 export function maskedMean(values: Float64Array, start: number, end: number, mask: Uint8Array | null): number {
   const { sum, count } = maskedSum(values, start, end, mask);
   return count === 0 ? Number.NaN : sum / count;
-}
-
-/** Compensated accumulator for loops that compute their terms on the fly (one object per loop). */
-export class Accumulator {
-  private sum = 0;
-  private compensation = 0;
-  private nonFinite = 0;
-  count = 0;
-  add(value: number): void {
-    this.count++;
-    if (value === Number.POSITIVE_INFINITY || value === Number.NEGATIVE_INFINITY) {
-      this.nonFinite += value;
-      return;
-    }
-    const t = this.sum + value;
-    if (Math.abs(this.sum) >= Math.abs(value)) this.compensation += this.sum - t + value;
-    else this.compensation += value - t + this.sum;
-    this.sum = t;
-  }
-  total(): number {
-    return this.nonFinite !== 0 ? this.nonFinite + this.sum : this.sum + this.compensation;
-  }
-  mean(): number {
-    return this.count === 0 ? Number.NaN : this.total() / this.count;
-  }
 }
