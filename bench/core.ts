@@ -63,6 +63,19 @@ function plainObjects(n: number): unknown[] {
   return objects;
 }
 
+/**
+ * The least any columns result can cost: the ten typed arrays of a `ControlChartColumns` for `n`
+ * points (55 MB at a million), allocated and written once, with nothing computed. On a heap that
+ * also holds the million-value input, the collections these arrays trigger are most of the cost.
+ */
+function plainColumns(n: number): unknown[] {
+  const columns: unknown[] = [];
+  for (let k = 0; k < 6; k++) columns.push(new Float64Array(n).fill(80.1));
+  columns.push(new Uint32Array(n));
+  for (let k = 0; k < 3; k++) columns.push(new Uint8Array(n).fill(1));
+  return columns;
+}
+
 const row = (label: string, timing: { median: number; best: number }, note = ""): string =>
   `  ${label.padEnd(44)} ${ms(timing.median).padStart(9)} (${ms(timing.best)})${note === "" ? "" : `   ${note}`}`;
 
@@ -119,15 +132,13 @@ export async function run(): Promise<void> {
     console.log(row("analyzeRunChart + columns", measure(9, bothColumns, gc), "target < 100 ms"));
     console.log(row("analyzeRunChart + controlChart objects", measure(9, bothObjects, gc)));
   }
+  console.log("floors: the same results made with nothing computed, on the same heap (back to back):");
+  const columnsFloor = await section(() => plainColumns(1_000_000));
+  console.log(row("columns: 10 typed arrays for 1,000,000 points", columnsFloor, gcNote(columnsFloor)));
   for (let w = 0; w < 3; w++) plainObjects(1_000_000);
-  gc?.();
-  const floor = measure(9, () => plainObjects(1_000_000));
-  const floorCollected = gc === null ? null : measure(9, () => plainObjects(1_000_000), gc);
-  console.log(
-    "floor of the objects path: 1,000,000 plain 10-field objects, same fields, shared number boxes, nothing computed:",
-  );
-  console.log(row("back to back", floor));
-  if (floorCollected !== null) console.log(row("on a collected heap", floorCollected));
+  const objectsFloor = await section(() => plainObjects(1_000_000));
+  console.log(row("objects: 1,000,000 plain 10-field objects", objectsFloor, gcNote(objectsFloor)));
+  if (gc !== null) console.log(row("objects, on a collected heap", measure(9, () => plainObjects(1_000_000), gc)));
   const rAtMillion = (R_I_CHART_10K_MS / 10_000) * 1_000_000;
   console.log(
     `R reference ~0.67 ms/point -> ~${(rAtMillion / 1000).toFixed(0)} s for a 1e6-point i chart; ours ${ms(objectsTiming.median)} with objects: ~${Math.round(rAtMillion / objectsTiming.median).toLocaleString("en")}x faster`,
