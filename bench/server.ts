@@ -51,7 +51,7 @@ const autocannon = require("autocannon") as (options: AutocannonOptions) => Prom
 type Engine = "sqlite" | "postgres";
 const DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const SIZES = { typical: { teams: 40, measures: 10, months: 15 }, large: { teams: 160, measures: 20, months: 18 }, campaign: { teams: 4000, measures: 12, months: 24 } } as const;
-type SizeName = keyof typeof SIZES;
+export type SizeName = keyof typeof SIZES;
 const CLI = { tokenId: null, label: "bench" };
 
 function list<T extends string>(env: string | undefined, all: readonly T[]): T[] {
@@ -225,47 +225,60 @@ async function loadTest(engine: Engine, seconds: number, connections: number): P
 
 // ---- 2. read latency at collaborative sizes -------------------------------------------------------
 
-async function readLatency(engine: Engine, size: SizeName, runs: number): Promise<string[]> {
+/** Create the collaborative of `size` in `store`, its teams, a faculty token and its reports and scores (bulk-loaded). */
+export async function loadSize(store: Store, size: SizeName, now: Date): Promise<{ faculty: string; periods: string[]; collaborative: CollaborativeDefinition }> {
   const { teams, measures: measureCount, months } = SIZES[size];
+  const today = now.toISOString().slice(0, 10);
+  const collaborative = definition(size, measureCount, months, today);
+  await store.createCollaborative(collaborative, now.toISOString(), CLI);
+  const periods = monthRange(collaborative.startMonth, addMonths(monthOf(today), -1));
+  const createdAt = now.toISOString();
+  const teamList = Array.from({ length: teams }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}`, organisation: "", createdAt }));
+  await store.bulkLoad({ collaborativeId: size, tokenId: "bench", teams: teamList, reports: [], scores: [] });
+  // Reports in slices so memory stays flat at the campaign size, two slices in flight: PostgreSQL
+  // writes them on two connections (SQLite's bulkLoad is synchronous, so there they run in turn).
+  const slice = 250;
+  let rng = 12345;
+  const random = () => ((rng = (rng * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const inFlight: Array<Promise<void>> = [];
+  for (let start = 0; start < teams; start += slice) {
+    const load: BulkLoad = { collaborativeId: size, tokenId: "bench", reports: [], scores: [] };
+    for (let t = start; t < Math.min(teams, start + slice); t++) {
+      for (const [m, period] of periods.entries()) {
+        if (random() < 0.08) continue; // some reports missing
+        const due = `${addMonths(period, 1)}-15`;
+        const day = 5 + Math.floor(random() * 15); // some late
+        load.reports.push({
+          teamId: `team-${t}`,
+          reportingMonth: period,
+          receivedAt: `${due.slice(0, 8)}${String(day).padStart(2, "0")}T10:00:00.000Z`,
+          points: collaborative.measures.map((measure) => {
+            const denominator = 50 + Math.floor(random() * 50);
+            const numerator = Math.floor(random() * denominator);
+            return { measureId: measure.id, period, numerator, denominator, value: (100 * numerator) / denominator };
+          }),
+        });
+        if (m < periods.length - 1) load.scores.push({ teamId: `team-${t}`, period, score: 1 + Math.floor(random() * 9) / 2, rationale: "bench", recordedAt: `${due}T12:00:00.000Z` });
+      }
+    }
+    if (inFlight.length === 2) await inFlight.shift();
+    inFlight.push(store.bulkLoad(load));
+  }
+  await Promise.all(inFlight);
+  const faculty = await issueToken(store, { role: "faculty", collaborativeId: size, label: "bench faculty", now, actor: CLI });
+  return { faculty: faculty.token, periods, collaborative };
+}
+
+async function readLatency(engine: Engine, size: SizeName, runs: number): Promise<string[]> {
+  const { teams, measures: measureCount } = SIZES[size];
   const { store, cleanup } = await freshStore(engine);
   try {
     const now = new Date();
-    const today = now.toISOString().slice(0, 10);
-    const collaborative = definition(size, measureCount, months, today);
-    await store.createCollaborative(collaborative, now.toISOString(), CLI);
     const t0 = performance.now();
-    await addTeams(store, size, teams, now.toISOString());
-    const periods = monthRange(collaborative.startMonth, addMonths(monthOf(today), -1));
-    const faculty = await issueToken(store, { role: "faculty", collaborativeId: size, label: "bench faculty", now, actor: CLI });
-    // Load in slices so memory stays flat at the campaign size.
-    const slice = 250;
-    let rng = 12345;
-    const random = () => ((rng = (rng * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    for (let start = 0; start < teams; start += slice) {
-      const load: BulkLoad = { collaborativeId: size, tokenId: "bench", reports: [], scores: [] };
-      for (let t = start; t < Math.min(teams, start + slice); t++) {
-        for (const [m, period] of periods.entries()) {
-          if (random() < 0.08) continue; // some reports missing
-          const due = `${addMonths(period, 1)}-15`;
-          const day = 5 + Math.floor(random() * 15); // some late
-          load.reports.push({
-            teamId: `team-${t}`,
-            reportingMonth: period,
-            receivedAt: `${due.slice(0, 8)}${String(day).padStart(2, "0")}T10:00:00.000Z`,
-            points: collaborative.measures.map((measure) => {
-              const denominator = 50 + Math.floor(random() * 50);
-              const numerator = Math.floor(random() * denominator);
-              return { measureId: measure.id, period, numerator, denominator, value: (100 * numerator) / denominator };
-            }),
-          });
-          if (m < periods.length - 1) load.scores.push({ teamId: `team-${t}`, period, score: 1 + Math.floor(random() * 9) / 2, rationale: "bench", recordedAt: `${due}T12:00:00.000Z` });
-        }
-      }
-      await store.bulkLoad(load);
-    }
+    const { faculty, periods } = await loadSize(store, size, now);
     const loadSeconds = (performance.now() - t0) / 1000;
     const app = createApp({ store, rateLimitPerMinute: false, version: "bench", clock: () => now });
-    const headers = { authorization: `Bearer ${faculty.token}` };
+    const headers = { authorization: `Bearer ${faculty}` };
     const time = async (path: string) => {
       const samples: number[] = [];
       let bytes = 0;

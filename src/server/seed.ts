@@ -2,21 +2,20 @@
 // data ending with the reporting month current on `today`, so the demo always looks recent. Used by
 // `npm run admin -- seed-demo` and by main.ts on a first start with an empty database.
 //
-// Reports go through the same checks and planner as the API (checkSubmission + planSubmission), so
+// Reports go through the same checks and planner as the API (submission/submit.ts), so
 // the demo data obey every rule a real team's do.
 
 import { randomUUID } from "node:crypto";
 import {
   addDays,
   addMonths,
-  checkSubmission,
   dueDateOf,
   monthOf,
   type CollaborativeDefinition,
   type PointInput,
   type SubmissionInput,
 } from "../core/index";
-import { planSubmission } from "./submission/plan";
+import { submitReport } from "./submission/submit";
 import type { Actor, Store } from "./store/store";
 import { issueToken } from "./tokens";
 
@@ -239,23 +238,16 @@ async function seedTeam(store: Store, definition: CollaborativeDefinition, plan:
 }
 
 async function submitAs(store: Store, definition: CollaborativeDefinition, teamId: string, input: SubmissionInput, received: Date, actor: Actor): Promise<void> {
-  const asOf = received.toISOString().slice(0, 10);
-  const conflicts = checkSubmission(input, definition, { asOf });
-  const submissionId = randomUUID();
-  const receivedAt = received.toISOString();
-  const rawBody = JSON.stringify(input);
-  const outcome = await store.submit({
-    collaborativeId: definition.id,
+  const outcome = await submitReport(store, {
+    collaborative: definition,
     teamId,
-    reportingMonth: input.reportingMonth,
     input,
-    rawBody,
-    submissionId,
-    receivedAt,
+    rawBody: JSON.stringify(input),
+    submissionId: randomUUID(),
+    receivedAt: received.toISOString(),
     actor,
     dryRun: false,
     idempotency: null,
-    plan: (state, next) => planSubmission({ input, collaborative: definition, conflicts, submissionId, receivedAt, dryRun: false }, state, next),
   });
   if (outcome.kind !== "done" || outcome.httpStatus !== 201) throw new Error(`seed: the demo report ${teamId} ${input.reportingMonth} was not accepted: ${outcome.kind === "done" ? outcome.body : "replay"}`);
 }

@@ -3,12 +3,12 @@
 
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
-import { checkSubmission, type CollaborativeDefinition, type SubmissionInput } from "../../src/core/index";
+import type { CollaborativeDefinition, SubmissionInput } from "../../src/core/index";
 import { createApp, type AppDeps } from "../../src/server/app";
 import { PostgresStore } from "../../src/server/store/postgres";
 import { SqliteStore } from "../../src/server/store/sqlite";
 import type { Actor, Store, SubmitOutcome } from "../../src/server/store/store";
-import { planSubmission } from "../../src/server/submission/plan";
+import { submitReport } from "../../src/server/submission/submit";
 import { issueToken } from "../../src/server/tokens";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -108,23 +108,18 @@ export async function storeSubmit(
   input: SubmissionInput,
   options: { at?: string; dryRun?: boolean; idempotencyKey?: string; actor?: Actor; lockedPeriods?: ReadonlySet<string> } = {},
 ): Promise<SubmitOutcome> {
-  const receivedAt = options.at ?? "2026-03-05T10:00:00.000Z";
-  const conflicts = checkSubmission(input, collaborative, { asOf: receivedAt.slice(0, 10), lockedPeriods: options.lockedPeriods });
-  const submissionId = randomUUID();
-  const dryRun = options.dryRun ?? false;
   const rawBody = JSON.stringify(input);
-  return store.submit({
-    collaborativeId: collaborative.id,
+  return submitReport(store, {
+    collaborative,
     teamId,
-    reportingMonth: input.reportingMonth,
     input,
     rawBody,
-    submissionId,
-    receivedAt,
+    submissionId: randomUUID(),
+    receivedAt: options.at ?? "2026-03-05T10:00:00.000Z",
     actor: options.actor ?? CLI,
-    dryRun,
+    dryRun: options.dryRun ?? false,
     idempotency: options.idempotencyKey ? { scope: `${collaborative.id}/${teamId}`, key: options.idempotencyKey, requestHash: rawBody } : null,
-    plan: (state, next) => planSubmission({ input, collaborative, conflicts, submissionId, receivedAt, dryRun }, state, next),
+    lockedPeriods: options.lockedPeriods,
   });
 }
 

@@ -13,7 +13,7 @@ import {
   TeamStatus,
   type SharingMode,
 } from "../../src/core/index";
-import { call, februaryReport, makeWorld, type World } from "./helpers";
+import { call, februaryReport, makeWorld, postgresHandle, sqliteHandle, type World } from "./helpers";
 
 const base = "/api/v1/collaboratives/sepsis";
 
@@ -252,5 +252,46 @@ describe("GET export.csv", () => {
     expect(evil).toContain(`,"'=HYPERLINK(""http://x"",""click"")",'+cmd|' /C calc'!A0,`);
     expect(text).not.toMatch(/,=|,\+|,@/);
     expect((await call(w.app, "GET", `${base}/export.csv`, { token: w.tokens.alpha })).status).toBe(403);
+  });
+});
+
+describe("completeness and scores on both engines", () => {
+  // The two engines read these through different SQL (JSON array aggregates), so the answers are
+  // compared byte for byte, with rationales that need escaping.
+  const worlds: World[] = [];
+  beforeAll(async () => {
+    for (const handle of [await sqliteHandle(), await postgresHandle()]) {
+      const w = await makeWorld({ handle, now: "2026-02-10T10:00:00.000Z" });
+      worlds.push(w);
+      await report(w, w.tokens.alpha, { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 40, denominator: 50 }], selfAssessment: 2.5 });
+      await report(w, w.tokens.bravo, { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 20, denominator: 50 }] }, "2026-02-16T10:00:00.000Z");
+      w.clock.set("2026-03-20T10:00:00.000Z");
+      const put = (team: string, month: string, score: number, rationale: string) =>
+        call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token: w.tokens.faculty, body: { score, rationale } });
+      await put("charlie", "2026-01", 4, 'said "better"\nand \\ more');
+      await put("alpha", "2026-01", 4.5, "Ünïcödé ✓ 😀");
+      await put("bravo", "2026-02", 0.5, "");
+      await put("alpha", "2026-02", 5, "\t tab");
+    }
+  });
+  afterAll(async () => {
+    for (const w of worlds) await w.close();
+  });
+
+  it.each(["completeness", "completeness?asOf=2026-02-20&teamId=bravo", "scores", "scores?month=2026-01", "scores?teamId=alpha"])("GET %s", async (path) => {
+    const [sqlite, postgres] = await Promise.all(worlds.map((w) => call(w.app, "GET", `${base}/${path}`, { token: w.tokens.faculty })));
+    expect(sqlite.status).toBe(200);
+    expect(postgres.text).toBe(sqlite.text);
+  });
+
+  it("scores keep the order (period, team) and both sources of a team-month", async () => {
+    const body = ScoresResponse.parse((await call(worlds[1].app, "GET", `${base}/scores`, { token: worlds[1].tokens.faculty })).json);
+    expect(body.scores.map((s) => [s.period, s.teamId, s.faculty?.score ?? null, s.self?.score ?? null])).toEqual([
+      ["2026-01", "alpha", 4.5, 2.5],
+      ["2026-01", "charlie", 4, null],
+      ["2026-02", "alpha", 5, null],
+      ["2026-02", "bravo", 0.5, null],
+    ]);
+    expect(body.scores[1].faculty?.rationale).toBe('said "better"\nand \\ more');
   });
 });

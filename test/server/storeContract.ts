@@ -206,6 +206,58 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       await expect(store.recordScore("sepsis", { teamId: "zulu", period: "2026-02", score: 3, rationale: "", recordedAt: AT }, actor)).rejects.toThrow(StoreNotFound);
     });
 
+    it("currentScores() and reports() keep every character and number, in period, team and source order", async () => {
+      await withTeams();
+      const tricky = ['say "why" \\ here', "line one\nline two\ttab", "\u0001\u001f\u007f", "Ünïcödé — ✓ 😀", "", "a, b; c|d"];
+      const label = 'Dr "Q" \\ O\'Neil';
+      // recorded out of order: the read sorts by period, then team, then source (faculty before self)
+      const record = [
+        ["charlie", "2026-02", 0.5],
+        ["alpha", "2026-02", 5],
+        ["bravo", "2026-01", 2.5],
+        ["alpha", "2026-01", 4],
+        ["charlie", "2026-01", 3.5],
+        ["bravo", "2026-02", 1],
+      ] as const;
+      for (const [i, [team, period, score]] of record.entries()) {
+        await store.recordScore("sepsis", { teamId: team, period, score, rationale: tricky[i], recordedAt: `2026-03-2${i}T10:00:00.000Z` }, { tokenId: null, label });
+      }
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [], selfAssessment: 3 }, { actor: { tokenId: "tok_a", label: "alpha ✓ lead" } });
+      const rows = await store.currentScores("sepsis", {});
+      expect(rows.map((r) => [r.period, r.teamId, r.source])).toEqual([
+        ["2026-01", "alpha", "faculty"],
+        ["2026-01", "bravo", "faculty"],
+        ["2026-01", "charlie", "faculty"],
+        ["2026-02", "alpha", "faculty"],
+        ["2026-02", "alpha", "self"],
+        ["2026-02", "bravo", "faculty"],
+        ["2026-02", "charlie", "faculty"],
+      ]);
+      expect(rows.find((r) => r.teamId === "bravo" && r.period === "2026-01")).toEqual({
+        teamId: "bravo",
+        period: "2026-01",
+        source: "faculty",
+        score: 2.5,
+        rationale: tricky[2],
+        recordedAt: "2026-03-22T10:00:00.000Z",
+        by: label,
+      });
+      expect(rows.map((r) => r.rationale).sort()).toEqual([...tricky, ""].sort());
+      expect(rows.map((r) => r.score)).toEqual([4, 2.5, 3.5, 5, 3, 1, 0.5]);
+      expect(rows.find((r) => r.source === "self")).toMatchObject({ by: "alpha ✓ lead", rationale: "", score: 3 });
+      expect((await store.currentScores("sepsis", { teamId: "alpha", period: "2026-02" })).map((r) => r.source)).toEqual(["faculty", "self"]);
+      expect(await store.currentScores("sepsis", { teamId: "nobody" })).toEqual([]);
+      expect(await store.currentScores("nope", {})).toEqual([]);
+
+      await storeSubmit(store, collaborative, "bravo", { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 1, denominator: 2 }] }, { at: "2026-02-03T10:00:00.000Z" });
+      const reports = await store.reports("sepsis", {});
+      expect([...reports].sort((a, b) => `${a.teamId}${a.reportingMonth}`.localeCompare(`${b.teamId}${b.reportingMonth}`))).toEqual([
+        { teamId: "alpha", reportingMonth: "2026-02", revisions: 1, latestRevision: 1, firstReceivedAt: "2026-03-05T10:00:00.000Z", latestReceivedAt: "2026-03-05T10:00:00.000Z" },
+        { teamId: "bravo", reportingMonth: "2026-01", revisions: 1, latestRevision: 1, firstReceivedAt: "2026-02-03T10:00:00.000Z", latestReceivedAt: "2026-02-03T10:00:00.000Z" },
+      ]);
+      expect(await store.reports("nope", {})).toEqual([]);
+    });
+
     it("a self-assessment sent with a report is stored as a self score", async () => {
       await withTeams();
       await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [], selfAssessment: 3.5 });
@@ -248,6 +300,37 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
     it("submit() for an unknown team is a StoreNotFound and writes nothing", async () => {
       await withTeams();
       await expect(storeSubmit(store, collaborative, "zulu", { reportingMonth: "2026-02", points: [] })).rejects.toThrow(StoreNotFound);
+    });
+
+    it("bulkLoad() adds its teams after the existing ones, without audit entries", async () => {
+      await withTeams();
+      const audits = (await store.listAudit({ collaborativeId: "sepsis", limit: 1000 })).length;
+      await store.bulkLoad({
+        collaborativeId: "sepsis",
+        tokenId: "bulk",
+        teams: [
+          { id: "delta", name: "Delta", organisation: "D", createdAt: AT },
+          { id: "echo", name: "Echo", organisation: "", createdAt: AT },
+        ],
+        reports: [{ teamId: "echo", reportingMonth: "2026-01", receivedAt: "2026-02-10T00:00:00.000Z", points: [] }],
+        scores: [],
+      });
+      expect((await store.listTeams("sepsis")).map((t) => [t.id, t.position])).toEqual([
+        ["alpha", 0],
+        ["bravo", 1],
+        ["charlie", 2],
+        ["delta", 3],
+        ["echo", 4],
+      ]);
+      expect((await store.listAudit({ collaborativeId: "sepsis", limit: 1000 })).length).toBe(audits);
+      expect((await store.reports("sepsis", {})).map((r) => r.teamId)).toEqual(["echo"]);
+      // A taken team id is the driver's unique-constraint error (compared by message: better-sqlite3's
+      // errors belong to the realm of the first test file its jest worker loaded, so toThrow() can miss them).
+      const again = await store
+        .bulkLoad({ collaborativeId: "sepsis", tokenId: "bulk", teams: [{ id: "delta", name: "Again", organisation: "", createdAt: AT }], reports: [], scores: [] })
+        .then(() => null, (error: unknown) => String((error as { message?: unknown }).message));
+      expect(again).toMatch(/unique/i);
+      expect((await store.listTeams("sepsis")).length).toBe(5);
     });
 
     it("bulkLoad() writes reports and scores that the reads see", async () => {

@@ -3,7 +3,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { CollaborativeDefinition } from "../../core/index";
 import type { AuthInfo } from "../auth";
-import { requireCollaborativeScope } from "../auth";
+import { requireCollaborativeScope, requireTeamScope } from "../auth";
 import { ApiProblem } from "../problem";
 import type { Store, TeamRecord } from "../store/store";
 import { slugParam } from "../validation";
@@ -38,6 +38,14 @@ export async function teamOf(deps: RouteDeps, collaborativeId: string, teamId: s
   const team = await deps.store.getTeam(collaborativeId, slugParam(teamId, "team id"));
   if (!team) throw new ApiProblem("NOT_FOUND", `no team ${teamId} in ${collaborativeId}`);
   return team;
+}
+
+/** The `:id` collaborative and its `:teamId` team, which the token must be allowed to read (the team itself, faculty, admin). */
+export async function teamInScope(deps: RouteDeps, c: AppContext): Promise<{ collaborative: CollaborativeDefinition; team: TeamRecord }> {
+  const collaborative = await collaborativeOf(deps, c);
+  const team = await teamOf(deps, collaborative.id, c.req.param("teamId") ?? "");
+  requireTeamScope(authOf(c), team.id);
+  return { collaborative, team };
 }
 
 /** An optional slug query parameter. */

@@ -23,7 +23,7 @@ import {
   type SubmissionHistory,
   type TeamMonthScores,
 } from "../../core/index";
-import { actorOf, requireRole, requireTeamScope } from "../auth";
+import { actorOf, requireRole } from "../auth";
 import { ApiProblem } from "../problem";
 import type { AggregateRow, CurrentPointRow, ScoreRow, TeamRecord } from "../store/store";
 import { asOfParam, parseJson, periodParam, validate } from "../validation";
@@ -32,7 +32,7 @@ import { toCsv, type CsvCell } from "../views/csv";
 import { periodState, periodStates } from "../views/periods";
 import { seesAllNamed, teamLabels, type TeamLabel } from "../views/sharing";
 import { suggestScore } from "../views/suggest";
-import { authOf, collaborativeOf, optionalSlug, teamOf, type AppEnv, type RouteDeps } from "./context";
+import { authOf, collaborativeOf, optionalSlug, teamInScope, teamOf, type AppEnv, type RouteDeps } from "./context";
 
 export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
   const { store } = deps;
@@ -150,20 +150,14 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
   });
 
   app.get("/api/v1/collaboratives/:id/teams/:teamId/submissions", deps.guard, async (c) => {
-    const auth = authOf(c);
-    const collaborative = await collaborativeOf(deps, c);
-    const team = await teamOf(deps, collaborative.id, c.req.param("teamId"));
-    requireTeamScope(auth, team.id);
+    const { collaborative, team } = await teamInScope(deps, c);
     const rows = await store.listSubmissions(collaborative.id, team.id);
     const body: SubmissionHistory = { collaborativeId: collaborative.id, teamId: team.id, submissions: rows.map(({ teamId: _t, ...row }) => row) };
     return c.json(body);
   });
 
   app.get("/api/v1/collaboratives/:id/teams/:teamId/submissions/:submissionId", deps.guard, async (c) => {
-    const auth = authOf(c);
-    const collaborative = await collaborativeOf(deps, c);
-    const team = await teamOf(deps, collaborative.id, c.req.param("teamId"));
-    requireTeamScope(auth, team.id);
+    const { collaborative, team } = await teamInScope(deps, c);
     const submissionId = c.req.param("submissionId");
     const row = submissionId.length <= 200 ? await store.getSubmission(collaborative.id, submissionId) : null;
     if (!row || row.teamId !== team.id) throw new ApiProblem("NOT_FOUND", `no submission ${submissionId} for team ${team.id}`);
@@ -185,10 +179,7 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
   });
 
   app.get("/api/v1/collaboratives/:id/teams/:teamId/status", deps.guard, async (c) => {
-    const auth = authOf(c);
-    const collaborative = await collaborativeOf(deps, c);
-    const team = await teamOf(deps, collaborative.id, c.req.param("teamId"));
-    requireTeamScope(auth, team.id);
+    const { collaborative, team } = await teamInScope(deps, c);
     const asOf = asOfParam(c.req.query("asOf"), deps.clock());
     const [reports, events] = await Promise.all([store.reports(collaborative.id, { teamId: team.id }), store.latestPeriodEvents(collaborative.id)]);
     const month = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);

@@ -6,10 +6,10 @@
 
 import { createHash } from "node:crypto";
 import type { Hono } from "hono";
-import { checkSubmission, SubmissionInput } from "../../core/index";
+import { SubmissionInput } from "../../core/index";
 import { actorOf, requireRole } from "../auth";
 import { ApiProblem } from "../problem";
-import { planSubmission } from "../submission/plan";
+import { submitReport } from "../submission/submit";
 import { parseJson, validate } from "../validation";
 import { lockedPeriods } from "../views/periods";
 import { authOf, collaborativeOf, optionalSlug, teamOf, type AppEnv, type RouteDeps } from "./context";
@@ -51,23 +51,18 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: RouteDeps): vo
     const now = deps.clock();
     const asOf = now.toISOString().slice(0, 10);
     const events = await deps.store.latestPeriodEvents(collaborative.id);
-    const conflicts = checkSubmission(input, collaborative, { asOf, lockedPeriods: lockedPeriods(collaborative, events, asOf) });
-    const submissionId = deps.newId();
-    const receivedAt = now.toISOString();
-
-    const outcome = await deps.store.submit({
-      collaborativeId: collaborative.id,
+    const outcome = await submitReport(deps.store, {
+      collaborative,
       teamId,
-      reportingMonth: input.reportingMonth,
       input,
       rawBody,
-      submissionId,
-      receivedAt,
+      submissionId: deps.newId(),
+      receivedAt: now.toISOString(),
       actor: actorOf(auth),
       dryRun,
       // A dry run never stores or replays: the same key is then used for the real submission.
       idempotency: key === undefined || dryRun ? null : { scope: `${collaborative.id}/${teamId}`, key, requestHash },
-      plan: (state, nextRevision) => planSubmission({ input, collaborative, conflicts, submissionId, receivedAt, dryRun }, state, nextRevision),
+      lockedPeriods: lockedPeriods(collaborative, events, asOf),
     });
 
     if (outcome.kind === "replay") {

@@ -231,6 +231,32 @@ CREATE INDEX current_scores_by_period ON current_scores (collaborative_id, perio
 CREATE INDEX current_scores_months ON current_scores (collaborative_id, source, period, score);
 `;
 
+// SQLite reads a campaign's ~90,000 current scores in (period, team) order for the scores page.
+// Through the v2 index that is one table lookup per row; stored WITHOUT ROWID with that order as
+// its primary key, the rows are read in one pass (about twice as fast). Rows are small (a score and
+// a short rationale), which is what WITHOUT ROWID suits. The data is copied as it is; the upsert's
+// ON CONFLICT target names the same four columns. PostgreSQL has no clustered tables and its v2
+// index scan is already cheap, so it has nothing to do.
+const SQLITE_SCORES_IN_PERIOD_ORDER = `
+CREATE TABLE current_scores_v3 (
+  collaborative_id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  period TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  score REAL NOT NULL,
+  rationale TEXT NOT NULL,
+  by_label TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (collaborative_id, period, team_id, source)
+) WITHOUT ROWID;
+INSERT INTO current_scores_v3 (collaborative_id, source, period, team_id, score, rationale, by_label, recorded_at)
+  SELECT collaborative_id, source, period, team_id, score, rationale, by_label, recorded_at FROM current_scores;
+DROP TABLE current_scores;
+ALTER TABLE current_scores_v3 RENAME TO current_scores;
+CREATE INDEX current_scores_team ON current_scores (collaborative_id, team_id, period);
+CREATE INDEX current_scores_months ON current_scores (collaborative_id, source, period, score);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -243,5 +269,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "monthly_reports: one row per team and month for completeness; scores index in period order",
     sqlite: MONTHLY_REPORTS,
     postgres: MONTHLY_REPORTS,
+  },
+  {
+    version: 3,
+    name: "SQLite: current_scores stored in (period, team) order for the scores read",
+    sqlite: SQLITE_SCORES_IN_PERIOD_ORDER,
+    postgres: "SELECT 1",
   },
 ];

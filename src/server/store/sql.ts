@@ -35,12 +35,13 @@ export const SQL = {
     "INSERT INTO idempotency_keys (scope, key, request_hash, http_status, body, submission_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   teamCurrentPoints:
     "SELECT measure_id, period, numerator, denominator, value, annotation, retracted FROM current_points WHERE collaborative_id = ? AND team_id = ?",
-  latestRevision:
-    "SELECT COALESCE(MAX(revision), 0) AS n FROM submissions WHERE collaborative_id = ? AND team_id = ? AND reporting_month = ?",
-  latestNarrative:
-    "SELECT narrative FROM submissions WHERE collaborative_id = ? AND team_id = ? AND reporting_month = ? AND narrative IS NOT NULL ORDER BY revision DESC LIMIT 1",
-  latestSelfAssessment:
-    "SELECT self_assessment FROM submissions WHERE collaborative_id = ? AND team_id = ? AND reporting_month = ? AND self_assessment IS NOT NULL ORDER BY revision DESC LIMIT 1",
+  /** The latest revision of a team's month (0 when none), and the latest narrative and self-assessment sent for it. */
+  latestOfMonth: `SELECT COALESCE(MAX(revision), 0) AS n,
+      (SELECT narrative FROM submissions WHERE collaborative_id = ? AND team_id = ? AND reporting_month = ? AND narrative IS NOT NULL
+        ORDER BY revision DESC LIMIT 1) AS narrative,
+      (SELECT self_assessment FROM submissions WHERE collaborative_id = ? AND team_id = ? AND reporting_month = ? AND self_assessment IS NOT NULL
+        ORDER BY revision DESC LIMIT 1) AS self_assessment
+    FROM submissions WHERE collaborative_id = ? AND team_id = ? AND reporting_month = ?`,
   insertSubmission: `INSERT INTO submissions (id, collaborative_id, team_id, reporting_month, revision, received_at, token_id,
       created_count, updated_count, unchanged_count, rejected_count, input, raw_body, conflicts, narrative, self_assessment)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -77,69 +78,83 @@ export const SQL = {
   getSubmission: "SELECT * FROM submissions WHERE collaborative_id = ? AND id = ?",
 } as const;
 
-/** Current points, optionally narrowed; the filters are appended by the caller. */
-export function currentPointsSql(filter: { measureId?: string; teamId?: string }): { sql: string; params: string[] } {
-  let sql =
-    "SELECT team_id, measure_id, period, numerator, denominator, value, annotation, revision, received_at FROM current_points WHERE collaborative_id = ? AND retracted = 0";
+export type Query = { sql: string; params: Array<string | number> };
+
+/** `base` (which ends in a WHERE clause) narrowed by `AND column = ?` for each filter that is set, then `tail`. */
+function narrowed(base: string, filters: ReadonlyArray<readonly [column: string, value: string | undefined]>, tail = ""): Query {
+  let sql = base;
   const params: string[] = [];
-  if (filter.measureId !== undefined) {
-    sql += " AND measure_id = ?";
-    params.push(filter.measureId);
+  for (const [column, value] of filters) {
+    if (value === undefined) continue;
+    sql += ` AND ${column} = ?`;
+    params.push(value);
   }
-  if (filter.teamId !== undefined) {
-    sql += " AND team_id = ?";
-    params.push(filter.teamId);
-  }
-  return { sql: sql + " ORDER BY measure_id, team_id, period", params };
+  return { sql: sql + tail, params };
 }
 
-export function aggregatesSql(filter: { measureId?: string }): { sql: string; params: string[] } {
-  let sql = `SELECT measure_id, period, SUM(numerator) AS numerator, SUM(denominator) AS denominator, AVG(value) AS mean_value,
+/** Current points, optionally narrowed. */
+export function currentPointsSql(filter: { measureId?: string; teamId?: string }): Query {
+  return narrowed(
+    "SELECT team_id, measure_id, period, numerator, denominator, value, annotation, revision, received_at FROM current_points WHERE collaborative_id = ? AND retracted = 0",
+    [["measure_id", filter.measureId], ["team_id", filter.teamId]],
+    " ORDER BY measure_id, team_id, period",
+  );
+}
+
+export function aggregatesSql(filter: { measureId?: string }): Query {
+  return narrowed(
+    `SELECT measure_id, period, SUM(numerator) AS numerator, SUM(denominator) AS denominator, AVG(value) AS mean_value,
       CAST(COUNT(*) AS INTEGER) AS team_count
-    FROM current_points WHERE collaborative_id = ? AND retracted = 0`;
-  const params: string[] = [];
-  if (filter.measureId !== undefined) {
-    sql += " AND measure_id = ?";
-    params.push(filter.measureId);
-  }
-  return { sql: sql + " GROUP BY measure_id, period ORDER BY measure_id, period", params };
+    FROM current_points WHERE collaborative_id = ? AND retracted = 0`,
+    [["measure_id", filter.measureId]],
+    " GROUP BY measure_id, period ORDER BY measure_id, period",
+  );
 }
 
-export function reportsSql(filter: { teamId?: string }): { sql: string; params: string[] } {
-  let sql = `SELECT team_id, reporting_month, revisions, latest_revision, first_received_at, latest_received_at
-    FROM monthly_reports WHERE collaborative_id = ?`;
-  const params: string[] = [];
-  if (filter.teamId !== undefined) {
-    sql += " AND team_id = ?";
-    params.push(filter.teamId);
-  }
-  return { sql, params };
+export const REPORT_COLUMNS = ["team_id", "reporting_month", "revisions", "latest_revision", "first_received_at", "latest_received_at"] as const;
+
+export function reportsSql(filter: { teamId?: string }): Query {
+  return narrowed(`SELECT ${REPORT_COLUMNS.join(", ")} FROM monthly_reports WHERE collaborative_id = ?`, [["team_id", filter.teamId]]);
 }
 
-export function currentScoresSql(filter: { teamId?: string; period?: string }): { sql: string; params: string[] } {
-  let sql = "SELECT team_id, period, source, score, rationale, recorded_at, by_label FROM current_scores WHERE collaborative_id = ?";
-  const params: string[] = [];
-  if (filter.teamId !== undefined) {
-    sql += " AND team_id = ?";
-    params.push(filter.teamId);
-  }
-  if (filter.period !== undefined) {
-    sql += " AND period = ?";
-    params.push(filter.period);
-  }
-  return { sql: sql + " ORDER BY collaborative_id, period, team_id, source", params };
+export const SCORE_COLUMNS = ["team_id", "period", "source", "score", "rationale", "recorded_at", "by_label"] as const;
+
+export function currentScoresSql(filter: { teamId?: string; period?: string }): Query {
+  return narrowed(
+    `SELECT ${SCORE_COLUMNS.join(", ")} FROM current_scores WHERE collaborative_id = ?`,
+    [["team_id", filter.teamId], ["period", filter.period]],
+    " ORDER BY collaborative_id, period, team_id, source",
+  );
 }
 
-export function auditSql(filter: { collaborativeId?: string; limit?: number }): { sql: string; params: Array<string | number> } {
-  let sql = "SELECT * FROM audit_log";
-  const params: Array<string | number> = [];
-  if (filter.collaborativeId !== undefined) {
-    sql += " WHERE collaborative_id = ?";
-    params.push(filter.collaborativeId);
-  }
-  sql += " ORDER BY id DESC LIMIT ?";
-  params.push(Math.max(1, Math.min(filter.limit ?? 100, 10_000)));
-  return { sql, params };
+export function auditSql(filter: { collaborativeId?: string; limit?: number }): Query {
+  const limit = Math.max(1, Math.min(filter.limit ?? 100, 10_000));
+  return filter.collaborativeId === undefined
+    ? { sql: "SELECT * FROM audit_log ORDER BY id DESC LIMIT ?", params: [limit] }
+    : { sql: "SELECT * FROM audit_log WHERE collaborative_id = ? ORDER BY id DESC LIMIT ?", params: [filter.collaborativeId, limit] };
+}
+
+/**
+ * Large reads (a campaign's ~90,000 reports or scores) as one row of JSON arrays, one per column,
+ * instead of one row per record: both drivers spend several times longer turning ~90,000 rows into
+ * JavaScript values than V8's JSON.parse spends on the arrays. `arrayAgg` is the engine's JSON array
+ * aggregate (`json_agg` on PostgreSQL, `json_group_array` on SQLite); numbers come back exactly
+ * (both print doubles in round-trip form). The arrays are in the order of `query`'s ORDER BY: the
+ * sorted subquery feeds the aggregate in order (SQLite never flattens an ordered subquery into an
+ * aggregate; PostgreSQL cannot split json_agg over parallel workers, it has no combine function).
+ * The contract tests check that order on both engines.
+ */
+export function columnsSql(query: Query, columns: readonly string[], arrayAgg: "json_agg" | "json_group_array"): Query {
+  return { sql: `SELECT ${columns.map((c) => `CAST(${arrayAgg}(${c}) AS TEXT) AS ${c}`).join(", ")} FROM (${query.sql}) AS q`, params: query.params };
+}
+
+/** The arrays of a {@link columnsSql} row by column (all empty when nothing matched). */
+export type Columns<C extends string> = Record<C, unknown[]>;
+
+export function columnsOf<C extends string>(row: Row | undefined, columns: readonly C[]): Columns<C> {
+  const out = {} as Columns<C>;
+  for (const c of columns) out[c] = row?.[c] === null || row?.[c] === undefined ? [] : (JSON.parse(String(row[c])) as unknown[]);
+  return out;
 }
 
 // Rows come back as loosely typed records from both drivers.
@@ -240,27 +255,27 @@ export function toSubmissionFull(row: Row): SubmissionFull {
   };
 }
 
-export function toReport(row: Row): ReportRow {
-  return {
-    teamId: str(row.team_id),
-    reportingMonth: str(row.reporting_month),
-    revisions: Number(row.revisions),
-    latestRevision: Number(row.latest_revision),
-    firstReceivedAt: str(row.first_received_at),
-    latestReceivedAt: str(row.latest_received_at),
-  };
+export function toReports(c: Columns<(typeof REPORT_COLUMNS)[number]>): ReportRow[] {
+  return c.team_id.map((teamId, i) => ({
+    teamId: str(teamId),
+    reportingMonth: str(c.reporting_month[i]),
+    revisions: Number(c.revisions[i]),
+    latestRevision: Number(c.latest_revision[i]),
+    firstReceivedAt: str(c.first_received_at[i]),
+    latestReceivedAt: str(c.latest_received_at[i]),
+  }));
 }
 
-export function toScore(row: Row): ScoreRow {
-  return {
-    teamId: str(row.team_id),
-    period: str(row.period),
-    source: str(row.source) as ScoreRow["source"],
-    score: Number(row.score),
-    rationale: str(row.rationale),
-    recordedAt: str(row.recorded_at),
-    by: str(row.by_label),
-  };
+export function toScores(c: Columns<(typeof SCORE_COLUMNS)[number]>): ScoreRow[] {
+  return c.team_id.map((teamId, i) => ({
+    teamId: str(teamId),
+    period: str(c.period[i]),
+    source: str(c.source[i]) as ScoreRow["source"],
+    score: Number(c.score[i]),
+    rationale: str(c.rationale[i]),
+    recordedAt: str(c.recorded_at[i]),
+    by: str(c.by_label[i]),
+  }));
 }
 
 export function toScoreMonth(row: Row): ScoreMonthRow {

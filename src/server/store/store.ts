@@ -1,5 +1,7 @@
 // The data store's one storage interface. Two engines implement it: SQLite (store/sqlite.ts, the
 // embedded default) and PostgreSQL (store/postgres.ts). Both pass test/server/storeContract.ts.
+// What they share lives beside them: the SQL and row mapping (sql.ts), every read (base.ts) and
+// the statements each write consists of (writes.ts).
 //
 // What the engines guarantee, beyond the method list:
 // - submissions, point revisions, assessment scores, period events and the audit log are append-only
@@ -198,6 +200,8 @@ export type NewAuditEntry = Omit<AuditEntry, "id" | "actor" | "actorLabel"> & { 
 export type BulkLoad = {
   collaborativeId: string;
   tokenId: string;
+  /** teams to add first, after the existing ones (in this order) */
+  teams?: Array<Team & { createdAt: string }>;
   reports: Array<{
     teamId: string;
     reportingMonth: string;
@@ -254,7 +258,7 @@ export interface Store {
   /** Newest first. */
   listAudit(filter: { collaborativeId?: string; limit?: number }): Promise<AuditEntry[]>;
 
-  /** Load many reports and scores at once (bench and large fixtures only): bypasses checks and audit. */
+  /** Load many teams, reports and scores at once (bench and large fixtures only): bypasses checks and audit. */
   bulkLoad(load: BulkLoad): Promise<void>;
 }
 
