@@ -1,0 +1,105 @@
+// The faculty page in real headless Chromium against a REAL running data store seeded with the demo
+// collaborative (3 teams, 4 measures, 12 months): sign in, refuse a team token and a wrong token with a
+// message, then read who reported, the run charts of every team, % of teams at 4+ and the comparison,
+// switch measure, and export the CSV. Screenshots go to test-results/faculty-*.png.
+import { mkdirSync, readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "../support/chromium";
+import { startDataStore, type RunningStore } from "./support/dataStore";
+
+describe("faculty page against the real data store (headless Chromium)", () => {
+  let store: RunningStore;
+  let browser: Browser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    store = await startDataStore();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      // a refused token answers 401, which Chromium logs as a failed resource: that is the point of the step
+      if (message.type() === "error" && !/status of 401/.test(message.text())) pageErrors.push(message.text());
+    });
+    mkdirSync("test-results", { recursive: true });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await store?.stop();
+  });
+
+  async function signIn(token: string) {
+    await page.fill("#token", token);
+    await page.press("#token", "Enter");
+  }
+
+  it("asks for a token, and names the problem when the token is wrong or is a team's", async () => {
+    await page.goto(`${store.url}/`);
+    await page.waitForSelector("#sign-in:not([hidden])", { timeout: 15_000 });
+    await page.screenshot({ path: "test-results/faculty-01-sign-in.png" });
+
+    await signIn("qi_not-a-real-token");
+    await page.waitForFunction(() => (document.getElementById("sign-in-error")?.textContent ?? "").length > 0);
+    expect(await page.locator("#sign-in-error").innerText()).toMatch(/token/i);
+
+    await signIn(store.seed.teams[0]!.token);
+    await page.waitForFunction(() => /team token/.test(document.getElementById("sign-in-error")?.textContent ?? ""));
+    expect(await page.locator("#sign-in-error").innerText()).toMatch(/faculty page needs a faculty or admin token/);
+    expect(await page.locator("#dashboard").isHidden()).toBe(true);
+  }, 60_000);
+
+  it("shows who reported, every team's run chart, % at 4+ and the comparison for a faculty token", async () => {
+    await signIn(store.seed.facultyToken);
+    await page.waitForSelector("#dashboard:not([hidden])", { timeout: 15_000 });
+
+    expect(await page.locator("#title").innerText()).toMatch(/Safer Central Lines/);
+    const summary = await page.locator("#summary").innerText();
+    expect(summary).toMatch(/Reporting month/);
+    expect(summary).toMatch(/Teams at 4\+/);
+
+    // one row per team plus the totals row; every cell has a status class
+    const teamRows = page.locator("#grid tbody tr:not(.totals)");
+    expect(await teamRows.count()).toBe(store.seed.teams.length);
+    for (const team of store.seed.teams) expect(await page.locator("#grid").innerText()).toContain(team.name);
+    const statuses = await page.locator("#grid tbody td:not(.total)").evaluateAll((cells) => cells.map((c) => c.className));
+    expect(statuses.length).toBe(store.seed.teams.length * 12);
+    for (const s of statuses) expect(["received", "late", "missing", "not_due"]).toContain(s);
+
+    // a run chart per team, each with a plotted line and a median line
+    const charts = page.locator("#charts .chart");
+    expect(await charts.count()).toBe(store.seed.teams.length);
+    for (let i = 0; i < store.seed.teams.length; i += 1) {
+      const chart = charts.nth(i);
+      expect(await chart.locator("svg path[stroke]").count()).toBeGreaterThan(0);
+      expect(await chart.locator("svg circle").count()).toBeGreaterThan(6);
+      expect(await chart.locator("svg line > title").evaluateAll((ts) => ts.map((t) => t.textContent))).toEqual(expect.arrayContaining([expect.stringMatching(/^median /)]));
+    }
+    expect(await page.locator('#scores-chart svg[role="img"] rect').count()).toBeGreaterThan(0);
+    expect(await page.locator('#compare svg[role="img"] rect').count()).toBe(store.seed.teams.length);
+    await page.screenshot({ path: "test-results/faculty-02-dashboard.png", fullPage: true });
+
+    // switching measure redraws the charts for that measure
+    const tabs = page.locator('#measure-tabs [role="tab"]');
+    expect(await tabs.count()).toBe(4);
+    const before = await page.locator("#measure-about").innerText();
+    await tabs.nth(1).click();
+    expect(await tabs.nth(1).getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator("#measure-about").innerText()).not.toBe(before);
+    expect(await page.locator("#charts .chart").count()).toBe(store.seed.teams.length);
+    await page.screenshot({ path: "test-results/faculty-03-second-measure.png", fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it("exports the current points as CSV", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const path = await download.path();
+    const csv = readFileSync(path, "utf8");
+    const [header, ...rows] = csv.trim().split(/\r?\n/);
+    expect(header).toMatch(/period/i);
+    expect(rows.length).toBeGreaterThan(100);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+});
