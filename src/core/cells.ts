@@ -23,6 +23,7 @@
 
 import { type ImprovementDirection } from "./direction";
 import { CoreError } from "./errors";
+import { countOf } from "./words";
 
 /** A value Excel can show in a cell: a number, text or a logical. `""` shows as an empty cell. */
 export type CellOutput = number | string | boolean;
@@ -258,7 +259,7 @@ export function baselineFromCell(value: unknown, pointCount: number): number | u
   if (n > pointCount) {
     throw new CoreError(
       "invalid_value",
-      `baseline ${n} is more than the ${pointCount} points in values: give at most ${pointCount}, or leave it empty to use all points`,
+      `baseline ${n} is more than the ${countOf(pointCount, "point")} in values: give at most ${pointCount}, or leave it empty to use all points`,
     );
   }
   return n;

@@ -57,11 +57,11 @@ export function runs(values: unknown[][], baseline?: number): number {
 }
 
 /**
- * The IHI runs test: "too few" or "too many" runs for the number of useful points (a signal of non-random variation), "ok", or "not applicable (n < 10)" / "not applicable (n > 60)" outside the table's 10 to 60 useful points. Example: =QI.RUNSTEST(C2:C25, 12)
+ * The IHI runs test: "too few" or "too many" runs for the number of useful points (a signal of non-random variation), "ok", or "not applicable: ..." outside the table's 10 to 60 useful points, saying why (e.g. "not applicable: needs at least 10 useful points; got 7"). Example: =QI.RUNSTEST(C2:C25, 12)
  * @customfunction RUNSTEST
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
- * @returns "too few", "too many", "ok" or "not applicable (...)".
+ * @returns "too few", "too many", "ok" or "not applicable: ..." with the reason.
  */
 export function runsTest(values: unknown[][], baseline?: number): string {
   return excelCall(() => runsTestText(analyze(values, baseline)));
@@ -205,7 +205,7 @@ export function scoreLabel(score: number): string {
 /**
  * The share of teams scoring at or above a threshold: the collaborative's headline figure "% of teams at 4 or above". Empty cells (teams not scored) are left out. Format the cell as a percentage. Example: =QI.PCTATLEAST(D2:D40, 4)
  * @customfunction PCTATLEAST
- * @param scores One score per team (0.5 to 5.0): one column or one row. Leave a cell empty for a team not scored.
+ * @param scores One score per team, each a level of the IHI scale (0.5, 1.0 ... 5.0; anything else is #VALUE!): one column or one row. Leave a cell empty for a team not scored.
  * @param threshold Optional: the score to reach. Default 4 (significant improvement).
  * @returns A fraction from 0 to 1 (0.25 = 25% of scored teams); #N/A when no team is scored.
  */

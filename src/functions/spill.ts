@@ -4,6 +4,7 @@
 
 import {
   EMPTY_CELL,
+  IHI_RUNS_TABLE_RANGE,
   nearlyEqual,
   toCells,
   type CellOutput,
@@ -17,8 +18,8 @@ import {
 export type SignalRuleSet = "ihi" | "anhoej";
 
 /**
- * The runs test as `QI.RUNSTEST` words it. "not applicable" says why: the IHI runs table covers
- * 10 to 60 useful points.
+ * The runs test as `QI.RUNSTEST` words it. "not applicable" says why, in plain words with the
+ * number of useful points: the IHI runs table covers 10 to 60 useful points.
  */
 export function runsVerdictText(verdict: IhiRunsVerdict, usefulCount: number): string {
   switch (verdict) {
@@ -29,7 +30,9 @@ export function runsVerdictText(verdict: IhiRunsVerdict, usefulCount: number): s
     case "ok":
       return "ok";
     default:
-      return usefulCount > 60 ? "not applicable (n > 60)" : "not applicable (n < 10)";
+      return usefulCount > IHI_RUNS_TABLE_RANGE.max
+        ? `not applicable: the runs table goes up to ${IHI_RUNS_TABLE_RANGE.max} useful points; got ${usefulCount}`
+        : `not applicable: needs at least ${IHI_RUNS_TABLE_RANGE.min} useful points; got ${usefulCount}`;
   }
 }
 

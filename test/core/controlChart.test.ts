@@ -23,17 +23,18 @@ describe("controlChart(input) refuses bad input with a CoreError naming the opti
     [{ chart: "i", values: "1,2" }, "invalid_option", 'controlChart: invalid values "1,2" (expected an array of numbers and nulls)'],
     [{ chart: "i", values: [1, Number.NaN] }, "invalid_value", "controlChart: invalid values NaN at index 1 (expected a finite number or null)"],
     [{ chart: "i", values: [Number.NEGATIVE_INFINITY] }, "invalid_value", "controlChart: invalid values -Infinity at index 0 (expected a finite number or null)"],
-    [{ chart: "p", values: [1] }, "invalid_option", 'controlChart: missing denominators (chart "p" needs one denominator per value)'],
-    [{ chart: "c", values: [1], denominators: [2] }, "invalid_option", 'controlChart: invalid denominators for chart "c" (only p, pp, u, up, run and i charts use them)'],
-    [{ chart: "u", values: [1, 2], denominators: [5] }, "length_mismatch", "controlChart: denominators has 1 entries but values has 2 (expected one denominator per value)"],
-    [{ chart: "u", values: [1, 2], denominators: [5, -5] }, "invalid_value", "controlChart: invalid denominators -5 at index 1 (expected a number >= 0 or null)"],
-    [{ chart: "p", values: [3, 12], denominators: [10, 10] }, "invalid_value", "controlChart: invalid values 12 at index 1 (a proportion's numerator cannot exceed its denominator 10)"],
-    [{ chart: "pp", values: [1], denominators: [0] }, "invalid_value", "controlChart: invalid values 1 at index 0 (a proportion's numerator cannot exceed its denominator 0)"],
-    [{ chart: "u", values: [-1], denominators: [10] }, "invalid_value", 'controlChart: invalid values -1 at index 0 (chart "u" counts events, so a value must be >= 0)'],
-    [{ chart: "c", values: [2, -1] }, "invalid_value", 'controlChart: invalid values -1 at index 1 (chart "c" counts events, so a value must be >= 0)'],
-    [{ chart: "g", values: [-3] }, "invalid_value", 'controlChart: invalid values -3 at index 0 (chart "g" counts events, so a value must be >= 0)'],
-    [{ chart: "t", values: [2.5, 0] }, "invalid_value", "controlChart: invalid values 0 at index 1 (t charts need every time between events > 0)"],
-    [{ chart: "t", values: [-1.5] }, "invalid_value", "controlChart: invalid values -1.5 at index 0 (t charts need every time between events > 0)"],
+    [{ chart: "p", values: [1] }, "invalid_option", 'a "p" chart needs denominators: give one denominator per value (e.g. patients or line-days), in a range the same size as values'],
+    [{ chart: "c", values: [1], denominators: [2] }, "invalid_option", 'a "c" chart takes no denominators: leave denominators empty, or use a p, pp, u or up chart (run and i charts also accept them)'],
+    [{ chart: "u", values: [1, 2], denominators: [5] }, "length_mismatch", "denominators has 1 entry but values has 2: give one denominator per value"],
+    [{ chart: "p", values: [1], denominators: [5, 5, 5] }, "length_mismatch", "denominators has 3 entries but values has 1: give one denominator per value"],
+    [{ chart: "u", values: [1, 2], denominators: [5, -5] }, "invalid_value", "point 2: denominator -5 is negative; a denominator counts patients, opportunities or time, so enter 0 or more, or leave it empty for a missing month"],
+    [{ chart: "p", values: [3, 12], denominators: [10, 10] }, "invalid_value", "point 2: numerator 12 is larger than denominator 10; a proportion's numerator must not exceed its denominator"],
+    [{ chart: "pp", values: [1], denominators: [0] }, "invalid_value", "point 1: numerator 1 is larger than denominator 0; a proportion's numerator must not exceed its denominator"],
+    [{ chart: "u", values: [-1], denominators: [10] }, "invalid_value", 'point 1: numerator -1 is negative; a "u" chart counts events, so enter a count of 0 or more'],
+    [{ chart: "c", values: [2, -1] }, "invalid_value", 'point 2: value -1 is negative; a "c" chart counts events, so enter a count of 0 or more'],
+    [{ chart: "g", values: [-3] }, "invalid_value", 'point 1: value -3 is negative; a "g" chart counts events, so enter a count of 0 or more'],
+    [{ chart: "t", values: [2.5, 0] }, "invalid_value", 'point 2: time between events 0 is not positive; a "t" chart needs every time between events to be more than 0 (for counts of cases between events, which can be 0, use a "g" chart)'],
+    [{ chart: "t", values: [-1.5] }, "invalid_value", 'point 1: time between events -1.5 is not positive; a "t" chart needs every time between events to be more than 0 (for counts of cases between events, which can be 0, use a "g" chart)'],
     [{ chart: "i", values: [1, 2], baseline: 0 }, "invalid_option", "controlChart: invalid baseline 0 (expected an integer from 1 to 2, the number of points)"],
     [{ chart: "i", values: [1, 2], baseline: 3 }, "invalid_option", "controlChart: invalid baseline 3 (expected an integer from 1 to 2, the number of points)"],
     [{ chart: "i", values: [1, 2], phases: [2] }, "invalid_option", "controlChart: invalid phases index 2 (expected an integer from 0 to 1)"],
@@ -237,7 +238,10 @@ describe("controlChartColumns(input)", () => {
     expect(columns.phases).toEqual(objects.phases);
   });
 
-  it("controlChartColumns(input) names itself in its errors", () => {
+  it("controlChartColumns(input) names itself in errors about the input's form, and words data errors as controlChart does", () => {
     expect(() => controlChartColumns({ chart: "xyz" as "i", values: [] })).toThrow(/^controlChartColumns: invalid chart "xyz"/);
+    const input: ControlChartInput = { chart: "p", values: [3, 4, 12], denominators: [10, 10, 10] };
+    expect(() => controlChartColumns(input)).toThrow(errorOf(input).message);
+    expect(errorOf(input).message).toBe("point 3: numerator 12 is larger than denominator 10; a proportion's numerator must not exceed its denominator");
   });
 });

@@ -146,4 +146,13 @@ describe("percentAtLeast(scores, threshold)", () => {
     expect(() => percentAtLeast([4, Number.NaN])).toThrow("score 2 must be a finite number or null, got NaN");
     expect(() => percentAtLeast([4], Number.POSITIVE_INFINITY)).toThrow("threshold must be a finite number, got Infinity");
   });
+
+  it("refuses a score off the IHI scale (0.5 to 5.0 in steps of 0.5), as QI.SCORELABEL does, naming which one", () => {
+    expect(() => percentAtLeast([4, 3.7])).toThrow(
+      "score 2 is 3.7, not a level of the IHI scale (0.5, 1.0, 1.5 ... 5.0): correct it, or leave the cell empty for a team not scored",
+    );
+    expect(() => percentAtLeast([35, null])).toThrow("score 1 is 35, not a level of the IHI scale");
+    expect(() => percentAtLeast([0])).toThrow("score 1 is 0, not a level of the IHI scale");
+    expect(percentAtLeast([0.5, 5], 5)).toBe(0.5);
+  });
 });

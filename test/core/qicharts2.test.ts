@@ -216,7 +216,7 @@ describe(`qicharts2 ${fixture.peer.version} reference cases (test/fixtures/qicha
           // qicharts2: "Time between events must be greater than zero"
           expect(c.chart).toBe("t");
           expect(() => controlChart(toInput(c))).toThrow(CoreError);
-          expect(() => controlChart(toInput(c))).toThrow(/^controlChart: invalid values -?\d+(\.\d+)? at index \d+ \(t charts need every time between events > 0\)$/);
+          expect(() => controlChart(toInput(c))).toThrow(/^point \d+: time between events -?\d+(\.\d+)? is not positive; a "t" chart needs every time between events to be more than 0 /);
         }
         return;
       }

@@ -321,7 +321,7 @@ describe("evidenceFromCells(changesTested, measureTypes, improving, goalsMet, mo
 
   it("refuses ranges of different lengths, an unknown type and a bad count of changes", () => {
     expect(() => evidenceFromCells(1, [["outcome"], ["process"]], [[true]], [[true], [false]])).toThrow(
-      "improving has 1 rows but measureTypes has 2: give one row per measure in each range",
+      "improving has 1 row but measureTypes has 2: give one row per measure in each range",
     );
     expect(() => evidenceFromCells(1, [["outcome"]], [[true]], [[true]], [[1], [2]])).toThrow(/sustainedMonths has 2 rows/);
     expect(() => evidenceFromCells(1, [["structure"]], [[true]], [[true]])).toThrow(

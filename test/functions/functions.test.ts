@@ -126,9 +126,9 @@ describe("QI.SHIFT, QI.TREND, QI.RUNS and QI.RUNSTEST", () => {
     expect(QI.runsTest(improvingColumn, 12)).toBe("ok");
     expect(QI.runsTest(column([...Array(10).fill(1), ...Array(10).fill(9)]))).toBe("too few");
     expect(QI.runsTest(column(Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? 1 : 9))))).toBe("too many");
-    expect(QI.runsTest(column([1, 2, 3]))).toBe("not applicable (n < 10)");
+    expect(QI.runsTest(column([1, 2, 3]))).toBe("not applicable: needs at least 10 useful points; got 2");
     expect(QI.runsTest(column(Array.from({ length: 70 }, (_, i) => (i % 2 === 0 ? 1 : 9))))).toBe(
-      "not applicable (n > 60)",
+      "not applicable: the runs table goes up to 60 useful points; got 70",
     );
   });
 });
@@ -229,7 +229,7 @@ describe("QI.RUNCHART(values, [baseline])", () => {
     expect(figure(rows, "center line")).toBe("");
     expect(figure(rows, "points")).toBe(0);
     expect(figure(rows, "runs lower limit")).toBe("");
-    expect(figure(rows, "runs test")).toBe("not applicable (n < 10)");
+    expect(figure(rows, "runs test")).toBe("not applicable: needs at least 10 useful points; got 0");
     expect(figure(rows, "longest run")).toBe("");
     expect(figure(rows, "any signal")).toBe(false);
   });
@@ -284,6 +284,33 @@ describe("QI.LIMITS(chart, values, [denominators], [baseline])", () => {
     const mismatch = excelErrorOf(() => QI.limits("p", column([1, 2, 3]), column([10, 10])));
     expect(mismatch.code).toBe("#VALUE!");
     expect(mismatch.message).toMatch(/denominators/);
+  });
+
+  it("words bad figures for the person who typed them: the point counted from 1, the numbers, what to enter", () => {
+    expect(excelErrorOf(() => QI.limits("p", column([3, 4, 12]), column([10, 10, 10])))).toEqual({
+      code: "#VALUE!",
+      message: "point 3: numerator 12 is larger than denominator 10; a proportion's numerator must not exceed its denominator",
+    });
+    expect(excelErrorOf(() => QI.limits("u", column([1, 2]), column([5, -5])))).toEqual({
+      code: "#VALUE!",
+      message: "point 2: denominator -5 is negative; a denominator counts patients, opportunities or time, so enter 0 or more, or leave it empty for a missing month",
+    });
+    expect(excelErrorOf(() => QI.limits("t", column([2.5, 0])))).toEqual({
+      code: "#VALUE!",
+      message: 'point 2: time between events 0 is not positive; a "t" chart needs every time between events to be more than 0 (for counts of cases between events, which can be 0, use a "g" chart)',
+    });
+    expect(excelErrorOf(() => QI.limits("p", column([1, 2]), OMITTED)).message).toBe(
+      'a "p" chart needs denominators: give one denominator per value (e.g. patients or line-days), in a range the same size as values',
+    );
+    expect(excelErrorOf(() => QI.limits("p", column([1, 2, 3]), column([10, 10]))).message).toBe(
+      "denominators has 2 entries but values has 3: give one denominator per value",
+    );
+    for (const message of [
+      excelErrorOf(() => QI.limits("c", column([2, -1]))).message,
+      excelErrorOf(() => QI.limits("c", column([2]), column([5]))).message,
+    ]) {
+      expect(message).not.toMatch(/controlChart|index/);
+    }
   });
 });
 
@@ -398,7 +425,7 @@ describe("QI.SCORE, QI.SCOREREASONS, QI.SCORELABEL and QI.PCTATLEAST", () => {
   it("QI.SCORE refuses ranges of different lengths and an unknown type", () => {
     expect(excelErrorOf(() => QI.score(5, types, column([true]), goals))).toEqual({
       code: "#VALUE!",
-      message: "improving has 1 rows but measureTypes has 4: give one row per measure in each range",
+      message: "improving has 1 row but measureTypes has 4: give one row per measure in each range",
     });
     expect(excelErrorOf(() => QI.score(5, column(["structure"]), column([true]), column([true])))).toEqual({
       code: "#VALUE!",
@@ -430,6 +457,14 @@ describe("QI.SCORE, QI.SCOREREASONS, QI.SCORELABEL and QI.PCTATLEAST", () => {
       code: "#VALUE!",
       message: "scores cell 2 is text '4+': enter a number, or leave the cell empty",
     });
+  });
+
+  it("QI.PCTATLEAST is #VALUE! for a score off the IHI scale, naming it (as QI.SCORELABEL refuses it)", () => {
+    expect(excelErrorOf(() => QI.pctAtLeast(column([4, 4.5, 35])))).toEqual({
+      code: "#VALUE!",
+      message: "score 3 is 35, not a level of the IHI scale (0.5, 1.0, 1.5 ... 5.0): correct it, or leave the cell empty for a team not scored",
+    });
+    expect(excelErrorOf(() => QI.scoreLabel(35))?.code).toBe("#VALUE!");
   });
 });
 

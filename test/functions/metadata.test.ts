@@ -1,6 +1,6 @@
 // The metadata Excel reads (dist/functions.json is generated from the same JSDoc by the webpack
 // plugin): every QI function is listed, with a description and help for every parameter.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readMetadata, type FunctionMetadata } from "../../scripts/gen-functions-docs";
 import * as QI from "../../src/functions/functions";
@@ -72,14 +72,12 @@ describe("custom-functions metadata of src/functions/functions.ts", () => {
     expect(spilling).toEqual(["SIGNALS", "RUNCHART", "LIMITS", "MDC", "SCOREREASONS"]);
   });
 
-  it("matches dist/functions.json when a build is present", () => {
-    let built: string;
-    try {
-      built = readFileSync(join(__dirname, "../../dist/functions.json"), "utf8");
-    } catch {
-      return; // no build yet: `npm run build` writes it (npm test builds before jest)
-    }
-    const ids = (JSON.parse(built) as { functions: { id: string }[] }).functions.map((f) => f.id);
-    expect(ids).toEqual(EXPECTED);
+  it("matches dist/functions.json, the metadata Excel loads: same functions, descriptions, parameters and results", () => {
+    // npm test builds before jest; run `npm run build` first when running jest alone
+    const path = join(__dirname, "../../dist/functions.json");
+    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before jest (npm test does)`);
+    const built = (JSON.parse(readFileSync(path, "utf8")) as { functions: FunctionMetadata[] }).functions;
+    expect(built.map((f) => f.id)).toEqual(EXPECTED);
+    expect(built).toEqual(functions);
   });
 });

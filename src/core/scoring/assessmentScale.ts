@@ -100,6 +100,29 @@ export const ASSESSMENT_SCALE: readonly AssessmentLevel[] = Object.freeze<Assess
 ]);
 
 /**
+ * The levels of the scale as a message lists them: "0.5, 1.0, 1.5 ... 5.0".
+ *
+ * @example
+ * ASSESSMENT_SCALE_TEXT; // => "0.5, 1.0, 1.5 ... 5.0"
+ */
+export const ASSESSMENT_SCALE_TEXT = [
+  ...ASSESSMENT_SCALE.slice(0, 3).map((level) => level.score.toFixed(1)).join(", "),
+  " ... ",
+  ASSESSMENT_SCALE[ASSESSMENT_SCALE.length - 1].score.toFixed(1),
+].join("");
+
+/**
+ * Whether a number is one of the ten levels of {@link ASSESSMENT_SCALE} (0.5 to 5.0 in steps of 0.5).
+ *
+ * @example
+ * isAssessmentScore(3.5); // => true
+ * isAssessmentScore(2.3); // => false
+ */
+export function isAssessmentScore(score: unknown): score is AssessmentScore {
+  return ASSESSMENT_SCALE.some((level) => level.score === score);
+}
+
+/**
  * The level of the IHI scale for a score.
  *
  * @param score a score on the scale: 0.5, 1, 1.5, ... 5
@@ -113,7 +136,7 @@ export function assessmentLevel(score: number): AssessmentLevel {
   if (level === undefined) {
     throw new CoreError(
       "invalid_value",
-      `score must be a level of the IHI scale (0.5, 1.0, 1.5 ... 5.0), got ${String(score)}`,
+      `score must be a level of the IHI scale (${ASSESSMENT_SCALE_TEXT}), got ${String(score)}`,
     );
   }
   return level;

@@ -2,9 +2,10 @@
  * The measure evidence of a team as Excel ranges: one row per measure, in parallel columns.
  */
 
-import { booleansFromCells, numbersFromCells, textsFromCells } from "../cells";
+import { booleansFromCells, describeCell, isBlankCell, numbersFromCells, textsFromCells } from "../cells";
 import { CoreError } from "../errors";
 import { MeasureType } from "../schema/collaborative";
+import { countOf } from "../words";
 import type { AssessmentEvidence, MeasureEvidence } from "./suggestAssessmentScore";
 
 /**
@@ -45,13 +46,20 @@ export function evidenceFromCells(
     if (length !== types.length) {
       throw new CoreError(
         "length_mismatch",
-        `${name} has ${length} rows but measureTypes has ${types.length}: give one row per measure in each range`,
+        `${name} has ${countOf(length, "row")} but measureTypes has ${types.length}: give one row per measure in each range`,
       );
     }
   }
   if (typeof changesTested !== "number" || !Number.isInteger(changesTested) || changesTested < 0) {
-    const shown = changesTested === null || changesTested === undefined || changesTested === "" ? "empty" : String(changesTested);
-    throw new CoreError("invalid_value", `changesTested must be a whole number of 0 or more (changes tested so far), got ${shown}`);
+    if (typeof changesTested === "number" || isBlankCell(changesTested)) {
+      const shown = typeof changesTested === "number" ? String(changesTested) : "empty";
+      throw new CoreError("invalid_value", `changesTested must be a whole number of 0 or more (changes tested so far), got ${shown}`);
+    }
+    // text (a number stored as text too), a logical or an error value: say what the cell holds
+    throw new CoreError(
+      "invalid_value",
+      `changesTested is ${describeCell(changesTested)}: enter the number of changes tested so far as a number (a whole number of 0 or more)`,
+    );
   }
   const measures: MeasureEvidence[] = [];
   types.forEach((type, i) => {

@@ -5,6 +5,7 @@
 
 import { CoreError } from "../errors";
 import { MeasureType } from "../schema/collaborative";
+import { countOf } from "../words";
 import { assessmentLevel, type AssessmentScore } from "./assessmentScale";
 import { SCORING_THRESHOLDS, type ScoreThreshold } from "./scoreThresholds";
 
@@ -91,7 +92,7 @@ export function suggestAssessmentScore(evidence: AssessmentEvidence): Assessment
   }
   if (facts.balancing > 0) {
     reasons.push(
-      `${count(facts.balancing, "balancing measure")} ${facts.balancing === 1 ? "is" : "are"} watched for harm and not counted towards improvement or goals.`,
+      `${countOf(facts.balancing, "balancing measure")} ${facts.balancing === 1 ? "is" : "are"} watched for harm and not counted towards improvement or goals.`,
     );
   }
   return { score, label: assessmentLevel(score).label, reasons };
@@ -149,7 +150,7 @@ function checksFor(row: ScoreThreshold, facts: Facts): Check[] {
     const n = evidence.changesTested;
     checks.push(
       n >= row.minChangesTested
-        ? ok(`${count(n, "change")} tested.`)
+        ? ok(`${countOf(n, "change")} tested.`)
         : no(`No changes tested yet: record each change tested in a PDSA cycle.`),
     );
   }
@@ -229,10 +230,6 @@ function no(text: string): Check {
 
 function names(measures: readonly Measure[]): string {
   return measures.map((m) => m.shownName).join(", ");
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 function percent(share: number): string {

@@ -4,6 +4,7 @@
  */
 import { CoreError } from "../errors";
 import type { MeasureDefinition } from "../schema/collaborative";
+import { countOf } from "../words";
 import { columnLetters } from "./address";
 import { type HeaderColumns, type HeaderMatch, matchHeaders, normalizeHeader } from "./headers";
 import { compareIssuesWithinSheet, formatNumber, type SheetIssue, type SheetIssueCode, sheetIssue } from "./issues";
@@ -101,7 +102,7 @@ function checkGrid(name: string, grid: unknown, height: number | null): void {
     throw new CoreError("invalid_shape", `readMeasureSheet: ${name} must be a 2-D array of cells, as range.${name} gives it`);
   }
   if (height !== null && grid.length !== height) {
-    throw new CoreError("length_mismatch", `readMeasureSheet: ${name} has ${grid.length} rows but values has ${height}`);
+    throw new CoreError("length_mismatch", `readMeasureSheet: ${name} has ${countOf(grid.length, "row")} but values has ${height}`);
   }
 }
 
@@ -218,7 +219,9 @@ export function readMeasureSheet(input: ReadMeasureSheetInput): MeasureSheetRead
       height === 0 || width === 0
         ? "the sheet is empty"
         : partial === null
-          ? `no row in the first ${Math.min(height, HEADER_SEARCH_ROWS)} rows names a month column and a numbers column`
+          ? height === 1
+            ? "the only row does not name a month column and a numbers column"
+            : `no row in the first ${Math.min(height, HEADER_SEARCH_ROWS)} rows names a month column and a numbers column`
           : partial.match.columns.month === undefined
             ? `row ${sheetRow(partial.r) + 1} names ${describeColumns(partial.match.columns, partial.r)} but no month column`
             : `row ${sheetRow(partial.r) + 1} names a month column (${addr(partial.r, partial.match.columns.month)}) but no Numerator, Denominator or Value column`;
@@ -549,7 +552,7 @@ export function readMeasureSheet(input: ReadMeasureSheetInput): MeasureSheetRead
         c.month,
         `column ${monthColumn} (${monthHeader}) holds week numbers${range}, not months — the collaborative collects one figure per calendar month, so these rows can't be submitted as they are: add a Month column (2026-01, 2026-02, …) with one row per month, e.g. the total of that month's weeks`,
       );
-      periodNote = `The periods in column ${monthColumn} (${monthHeader}) are week numbers${range}, not months: the collaborative collects one figure per calendar month, so these ${rows.length} rows can't be submitted as they are.`;
+      periodNote = `The periods in column ${monthColumn} (${monthHeader}) are week numbers${range}, not months: the collaborative collects one figure per calendar month, so ${rows.length === 1 ? "this row can't be submitted as it is" : `these ${rows.length} rows can't be submitted as they are`}.`;
     } else if ((weekly && duplicates > 0) || (duplicates >= 2 && duplicates * 2 >= periodCells)) {
       issue(
         "error",

@@ -6,6 +6,7 @@ import { CoreError } from "../errors";
 import { mean, median } from "../numeric";
 import type { CollaborativeDefinition, MeasureDefinition } from "../schema/collaborative";
 import { Period } from "../schema/common";
+import { countOf } from "../words";
 import { compareIssuesWithinSheet, formatNumber, type SheetIssue, type SheetIssueCode, sheetIssue } from "./issues";
 import { measureSheetName } from "./layout";
 import type { MeasureSheetReading, MeasureSheetRow } from "./readMeasureSheet";
@@ -59,10 +60,6 @@ function periodOf(index: number): string {
 
 function hasFigures(row: MeasureSheetRow): boolean {
   return row.numerator !== null || row.denominator !== null || row.value !== null;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 /** The band a value must stay inside, from earlier values; `null` when the history is too short. */
@@ -188,7 +185,9 @@ export function validateWorkbook(input: ValidateWorkbookInput): SheetIssue[] {
         "BEFORE_COLLABORATIVE",
         first.row,
         monthCol,
-        `${plural(before.length, "month")} before the collaborative began in ${startMonth} (${span}) — they stay on your sheet as baseline for your run charts but are not sent (the collaborative collects ${startMonth} to ${endMonth}); check the months if they are not baseline`,
+        before.length === 1
+          ? `1 month before the collaborative began in ${startMonth} (${span}) — it stays on your sheet as baseline for your run charts but is not sent (the collaborative collects ${startMonth} to ${endMonth}); check the month if it is not baseline`
+          : `${before.length} months before the collaborative began in ${startMonth} (${span}) — they stay on your sheet as baseline for your run charts but are not sent (the collaborative collects ${startMonth} to ${endMonth}); check the months if they are not baseline`,
         first.period,
       );
     }
@@ -204,7 +203,7 @@ export function validateWorkbook(input: ValidateWorkbookInput): SheetIssue[] {
       if (!missing && runStart !== null) {
         const from = periodOf(runStart);
         const to = periodOf(m - 1);
-        const span = from === to ? from : `${from} to ${to} (${plural(m - runStart, "month")})`;
+        const span = from === to ? from : `${from} to ${to} (${countOf(m - runStart, "month")})`;
         const blankRow = dated.find((row) => row.period === from);
         if (blankRow !== undefined) {
           add("warning", "MONTH_GAP", blankRow.row, dataCol, `no data for ${span} — type the figures, or leave the cells blank if they were not collected (a blank month is a gap in the run chart, never 0)`, from);

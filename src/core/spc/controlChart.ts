@@ -7,6 +7,7 @@ import { CoreError } from "../errors";
 import { anhoejSignal, crossingsMin, longestRunMax } from "../runchart/anhoej";
 import { runStats } from "../runchart/runs";
 import { checkBaseline, describeValue, toSeries } from "../runchart/series";
+import { countOf } from "../words";
 import {
   countLimits,
   eventsBetweenLimits,
@@ -187,7 +188,11 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
  * @throws {CoreError} invalid_option for an unknown chart, a bad baseline, phase or exclude index,
  *   missing or unused denominators; invalid_value for non-finite values, negative counts or
  *   denominators, numerators above denominators on p and pp charts, and times <= 0 on t charts;
- *   length_mismatch when denominators and values differ in length
+ *   length_mismatch when denominators and values differ in length. Messages about the data
+ *   (denominators missing, unused or of another length; a bad value or denominator) are worded
+ *   for spreadsheet users, as `QI.LIMITS` shows them: they count points from 1 ("point 3: numerator
+ *   12 is larger than denominator 10; ..."), name no function, and say what to enter instead.
+ *   Messages about the form of the input name `controlChart`.
  * @example
  * controlChart({ chart: "c", values: [3, 5] }).points[0].ucl; // => 10
  * controlChart({ chart: "i", values: [1, 3, 2, 4] }).points[0].ucl; // => 6.932624113475178
@@ -209,7 +214,7 @@ export function controlChart(input: ControlChartInput): ControlChartResult {
  *
  * @param input as for {@link controlChart}
  * @returns the columns and the per-phase runs analysis
- * @throws {CoreError} as {@link controlChart} (messages name `controlChartColumns`)
+ * @throws {CoreError} as {@link controlChart} (messages about the form of the input name `controlChartColumns`)
  * @example
  * Array.from(controlChartColumns({ chart: "c", values: [3, null, 5] }).value); // => [3, NaN, 5]
  * Array.from(controlChartColumns({ chart: "c", values: [3, null, 5] }).centerLine); // => [4, 4, 4]
@@ -246,7 +251,7 @@ function computeColumns(input: ControlChartInput, caller: string): ControlChartC
   const raw = toSeries(input.values, caller, "values");
   const n = raw.length;
   const denominators = readDenominators(input, chart, n, caller);
-  checkValues(raw, denominators, chart, caller);
+  checkValues(raw, denominators, chart);
   const screen = input.screenMovingRanges ?? true;
   if (typeof screen !== "boolean") {
     throw new CoreError("invalid_option", `${caller}: invalid screenMovingRanges ${describeValue(screen)} (expected true or false)`);
@@ -304,48 +309,69 @@ function computeColumns(input: ControlChartInput, caller: string): ControlChartC
   return { value, centerLine: cl, lcl, ucl, lcl95, ucl95, sigmaSignal, phase: phaseOf, baseline: baselineFlags, included: include, phases };
 }
 
+// Messages about the data itself (missing or unused denominators, a bad value or denominator at
+// a point) are worded for the person who typed the numbers: QI.LIMITS shows them in the cell as
+// they are. Points are counted from 1 (the first value is point 1) and no internal name appears.
+// Messages about the form of the input (chart, arrays, baseline, phases, exclude) name the caller.
+
 function readDenominators(input: ControlChartInput, chart: ChartType, n: number, caller: string): Float64Array | null {
   if (input.denominators === undefined) {
     if (WITH_DENOMINATORS.has(chart)) {
-      throw new CoreError("invalid_option", `${caller}: missing denominators (chart "${chart}" needs one denominator per value)`);
+      throw new CoreError(
+        "invalid_option",
+        `a "${chart}" chart needs denominators: give one denominator per value (e.g. patients or line-days), in a range the same size as values`,
+      );
     }
     return null;
   }
   if (!WITH_DENOMINATORS.has(chart) && !OPTIONAL_DENOMINATORS.has(chart)) {
-    throw new CoreError("invalid_option", `${caller}: invalid denominators for chart "${chart}" (only p, pp, u, up, run and i charts use them)`);
+    throw new CoreError(
+      "invalid_option",
+      `a "${chart}" chart takes no denominators: leave denominators empty, or use a p, pp, u or up chart (run and i charts also accept them)`,
+    );
   }
   const denominators = toSeries(input.denominators, caller, "denominators");
   if (denominators.length !== n) {
     throw new CoreError(
       "length_mismatch",
-      `${caller}: denominators has ${denominators.length} entries but values has ${n} (expected one denominator per value)`,
+      `denominators has ${countOf(denominators.length, "entry", "entries")} but values has ${n}: give one denominator per value`,
     );
   }
   for (let i = 0; i < n; i++) {
     if (denominators[i] < 0) {
-      throw new CoreError("invalid_value", `${caller}: invalid denominators ${denominators[i]} at index ${i} (expected a number >= 0 or null)`);
+      throw new CoreError(
+        "invalid_value",
+        `point ${i + 1}: denominator ${denominators[i]} is negative; a denominator counts patients, opportunities or time, so enter 0 or more, or leave it empty for a missing month`,
+      );
     }
   }
   return denominators;
 }
 
-function checkValues(raw: Float64Array, denominators: Float64Array | null, chart: ChartType, caller: string): void {
+function checkValues(raw: Float64Array, denominators: Float64Array | null, chart: ChartType): void {
   const counts = WITH_DENOMINATORS.has(chart) || COUNTS.has(chart);
   const proportion = chart === "p" || chart === "pp";
   if (!counts && chart !== "t") return; // run, i and mr charts take any finite number
+  const what = WITH_DENOMINATORS.has(chart) ? "numerator" : "value";
   for (let i = 0; i < raw.length; i++) {
     const value = raw[i];
     if (value !== value) continue;
     if (counts && value < 0) {
-      throw new CoreError("invalid_value", `${caller}: invalid values ${value} at index ${i} (chart "${chart}" counts events, so a value must be >= 0)`);
+      throw new CoreError(
+        "invalid_value",
+        `point ${i + 1}: ${what} ${value} is negative; a "${chart}" chart counts events, so enter a count of 0 or more`,
+      );
     }
     if (chart === "t" && value <= 0) {
-      throw new CoreError("invalid_value", `${caller}: invalid values ${value} at index ${i} (t charts need every time between events > 0)`);
+      throw new CoreError(
+        "invalid_value",
+        `point ${i + 1}: time between events ${value} is not positive; a "t" chart needs every time between events to be more than 0 (for counts of cases between events, which can be 0, use a "g" chart)`,
+      );
     }
     if (proportion && denominators !== null && value > denominators[i]) {
       throw new CoreError(
         "invalid_value",
-        `${caller}: invalid values ${value} at index ${i} (a proportion's numerator cannot exceed its denominator ${denominators[i]})`,
+        `point ${i + 1}: numerator ${value} is larger than denominator ${denominators[i]}; a proportion's numerator must not exceed its denominator`,
       );
     }
   }

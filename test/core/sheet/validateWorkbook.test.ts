@@ -113,7 +113,7 @@ describe("validateWorkbook(input): missing and unknown measures", () => {
     const issues = validate([bundleSheet(steady(1, 3)), stray, empty]);
     expect(messages(issues.filter((i) => i.sheetName !== "Bundle"))).toEqual([
       'UNKNOWN_MEASURE Sheet "VAP" is matched to the measure "vap-rate", which is not in this collaborative — match it to one of: bundle-compliance, clabsi-rate, falls',
-      'NO_SERIES_FOUND No measure data found on sheet "CLABSI": no row in the first 1 rows names a month column and a numbers column. Put a header row above the data, e.g. Month | Numerator | Denominator | Value, or use Create sheet.',
+      'NO_SERIES_FOUND No measure data found on sheet "CLABSI": the only row does not name a month column and a numbers column. Put a header row above the data, e.g. Month | Numerator | Denominator | Value, or use Create sheet.',
       'MISSING_REQUIRED_MEASURE Sheet "CLABSI" has no data the add-in can read, and "CLABSI rate" is required — fix the sheet as its notes say, or use Create sheet',
     ]);
     expect(issues.find((i) => i.sheetName === "CLABSI")?.measureId).toBe("clabsi-rate");
