@@ -19,6 +19,7 @@ import {
   SubmissionDetail,
   SubmissionHistory,
   SubmissionInput,
+  SubmissionRejected,
   SubmissionSummary,
   TeamStatus,
 } from "../core/index";
@@ -31,7 +32,8 @@ type Operation = {
   roles: string;
   params?: Param[];
   body?: string;
-  responses: Record<string, { description: string; schema?: string; contentType?: string }>;
+  /** `schema`: the component the body matches; a list when it is any of several (`anyOf`: a SubmissionRejected is also an ApiError) */
+  responses: Record<string, { description: string; schema?: string | readonly string[]; contentType?: string }>;
 };
 
 const SCHEMAS: Record<string, z.ZodType> = {
@@ -42,6 +44,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   CollaborativeView,
   SubmissionInput,
   SubmissionSummary,
+  SubmissionRejected,
   PointsResponse,
   RunChartsResponse,
   SubmissionHistory,
@@ -91,7 +94,11 @@ export const OPERATIONS: readonly Operation[] = [
       "201": { description: "accepted: a new revision", schema: "SubmissionSummary" },
       "400": { description: "MALFORMED_JSON or BAD_REQUEST", schema: "ApiError" },
       "413": { description: "body over 1 MB", schema: "ApiError" },
-      "422": { description: "rejected (every point refused: a SubmissionSummary), VALIDATION or IDEMPOTENCY_KEY_REUSED (an ApiError)", schema: "SubmissionSummary" },
+      "422": {
+        description:
+          "SUBMISSION_REJECTED: nothing stored, every point (or the reporting month) refused; the body is a SubmissionSummary with status rejected and every conflict, and also an ApiError (SubmissionRejected). VALIDATION or IDEMPOTENCY_KEY_REUSED: an ApiError",
+        schema: ["SubmissionRejected", "ApiError"],
+      },
       ...errors,
     },
   },
@@ -166,6 +173,11 @@ function jsonSchema(name: string, schema: z.ZodType): Record<string, unknown> {
   return out;
 }
 
+function schemaRef(schema: string | readonly string[]): Record<string, unknown> {
+  const ref = (name: string): Record<string, unknown> => ({ $ref: `#/components/schemas/${name}` });
+  return typeof schema === "string" ? ref(schema) : { anyOf: schema.map(ref) };
+}
+
 /** Build the document (once per app). */
 export function openApiDocument(version: string): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -175,7 +187,7 @@ export function openApiDocument(version: string): Record<string, unknown> {
       responses[status] = {
         description: r.description,
         ...(r.schema
-          ? { content: { "application/json": { schema: { $ref: `#/components/schemas/${r.schema}` } } } }
+          ? { content: { "application/json": { schema: schemaRef(r.schema) } } }
           : r.contentType
             ? { content: { [r.contentType]: { schema: { type: "string" } } } }
             : {}),

@@ -59,6 +59,31 @@ describe("health, OpenAPI, unknown routes", () => {
     }
   });
 
+  it("every /api/v1 route the app registers is documented, with its method (the document cannot fall behind the code)", () => {
+    const documented = new Set(OPERATIONS.map((op) => `${op.method.toUpperCase()} ${op.path}`));
+    const registered = [
+      ...new Set(
+        w.app.routes
+          .filter((r) => r.method !== "ALL" && (r.path.startsWith("/api/v1") || r.path === "/health"))
+          .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
+      ),
+    ];
+    expect(registered.length).toBeGreaterThanOrEqual(17);
+    expect(registered.filter((route) => !documented.has(route))).toEqual([]);
+    expect([...documented].filter((route) => !registered.includes(route))).toEqual([]);
+  });
+
+  it("documents the 422 of a refused report as a SubmissionRejected that is also an ApiError", async () => {
+    const doc = (await call(w.app, "GET", "/api/v1/openapi.json")).json;
+    expect(doc.paths["/api/v1/collaboratives/{id}/submissions"].post.responses["422"].content["application/json"].schema).toEqual({
+      anyOf: [{ $ref: "#/components/schemas/SubmissionRejected" }, { $ref: "#/components/schemas/ApiError" }],
+    });
+    const rejected = doc.components.schemas.SubmissionRejected;
+    expect(rejected.required).toEqual(expect.arrayContaining(["status", "counts", "conflicts", "code", "message"]));
+    expect(doc.components.schemas.ApiError.properties.code.enum).toContain("SUBMISSION_REJECTED");
+    expect(doc.components.schemas.ScoreInput.required).toEqual(["score", "rationale"]);
+  });
+
   it("an unknown route is 404 NOT_FOUND with an ApiError, with or without a token", async () => {
     for (const token of [undefined, w.tokens.faculty]) {
       const reply = await call(w.app, "GET", "/api/v1/nothing-here", token ? { token } : {});

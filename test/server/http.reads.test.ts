@@ -1,6 +1,7 @@
 // The read endpoints over app.request(): me, collaboratives, points per sharing mode, run charts,
 // status, completeness, scores and % at 4+, CSV export.
 import {
+  ApiError,
   CollaborativeList,
   CollaborativeView,
   Completeness,
@@ -183,9 +184,9 @@ describe("status, completeness and scores", () => {
     // core's suggestAssessmentScore, fed with the team's points up to that month
     expect(parsed.suggested).toEqual({ score: expect.any(Number), label: expect.any(String), reasons: expect.arrayContaining([expect.any(String)]) });
     await put("alpha", "2026-01", { score: 4.5, rationale: "sustained" });
-    await put("bravo", "2026-01", { score: 2, rationale: "" });
-    await put("charlie", "2026-01", { score: 4 });
-    await put("alpha", "2026-02", { score: 4 });
+    await put("bravo", "2026-01", { score: 2, rationale: "baseline collected, no changes yet" });
+    await put("charlie", "2026-01", { score: 4, rationale: "outcome improved" });
+    await put("alpha", "2026-02", { score: 4, rationale: "held the gain" });
 
     const body = ScoresResponse.parse((await call(w.app, "GET", `${base}/scores`, { token: w.tokens.faculty })).json);
     expect(body.teamsTotal).toBe(3);
@@ -208,8 +209,32 @@ describe("status, completeness and scores", () => {
     const bad = await put("alpha", "2026-01", { score: 4.2 });
     expect(bad.status).toBe(422);
     expect(bad.json.conflicts[0]).toMatchObject({ path: ["score"], message: "use steps of 0.5 (e.g. 3.5)" });
-    expect((await put("alpha", "2026-09", { score: 4 })).status).toBe(422);
-    expect((await put("zulu", "2026-01", { score: 4 })).status).toBe(404);
+    expect((await put("alpha", "2026-09", { score: 4, rationale: "early" })).status).toBe(422);
+    expect((await put("zulu", "2026-01", { score: 4, rationale: "x" })).status).toBe(404);
+  });
+
+  it("scores: a rationale is required (422 naming the field and saying what to write), and other bodies are refused with the shared error shape", async () => {
+    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    for (const body of [{ score: 4 }, { score: 4, rationale: "   " }]) {
+      const reply = await put("charlie", "2026-02", body);
+      expect(reply.status).toBe(422);
+      expect(ApiError.parse(reply.json)).toMatchObject({ code: "VALIDATION" });
+      expect(reply.json.conflicts[0]).toMatchObject({ path: ["rationale"], message: expect.stringMatching(/^rationale is required: say in a sentence why the team earns this score/) });
+    }
+    const wrongType = await put("charlie", "2026-02", { score: 4, rationale: 4 });
+    expect(wrongType.status).toBe(422);
+    expect(wrongType.json.conflicts[0]).toMatchObject({ path: ["rationale"], message: expect.stringMatching(/^rationale must be text/) });
+    const long = await put("charlie", "2026-02", { score: 4, rationale: "x".repeat(4001) });
+    expect([long.status, long.json.conflicts[0].path]).toEqual([422, ["rationale"]]);
+    const malformed = await call(w.app, "PUT", `${base}/teams/charlie/scores/2026-02`, { token: w.tokens.faculty, rawBody: '{"score": 4,' });
+    expect([malformed.status, ApiError.parse(malformed.json).code]).toEqual([400, "MALFORMED_JSON"]);
+    const huge = await put("charlie", "2026-02", { score: 4, rationale: "x".repeat(2_000_000) });
+    expect([huge.status, ApiError.parse(huge.json).code]).toEqual([413, "PAYLOAD_TOO_LARGE"]);
+    const otherFaculty = await put("charlie", "2026-02", { score: 4, rationale: "not my collaborative" }, w.tokens.otherFaculty);
+    expect([otherFaculty.status, ApiError.parse(otherFaculty.json).code]).toEqual([403, "FORBIDDEN"]);
+    expect((await put("charlie", "2026-1", { score: 4, rationale: "bad month" })).status).toBe(400);
+    const stored = await w.handle.raw("SELECT COUNT(*) AS n FROM assessment_scores WHERE team_id = 'charlie' AND period = '2026-02' AND source = 'faculty'");
+    expect(Number(stored[0].n)).toBe(0);
   });
 
   it("periods: every month with its due date and lock date", async () => {
@@ -270,7 +295,7 @@ describe("completeness and scores on both engines", () => {
         call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token: w.tokens.faculty, body: { score, rationale } });
       await put("charlie", "2026-01", 4, 'said "better"\nand \\ more');
       await put("alpha", "2026-01", 4.5, "Ünïcödé ✓ 😀");
-      await put("bravo", "2026-02", 0.5, "");
+      await put("bravo", "2026-02", 0.5, "  baseline only  ");
       await put("alpha", "2026-02", 5, "\t tab");
     }
   });
@@ -293,5 +318,61 @@ describe("completeness and scores on both engines", () => {
       ["2026-02", "bravo", 0.5, null],
     ]);
     expect(body.scores[1].faculty?.rationale).toBe('said "better"\nand \\ more');
+  });
+});
+
+describe("error paths of every read endpoint", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld();
+    await report(w, w.tokens.alpha, februaryReport());
+  });
+  afterAll(async () => w.close());
+
+  const reads = [
+    "",
+    "/points",
+    "/runcharts",
+    "/teams/alpha/submissions",
+    "/teams/alpha/status",
+    "/completeness",
+    "/scores",
+    "/export.csv",
+    "/periods",
+  ];
+
+  it.each(reads)("GET {id}%s: 401 without a valid token, 403 for another collaborative's faculty, 404 for an unknown collaborative", async (path) => {
+    for (const token of [undefined, w.tokens.revoked, w.tokens.expired, "qi_not-a-real-token"]) {
+      const reply = await call(w.app, "GET", `${base}${path}`, token ? { token } : {});
+      expect([path, reply.status, ApiError.parse(reply.json).code]).toEqual([path, 401, "UNAUTHENTICATED"]);
+    }
+    const other = await call(w.app, "GET", `${base}${path}`, { token: w.tokens.otherFaculty });
+    expect([path, other.status, ApiError.parse(other.json).code]).toEqual([path, 403, "FORBIDDEN"]);
+    const unknown = await call(w.app, "GET", `/api/v1/collaboratives/nope${path}`, { token: w.tokens.admin });
+    expect([path, unknown.status, ApiError.parse(unknown.json).code]).toEqual([path, 404, "NOT_FOUND"]);
+  });
+
+  it("a team token asking about another team is 403 whether that team exists or not, so blinded ids cannot be probed", async () => {
+    for (const team of ["bravo", "zulu", "no-such-team"]) {
+      for (const path of [`/teams/${team}/status`, `/teams/${team}/submissions`, `/teams/${team}/submissions/x`]) {
+        const reply = await call(w.app, "GET", `${base}${path}`, { token: w.tokens.alpha });
+        expect([path, reply.status, ApiError.parse(reply.json).code]).toEqual([path, 403, "FORBIDDEN"]);
+      }
+    }
+    expect((await call(w.app, "GET", `${base}/teams/no-such-team/status`, { token: w.tokens.faculty })).status).toBe(404);
+    expect((await call(w.app, "GET", `${base}/teams/alpha/submissions/no-such-revision`, { token: w.tokens.alpha })).status).toBe(404);
+  });
+
+  it("runcharts: an unknown measure is 404; periods, status and completeness: a malformed asOf is 400 naming it", async () => {
+    const runcharts = await call(w.app, "GET", `${base}/runcharts?measureId=nope`, { token: w.tokens.faculty });
+    expect([runcharts.status, ApiError.parse(runcharts.json).code]).toEqual([404, "NOT_FOUND"]);
+    for (const path of ["/periods?asOf=2026-13-01", "/teams/alpha/status?asOf=yesterday", "/completeness?asOf=2026-3-1"]) {
+      const reply = await call(w.app, "GET", `${base}${path}`, { token: w.tokens.faculty });
+      expect([path, reply.status]).toEqual([path, 400]);
+      expect(ApiError.parse(reply.json).message).toMatch(/asOf/);
+    }
+    const scores = await call(w.app, "GET", `${base}/scores?month=2026-1`, { token: w.tokens.faculty });
+    expect(scores.status).toBe(400);
+    expect(ApiError.parse(scores.json).message).toMatch(/month/);
   });
 });

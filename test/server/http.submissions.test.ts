@@ -1,6 +1,6 @@
 // POST /api/v1/collaboratives/{id}/submissions over app.request(): what lands, what is refused, and
 // that nothing a team sends is lost, changed silently or stored twice.
-import { ApiError, SubmissionDetail, SubmissionHistory, SubmissionSummary } from "../../src/core/index";
+import { ApiError, SubmissionDetail, SubmissionHistory, SubmissionRejected, SubmissionSummary } from "../../src/core/index";
 import { call, februaryReport, makeWorld, postgresHandle, type World } from "./helpers";
 
 const SUBMIT = "/api/v1/collaboratives/sepsis/submissions";
@@ -86,10 +86,14 @@ describe("POST /api/v1/collaboratives/{id}/submissions", () => {
     ]);
   });
 
-  it("a report whose every point is refused is 422 rejected and stores nothing", async () => {
+  it("a report whose every point is refused is 422 rejected and stores nothing; the body is also an ApiError with a message", async () => {
     const reply = await submit({ reportingMonth: "2026-02", points: [{ measureId: "unknown", period: "2026-02", numerator: 1 }, { measureId: "abx-1h", period: "2026-03", numerator: 1, denominator: 2 }] });
     expect(reply.status).toBe(422);
-    expect(SubmissionSummary.parse(reply.json)).toMatchObject({ status: "rejected", counts: { rejected: 2 }, revision: null });
+    expect(SubmissionRejected.parse(reply.json)).toMatchObject({ status: "rejected", counts: { rejected: 2 }, revision: null });
+    expect(ApiError.parse(reply.json)).toMatchObject({
+      code: "SUBMISSION_REJECTED",
+      message: "nothing was stored for 2026-02: all 2 rows of the report were refused; see conflicts for each row's problem and where it is",
+    });
     expect(reply.json.conflicts.map((c: { code: string }) => c.code)).toEqual(["UNKNOWN_MEASURE", "PERIOD_IN_FUTURE", "MISSING_REQUIRED_MEASURE", "MISSING_REQUIRED_MEASURE"]);
     expect((await history()).submissions).toHaveLength(0);
   });
@@ -139,6 +143,29 @@ describe("POST /api/v1/collaboratives/{id}/submissions", () => {
       expect(audit.find((a) => a.action === "period.reopen")).toMatchObject({ actorLabel: "admin", details: { period: "2026-01", reason: "audit found a miscount" } });
     });
 
+    it("a locked reporting month: the report sent again as stored is unchanged, with no PERIOD_LOCKED; a changed figure is refused on its cell, a changed narrative refuses the report", async () => {
+      expect((await submit(februaryReport())).status).toBe(201);
+      const lock = await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2026-02/lock", { token: w.tokens.admin, body: { reason: "month closed" } });
+      expect(lock.status).toBe(200);
+
+      const again = await submit(februaryReport());
+      expect(again.status).toBe(200);
+      expect(again.json).toMatchObject({ status: "unchanged", counts: { created: 0, updated: 0, unchanged: 2, rejected: 0 }, conflicts: [] });
+
+      // a changed figure is refused on its own cell (the path the add-in marks); the rest is unchanged
+      const changed = await submit(februaryReport([], 41));
+      expect(changed.status).toBe(200);
+      expect(changed.json).toMatchObject({ status: "unchanged", counts: { unchanged: 1, rejected: 1 } });
+      expect(changed.json.conflicts).toEqual([expect.objectContaining({ code: "PERIOD_LOCKED", path: ["points", 0, "period"], period: "2026-02" })]);
+      // a changed narrative belongs to the month itself: the whole report is refused, nothing stored
+      const narrativeOnly = await submit({ ...februaryReport(), narrative: { changesTested: "a new change", lessons: "", barriers: "", helpWanted: "" } });
+      expect(narrativeOnly.status).toBe(422);
+      expect(SubmissionRejected.parse(narrativeOnly.json)).toMatchObject({ status: "rejected", code: "SUBMISSION_REJECTED", counts: { rejected: 2 } });
+      expect(narrativeOnly.json.conflicts[0]).toMatchObject({ code: "PERIOD_LOCKED", path: ["reportingMonth"] });
+      expect(narrativeOnly.json.message).toBe("nothing was stored: reporting month 2026-02 is locked: ask the collaborative's admin to reopen it (see conflicts)");
+      expect((await history()).submissions).toHaveLength(1);
+    });
+
     it("a month locks by itself lockAfterDays after its due date, and a stored reopen overrides that", async () => {
       await submit(january(30));
       w.clock.set("2026-04-16T09:00:00.000Z"); // January was due 2026-02-15; +60 days = 2026-04-16
@@ -157,6 +184,10 @@ describe("POST /api/v1/collaboratives/{id}/submissions", () => {
     it("lock and reopen are for admins only; a month outside the collaborative is 404", async () => {
       expect((await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2026-01/lock", { token: w.tokens.faculty })).status).toBe(403);
       expect((await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2026-01/lock", { token: w.tokens.alpha })).status).toBe(403);
+      for (const token of [w.tokens.faculty, w.tokens.alpha]) {
+        const reopen = await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2026-01/reopen", { token, body: { reason: "late lab results" } });
+        expect([reopen.status, ApiError.parse(reopen.json).code]).toEqual([403, "FORBIDDEN"]);
+      }
       expect((await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2025-01/lock", { token: w.tokens.admin })).status).toBe(404);
       expect((await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2025-1/lock", { token: w.tokens.admin })).status).toBe(400);
     });

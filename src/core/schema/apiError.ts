@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { Conflict } from "./summary";
+import { Conflict, SubmissionSummary } from "./summary";
 
 /** Stable error codes of the data store's API, each with one HTTP status (see src/server). */
 export const ApiErrorCode = z.enum([
@@ -11,6 +11,7 @@ export const ApiErrorCode = z.enum([
   "NOT_FOUND",
   "CONFLICT",
   "IDEMPOTENCY_KEY_REUSED",
+  "SUBMISSION_REJECTED",
   "PAYLOAD_TOO_LARGE",
   "RATE_LIMITED",
   "INTERNAL",
@@ -24,3 +25,16 @@ export const ApiError = z.object({
   conflicts: z.array(Conflict).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+/**
+ * The 422 answer to a report of which nothing could be stored (every point refused, or the reporting
+ * month itself refused): both a `SubmissionSummary` (status `rejected`, the counts, every conflict with
+ * its path) and an `ApiError` (code `SUBMISSION_REJECTED`, a message saying what happened), so a
+ * client that only knows the error shape still gets the message and the conflicts.
+ */
+export const SubmissionRejected = SubmissionSummary.extend({
+  status: z.literal("rejected"),
+  code: z.literal("SUBMISSION_REJECTED"),
+  message: z.string(),
+});
+export type SubmissionRejected = z.infer<typeof SubmissionRejected>;

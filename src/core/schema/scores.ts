@@ -1,12 +1,21 @@
 import * as z from "zod";
-import { text } from "./common";
 import { AssessmentScoreValue } from "./submission";
 
-/** `PUT /api/v1/collaboratives/{id}/teams/{teamId}/scores/{month}` body: a faculty score on the IHI scale. */
+const RATIONALE_NEEDED = 'rationale is required: say in a sentence why the team earns this score (what its data and narrative show), e.g. { "score": 3.5, "rationale": "bundle compliance above 90% for 3 months" }';
+
+/**
+ * `PUT /api/v1/collaboratives/{id}/teams/{teamId}/scores/{month}` body: a faculty score on the IHI
+ * scale, with the rationale faculty give for it (required, not blank once trimmed: a score without a
+ * reason cannot be discussed with the team or reviewed later).
+ */
 export const ScoreInput = z.strictObject({
   score: AssessmentScoreValue,
   /** why: what the team's data and narrative show */
-  rationale: text(4000).default(""),
+  rationale: z
+    .string({ error: (issue) => (issue.input === undefined ? RATIONALE_NEEDED : "rationale must be text, e.g. \"bundle in place on every ward\"") })
+    .trim()
+    .min(1, RATIONALE_NEEDED)
+    .max(4000, "use at most 4000 characters"),
 });
 export type ScoreInput = z.infer<typeof ScoreInput>;
 

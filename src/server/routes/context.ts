@@ -40,11 +40,17 @@ export async function teamOf(deps: RouteDeps, collaborativeId: string, teamId: s
   return team;
 }
 
-/** The `:id` collaborative and its `:teamId` team, which the token must be allowed to read (the team itself, faculty, admin). */
+/**
+ * The `:id` collaborative and its `:teamId` team, which the token must be allowed to read (the team
+ * itself, faculty, admin). The scope is checked before the team is looked up: a team token asking
+ * about any other team gets 403 whether that team exists or not, so it cannot probe which team ids
+ * exist (which would undo blinded sharing); 404 is only for an in-scope team that is missing.
+ */
 export async function teamInScope(deps: RouteDeps, c: AppContext): Promise<{ collaborative: CollaborativeDefinition; team: TeamRecord }> {
   const collaborative = await collaborativeOf(deps, c);
-  const team = await teamOf(deps, collaborative.id, c.req.param("teamId") ?? "");
-  requireTeamScope(authOf(c), team.id);
+  const teamId = slugParam(c.req.param("teamId") ?? "", "team id");
+  requireTeamScope(authOf(c), teamId);
+  const team = await teamOf(deps, collaborative.id, teamId);
   return { collaborative, team };
 }
 

@@ -12,7 +12,7 @@
 //   locked FOR UPDATE);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
-import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionSummary, Team } from "../../core/schema";
+import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team } from "../../core/schema";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -75,7 +75,8 @@ export type PointChange = {
 /** What a planner decides: the answer to send, and what (if anything) to write. */
 export type SubmitPlan = {
   httpStatus: number;
-  summary: SubmissionSummary;
+  /** the body: a SubmissionSummary; for a rejected report (422) also an ApiError (SubmissionRejected) */
+  summary: SubmissionSummary | SubmissionRejected;
   /** `null`: store no revision (unchanged, rejected, dry run) */
   revision: null | {
     changes: PointChange[];

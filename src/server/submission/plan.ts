@@ -2,7 +2,15 @@
 // unchanged or rejected, whether a new revision is stored, and the answer to send. Pure: the store
 // calls it inside its transaction, after reading the state, so the decision and the writes agree.
 
-import { isBlankPoint, resolvePoint, type CollaborativeDefinition, type Conflict, type Narrative, type SubmissionInput, type SubmissionSummary } from "../../core/index";
+import {
+  isBlankPoint,
+  resolvePoint,
+  type CollaborativeDefinition,
+  type Conflict,
+  type Narrative,
+  type SubmissionInput,
+  type SubmissionRejected,
+} from "../../core/index";
 import { pointKey, type PointChange, type StoredPoint, type SubmitPlan, type SubmitState } from "../store/store";
 
 export type PlanInput = {
@@ -28,13 +36,17 @@ function sameNarrative(a: Narrative, b: Narrative | null): boolean {
  * - a point with an error conflict is rejected; the others still land;
  * - a locked month's point that would change nothing (equal to the stored value, or blank) is not a
  *   conflict: sending the whole sheet every month must not flood the team with PERIOD_LOCKED;
+ * - likewise a locked reporting month refuses the report only when the report would change
+ *   something (a point, the narrative or the self-assessment): re-sending it as it is stored is
+ *   `unchanged`, with no PERIOD_LOCKED conflict;
  * - a blank point changes nothing (counted unchanged), except that its annotation, when given,
  *   updates the annotation of a stored value;
  * - a missing `annotation` keeps the stored one; `""` clears it;
  * - `retract` withdraws a stored value (updated); retracting nothing is unchanged;
  * - MISSING_REQUIRED_MEASURE warnings are dropped when a value is already stored for that month;
- * - status: `rejected` (422) when there are points and every one is refused, or the reporting month
- *   itself is refused; otherwise `accepted` (201, a new revision) when any point, the narrative or
+ * - status: `rejected` (422, a SubmissionSummary that is also an ApiError: code
+ *   SUBMISSION_REJECTED and a message) when there are points and every one is refused, or the
+ *   reporting month itself is refused; otherwise `accepted` (201, a new revision) when any point, the narrative or
  *   the self-assessment differs from what is stored; otherwise `unchanged` (200). A dry run
  *   computes the same counts and answers `dry_run` (200) without writing.
  */
@@ -56,10 +68,13 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
     }
   }
 
-  const counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
-  const changes: PointChange[] = [];
-  const kept: Conflict[] = [...reportLevel];
-  const reportRefused = reportLevel.length > 0;
+  // A locked reporting month refuses the report only if it would change something (decided below,
+  // once the points are planned); any other problem with the reporting month refuses it outright.
+  const onlyLocked = reportLevel.length > 0 && reportLevel.every((c) => c.code === "PERIOD_LOCKED");
+  const refusedOutright = reportLevel.length > 0 && !onlyLocked;
+  let counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  let changes: PointChange[] = [];
+  const kept: Conflict[] = [];
 
   input.points.forEach((point, i) => {
     const stored: StoredPoint | undefined = state.current.get(pointKey(point.measureId, point.period));
@@ -74,7 +89,7 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
       if (!invalid && describeChange(point, live, measure) === null) errors = [];
     }
     kept.push(...errors, ...pointWarnings);
-    if (reportRefused || errors.length > 0) {
+    if (refusedOutright || errors.length > 0) {
       counts.rejected++;
       return;
     }
@@ -92,6 +107,16 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
     else counts.updated++;
   });
 
+  const narrativeChanged = input.narrative !== undefined && !sameNarrative(input.narrative, state.latestNarrative);
+  const selfChanged = input.selfAssessment !== undefined && input.selfAssessment !== state.latestSelfAssessment;
+  const reportRefused = refusedOutright || (onlyLocked && (changes.length > 0 || narrativeChanged || selfChanged));
+  if (reportRefused) {
+    // Nothing of a refused report lands: every point counts as rejected.
+    kept.unshift(...reportLevel);
+    counts = { created: 0, updated: 0, unchanged: 0, rejected: input.points.length };
+    changes = [];
+  }
+
   for (const warning of warnings) {
     if (warning.code === "MISSING_REQUIRED_MEASURE" && warning.measureId !== null && warning.period !== null) {
       const stored = state.current.get(pointKey(warning.measureId, warning.period));
@@ -102,8 +127,6 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
   }
   kept.sort((a, b) => conflictOrder(a) - conflictOrder(b));
 
-  const narrativeChanged = input.narrative !== undefined && !sameNarrative(input.narrative, state.latestNarrative);
-  const selfChanged = input.selfAssessment !== undefined && input.selfAssessment !== state.latestSelfAssessment;
   const allRefused = reportRefused || (input.points.length > 0 && counts.rejected === input.points.length);
 
   const base = { counts, conflicts: kept };
@@ -111,7 +134,15 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
     return { httpStatus: 200, summary: { status: "dry_run", ...base, revision: null, submissionId: null, receivedAt: null }, revision: null, audit: null };
   }
   if (allRefused) {
-    const summary: SubmissionSummary = { status: "rejected", ...base, revision: null, submissionId: null, receivedAt: null };
+    const summary: SubmissionRejected = {
+      code: "SUBMISSION_REJECTED",
+      message: rejectionMessage(input, reportLevel, reportRefused, counts.rejected),
+      status: "rejected",
+      ...base,
+      revision: null,
+      submissionId: null,
+      receivedAt: null,
+    };
     return {
       httpStatus: 422,
       summary,
@@ -169,6 +200,13 @@ function describeChange(
     return null;
   }
   return { change: live ? "updated" : "created", ...resolved, annotation, retractReason: null };
+}
+
+/** The one sentence of a rejected report's answer (its ApiError `message`); the conflicts say the rest. */
+function rejectionMessage(input: SubmissionInput, reportLevel: readonly Conflict[], reportRefused: boolean, rejected: number): string {
+  if (reportRefused && reportLevel[0]) return `nothing was stored: ${reportLevel[0].message} (see conflicts)`;
+  const rows = rejected === 1 ? "the report's 1 row was" : `all ${rejected} rows of the report were`;
+  return `nothing was stored for ${input.reportingMonth}: ${rows} refused; see conflicts for each row's problem and where it is`;
 }
 
 function conflictOrder(c: Conflict): number {
