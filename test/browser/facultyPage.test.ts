@@ -1,7 +1,7 @@
 // The faculty page in real headless Chromium against a REAL running data store seeded with the demo
 // collaborative (3 teams, 4 measures, 12 months): sign in, refuse a team token and a wrong token with a
 // message, then read who reported, the run charts of every team, % of teams at 4+ and the comparison,
-// switch measure, and export the CSV. Screenshots go to test-results/faculty-*.png.
+// switch measure, score a team (with its rationale; the suggestion comes back), and export the CSV. Screenshots go to test-results/faculty-*.png.
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium";
@@ -19,8 +19,9 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     page.on("pageerror", (error) => pageErrors.push(error.message));
     page.on("console", (message) => {
-      // a refused token answers 401, which Chromium logs as a failed resource: that is the point of the step
-      if (message.type() === "error" && !/status of 401/.test(message.text())) pageErrors.push(message.text());
+      // a refused token answers 401 and the deliberate score without a rationale 422, which Chromium
+      // logs as failed resources: that is the point of those steps
+      if (message.type() === "error" && !/status of (401|422)/.test(message.text())) pageErrors.push(message.text());
     });
     mkdirSync("test-results", { recursive: true });
   }, 180_000);
@@ -89,6 +90,50 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     expect(await page.locator("#measure-about").innerText()).not.toBe(before);
     expect(await page.locator("#charts .chart").count()).toBe(store.seed.teams.length);
     await page.screenshot({ path: "test-results/faculty-03-second-measure.png", fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it("scores a team: refuses a missing rationale on the page, saves with one, shows the suggestion and updates % at 4+", async () => {
+    const team = store.seed.teams[1]!;
+    await page.selectOption("#score-team", team.id);
+    const months = await page.locator("#score-month option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(months.length).toBeGreaterThan(0);
+    expect([...months].sort().reverse()).toEqual(months); // latest first
+    await page.selectOption("#score-month", months[0]!);
+    // the ten levels of the IHI scale, from core, with their wording
+    const levels = await page.locator("#score-value option").evaluateAll((os) => os.map((o) => o.textContent));
+    expect(levels).toHaveLength(11);
+    expect(levels).toContain("4.0 · Significant improvement");
+
+    await page.selectOption("#score-value", "4");
+    expect(await page.locator("#score-level").innerText()).not.toBe("");
+    await page.fill("#score-rationale", "   ");
+    await page.click("#score-save");
+    await page.waitForFunction(() => /Rationale/.test(document.getElementById("score-error")?.textContent ?? ""));
+    expect(await page.locator("#score-error").innerText()).toBe("Rationale: say in a sentence why the team earns this score (what its data and narrative show).");
+
+    // the server refuses it too, and the page shows its message with the field
+    const refused = await page.evaluate(async ([base, token]) => {
+      const response = await fetch(base, { method: "PUT", headers: { authorization: "Bearer " + token, "content-type": "application/json" }, body: JSON.stringify({ score: 4 }) });
+      return { status: response.status, body: await response.json() };
+    }, [`/api/v1/collaboratives/${store.seed.collaborativeId}/teams/${team.id}/scores/${months[0]}`, store.seed.facultyToken] as const);
+    expect(refused.status).toBe(422);
+    expect(refused.body.conflicts[0].path).toEqual(["rationale"]);
+
+    await page.fill("#score-rationale", "Infections down for 3 months; bundle reliable on every ward");
+    await page.click("#score-save");
+    await page.waitForFunction(() => /^Saved: /.test(document.querySelector("#score-result .saved")?.textContent ?? ""));
+    const result = await page.locator("#score-result").innerText();
+    expect(result).toContain(`Saved: ${team.name}`);
+    expect(result).toMatch(/4\.0 · Significant improvement/);
+    expect(result).toMatch(/Suggested from the team's data: \d\.\d · /);
+    expect(await page.locator("#score-current").innerText()).toMatch(/^Current faculty score: 4\.0 · Significant improvement .*Infections down for 3 months/);
+    expect(await page.locator("#score-error").innerText()).toBe("");
+    // the stored score is what the API now answers
+    const scores = await page.evaluate(async ([base, token]) => (await fetch(base, { headers: { authorization: "Bearer " + token } })).json(), [`/api/v1/collaboratives/${store.seed.collaborativeId}/scores?teamId=${team.id}&month=${months[0]}`, store.seed.facultyToken] as const);
+    expect(scores.scores[0].faculty).toMatchObject({ score: 4, rationale: "Infections down for 3 months; bundle reliable on every ward" });
+    await page.locator("#scoring").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "test-results/faculty-04-scored.png", fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

@@ -38,12 +38,20 @@
     return svg("title", { text });
   }
 
-  async function api(path) {
-    const response = await fetch(path, { headers: { authorization: "Bearer " + state.token, accept: "application/json" } });
+  async function api(path, options) {
+    const headers = { authorization: "Bearer " + state.token, accept: "application/json" };
+    const init = { headers };
+    if (options && options.body !== undefined) {
+      init.method = options.method || "POST";
+      init.body = JSON.stringify(options.body);
+      headers["content-type"] = "application/json";
+    }
+    const response = await fetch(path, init);
     const body = await response.json().catch(() => null);
     if (!response.ok) {
       const error = new Error((body && body.message) || "the data store answered " + response.status);
       error.status = response.status;
+      error.conflicts = (body && Array.isArray(body.conflicts) && body.conflicts) || [];
       throw error;
     }
     return body;
@@ -136,6 +144,7 @@
     renderCharts();
     renderScores();
     renderCompare();
+    renderScoring();
   }
 
   function stat(label, value, hint, kind) {
@@ -332,6 +341,96 @@
     box.replaceChildren(svg("svg", { viewBox: "0 0 " + W + " " + H, width: "100%", role: "img", "aria-label": "Latest values by team" }, parts));
   }
 
+  // Scoring: one team, one month, a level of the IHI scale (the options come from the server, which
+  // takes them from core) and the rationale, required. The answer carries the software's suggestion.
+  function scoredTeams() {
+    return state.data.collaborative.teams.filter((t) => t.id !== null);
+  }
+
+  function renderScoring() {
+    const teamSelect = $("score-team");
+    const monthSelect = $("score-month");
+    const wantedTeam = teamSelect.value;
+    const wantedMonth = monthSelect.value;
+    const teams = scoredTeams();
+    teamSelect.replaceChildren(...teams.map((t) => el("option", { value: t.id, text: t.name })));
+    if (teams.some((t) => t.id === wantedTeam)) teamSelect.value = wantedTeam;
+    const months = [...state.data.completeness.months].reverse();
+    monthSelect.replaceChildren(...months.map((m) => el("option", { value: m.period, text: monthLabel(m.period) })));
+    if (months.some((m) => m.period === wantedMonth)) monthSelect.value = wantedMonth;
+    $("scoring").hidden = teams.length === 0 || months.length === 0;
+    showCurrentScore();
+  }
+
+  function levelText(score) {
+    const option = [...$("score-value").options].find((o) => o.value !== "" && Number(o.value) === score);
+    return option ? option.textContent : String(score);
+  }
+
+  function showCurrentScore() {
+    const teamId = $("score-team").value;
+    const period = $("score-month").value;
+    const entry = state.data.scores.scores.find((s) => s.teamId === teamId && s.period === period);
+    const parts = [];
+    if (entry && entry.faculty) {
+      parts.push("Current faculty score: " + levelText(entry.faculty.score) + " (" + entry.faculty.by + ", " + entry.faculty.recordedAt.slice(0, 10) + ")" + (entry.faculty.rationale ? ": " + entry.faculty.rationale : "") + ".");
+    } else {
+      parts.push("Not scored by faculty for " + (period ? monthLabel(period) : "this month") + " yet.");
+    }
+    if (entry && entry.self) parts.push("The team's self-assessment: " + levelText(entry.self.score) + ".");
+    $("score-current").textContent = parts.join(" ");
+    $("score-value").value = entry && entry.faculty ? String(entry.faculty.score) : "";
+    showLevel();
+  }
+
+  function showLevel() {
+    const option = $("score-value").selectedOptions[0];
+    $("score-level").textContent = option && option.value !== "" ? option.getAttribute("data-description") || "" : "";
+  }
+
+  async function saveScore(event) {
+    event.preventDefault();
+    const teamId = $("score-team").value;
+    const period = $("score-month").value;
+    const scoreText = $("score-value").value;
+    const rationale = $("score-rationale").value.trim();
+    $("score-error").textContent = "";
+    $("score-result").replaceChildren();
+    if (scoreText === "") {
+      $("score-error").textContent = "Score: choose a level of the IHI scale (0.5 to 5.0).";
+      return $("score-value").focus();
+    }
+    if (rationale === "") {
+      $("score-error").textContent = "Rationale: say in a sentence why the team earns this score (what its data and narrative show).";
+      return $("score-rationale").focus();
+    }
+    const base = "/api/v1/collaboratives/" + encodeURIComponent(state.collaborativeId);
+    const button = $("score-save");
+    button.disabled = true;
+    try {
+      const saved = await api(base + "/teams/" + encodeURIComponent(teamId) + "/scores/" + encodeURIComponent(period), { method: "PUT", body: { score: Number(scoreText), rationale } });
+      const team = scoredTeams().find((t) => t.id === teamId);
+      const result = [el("p", { class: "saved", text: "Saved: " + (team ? team.name : teamId) + ", " + monthLabel(period) + ": " + levelText(saved.score) + "." })];
+      if (saved.suggested) {
+        result.push(el("p", { text: "Suggested from the team's data: " + saved.suggested.score.toFixed(1) + " · " + saved.suggested.label + (saved.suggested.score === saved.score ? " (the same as yours)." : ".") }));
+        result.push(el("ul", {}, saved.suggested.reasons.map((reason) => el("li", { text: reason }))));
+      } else {
+        result.push(el("p", { class: "muted", text: "No suggestion: the team has no data for this month yet." }));
+      }
+      $("score-result").replaceChildren(...result);
+      $("score-rationale").value = "";
+      state.data.scores = await api(base + "/scores");
+      renderSummary();
+      renderScores();
+      showCurrentScore();
+    } catch (error) {
+      const details = (error.conflicts || []).map((c) => (c.path && c.path.length ? c.path.join(".") + ": " : "") + c.message);
+      $("score-error").textContent = "Not saved: " + (details.length ? details.join("; ") : error.message);
+    } finally {
+      button.disabled = false;
+    }
+  }
+
   async function exportCsv(event) {
     event.preventDefault();
     try {
@@ -365,6 +464,10 @@
     });
     $("collaborative-picker").addEventListener("change", (event) => load(event.target.value));
     $("export").addEventListener("click", exportCsv);
+    $("score-team").addEventListener("change", showCurrentScore);
+    $("score-month").addEventListener("change", showCurrentScore);
+    $("score-value").addEventListener("change", showLevel);
+    $("score-form").addEventListener("submit", saveScore);
     start();
   });
 })();

@@ -5,6 +5,7 @@ import { readFile, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { extname, join, resolve, sep } from "node:path";
 import type { Hono } from "hono";
+import { ASSESSMENT_SCALE } from "../../core/index";
 import { ApiProblem } from "../problem";
 import type { AppEnv } from "./context";
 
@@ -52,7 +53,7 @@ const FACULTY_CSP = [
 
 export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   // Read once: the page is part of the server, not of the add-in build.
-  const page = readFileSync(join(FACULTY_DIR, "index.html"), "utf8");
+  const page = readFileSync(join(FACULTY_DIR, "index.html"), "utf8").replace("<!--ASSESSMENT_SCALE_OPTIONS-->", scaleOptions());
   const script = readFileSync(join(FACULTY_DIR, "faculty.js"), "utf8");
   const style = readFileSync(join(FACULTY_DIR, "faculty.css"), "utf8");
   const facultyPage = () =>
@@ -91,6 +92,17 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
 }
 
 /** A path inside `root`, or `null` for anything that could escape it or names a hidden file. */
+/** The levels of the IHI scale as the faculty page's score options, from core (the one source). */
+function scaleOptions(): string {
+  return ASSESSMENT_SCALE.map(
+    (level) => `<option value="${level.score}" data-description="${escapeHtml(level.description)}">${level.score.toFixed(1)} · ${escapeHtml(level.label)}</option>`,
+  ).join("");
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
 function safeJoin(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
