@@ -92,7 +92,7 @@ describe("POST /api/v1/collaboratives/{id}/submissions", () => {
     expect(SubmissionRejected.parse(reply.json)).toMatchObject({ status: "rejected", counts: { rejected: 2 }, revision: null });
     expect(ApiError.parse(reply.json)).toMatchObject({
       code: "SUBMISSION_REJECTED",
-      message: "nothing was stored for 2026-02: all 2 rows of the report were refused; see conflicts for each row's problem and where it is",
+      message: "nothing was stored for 2026-02: all 2 rows of the report were refused; each problem is listed with where it is",
     });
     expect(reply.json.conflicts.map((c: { code: string }) => c.code)).toEqual(["UNKNOWN_MEASURE", "PERIOD_IN_FUTURE", "MISSING_REQUIRED_MEASURE", "MISSING_REQUIRED_MEASURE"]);
     expect((await history()).submissions).toHaveLength(0);
@@ -162,7 +162,7 @@ describe("POST /api/v1/collaboratives/{id}/submissions", () => {
       expect(narrativeOnly.status).toBe(422);
       expect(SubmissionRejected.parse(narrativeOnly.json)).toMatchObject({ status: "rejected", code: "SUBMISSION_REJECTED", counts: { rejected: 2 } });
       expect(narrativeOnly.json.conflicts[0]).toMatchObject({ code: "PERIOD_LOCKED", path: ["reportingMonth"] });
-      expect(narrativeOnly.json.message).toBe("nothing was stored: reporting month 2026-02 is locked: ask the collaborative's admin to reopen it (see conflicts)");
+      expect(narrativeOnly.json.message).toBe("nothing was stored: reporting month 2026-02 is locked: ask the collaborative's admin to reopen it");
       expect((await history()).submissions).toHaveLength(1);
     });
 

@@ -202,11 +202,11 @@ function describeChange(
   return { change: live ? "updated" : "created", ...resolved, annotation, retractReason: null };
 }
 
-/** The one sentence of a rejected report's answer (its ApiError `message`); the conflicts say the rest. */
+/** The one sentence of a rejected report's answer (its ApiError `message`, shown by the task pane above the issues); the conflicts say the rest. */
 function rejectionMessage(input: SubmissionInput, reportLevel: readonly Conflict[], reportRefused: boolean, rejected: number): string {
-  if (reportRefused && reportLevel[0]) return `nothing was stored: ${reportLevel[0].message} (see conflicts)`;
+  if (reportRefused && reportLevel[0]) return `nothing was stored: ${reportLevel[0].message}`;
   const rows = rejected === 1 ? "the report's 1 row was" : `all ${rejected} rows of the report were`;
-  return `nothing was stored for ${input.reportingMonth}: ${rows} refused; see conflicts for each row's problem and where it is`;
+  return `nothing was stored for ${input.reportingMonth}: ${rows} refused; each problem is listed with where it is`;
 }
 
 function conflictOrder(c: Conflict): number {
