@@ -3,6 +3,7 @@
  * table) and Anhøj rules (longest run, crossings), computed in a few O(n) passes.
  */
 
+import { ScratchSlot, scratchFloat64 } from "../scratch";
 import { anhoejSignal, crossingsMin, longestRunMax } from "./anhoej";
 import { medianOfRange } from "./median";
 import { ihiRunsLimits, ihiRunsVerdict, type IhiRunsVerdict } from "./ihiRunsTable";
@@ -85,7 +86,7 @@ export type RunChartAnalysis = {
  * analyzeRunChart([]).centerLine; // => null
  */
 export function analyzeRunChart(values: ReadonlyArray<number | null>, options: RunChartOptions = {}): RunChartAnalysis {
-  const series = toSeries(values, "analyzeRunChart");
+  const series = toSeries(values, "analyzeRunChart", "values", borrowSeries); // a working copy: never returned
   const n = series.length;
   const baseline = options?.baseline === undefined ? n : checkBaseline(options.baseline, n, "analyzeRunChart");
   const median = medianOfRange(series, 0, baseline, null);
@@ -112,4 +113,8 @@ export function analyzeRunChart(values: ReadonlyArray<number | null>, options: R
     crossingsMin: crossMin,
     runsSignal: anhoejSignal({ longestRun, longestRunMax: runMax, crossings, crossingsMin: crossMin }),
   };
+}
+
+function borrowSeries(n: number): Float64Array {
+  return scratchFloat64(ScratchSlot.Series, n);
 }

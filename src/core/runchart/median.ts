@@ -4,6 +4,7 @@
  */
 
 import { medianInPlace, quickselect } from "../numeric";
+import { ScratchSlot, scratchFloat64 } from "../scratch";
 
 /** Below this many points a plain copy and quickselect is as fast as anything cleverer. */
 const SMALL_RANGE = 4096;
@@ -100,7 +101,7 @@ function selectMedian(series: Float64Array, start: number, end: number, mask: Ui
 
 /** The straightforward median: copy the counted points, then quickselect (short ranges, fallback). */
 function copyAndSelect(series: Float64Array, start: number, end: number, mask: Uint8Array | null): number {
-  const scratch = new Float64Array(Math.max(0, end - start));
+  const scratch = scratchFloat64(ScratchSlot.Median, Math.max(0, end - start));
   let count = 0;
   for (let i = start; i < end; i++) {
     const value = series[i];

@@ -30,18 +30,25 @@ export function describeValue(value: unknown): string {
  * @param values the observations in time order; `null` marks a missing value
  * @param caller the public function name, for error messages (e.g. `"analyzeRunChart"`)
  * @param option the option the series came in (default `"values"`)
- * @returns a new typed array with `NaN` in place of each `null`
+ * @param memory where to copy to: given the length, an array of it (e.g. borrowed working memory,
+ *   see scratch.ts); without it the copy is new memory
+ * @returns a typed array with `NaN` in place of each `null`
  * @throws {CoreError} invalid_option when `values` is not an array; invalid_value when an entry is
  *   neither `null` nor a finite number
  * @example
  * Array.from(toSeries([1, null, 3], "f")); // => [1, NaN, 3]
  */
-export function toSeries(values: ReadonlyArray<number | null>, caller: string, option = "values"): Float64Array {
+export function toSeries(
+  values: ReadonlyArray<number | null>,
+  caller: string,
+  option = "values",
+  memory?: (n: number) => Float64Array,
+): Float64Array {
   if (!Array.isArray(values)) {
     throw new CoreError("invalid_option", `${caller}: invalid ${option} ${describeValue(values)} (expected an array of numbers and nulls)`);
   }
   const n = values.length;
-  const series = new Float64Array(n);
+  const series = memory === undefined ? new Float64Array(n) : memory(n);
   for (let i = 0; i < n; i++) {
     const value = values[i];
     // numbers first: they are the common case; `value - value` is 0 exactly for finite numbers

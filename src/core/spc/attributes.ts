@@ -4,6 +4,7 @@
  * limits are computed point by point.
  */
 
+import { ScratchSlot, scratchFloat64 } from "../scratch";
 import { baseCount, fillConstant, finiteOrNaN, type LimitsFrame } from "./frame";
 import { baselineMedian } from "./individuals";
 import { averageMovingRangeOf, MOVING_RANGE_D2 } from "./movingRange";
@@ -37,7 +38,7 @@ function pointSigma(family: Family, cl: number, n: number): number {
 function laneySigmaZ(frame: LimitsFrame, family: Family, cl: number): number {
   const { start, end, inBase, y } = frame;
   const denominators = frame.denominators as Float64Array;
-  const z = new Float64Array(baseCount(frame));
+  const z = scratchFloat64(ScratchSlot.Transformed, baseCount(frame));
   let k = 0;
   for (let i = start; i < end; i++) {
     if (inBase[i] === 1) z[k++] = (y[i] - cl) / pointSigma(family, cl, denominators[i]);

@@ -7,6 +7,7 @@ import { CoreError } from "../errors";
 import { anhoejSignal, crossingsMin, longestRunMax } from "../runchart/anhoej";
 import { runStats } from "../runchart/runs";
 import { checkBaseline, describeValue, toSeries } from "../runchart/series";
+import { SCRATCH_MAX_LENGTH, ScratchSlot, scratchFloat64, scratchUint32, scratchUint8 } from "../scratch";
 import { countOf } from "../words";
 import {
   countLimits,
@@ -200,7 +201,8 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
  * controlChart({ chart: "run", values: [] }); // => { points: [], phases: [] }
  */
 export function controlChart(input: ControlChartInput): ControlChartResult {
-  const columns = computeColumns(input, "controlChart");
+  // the columns are only read by buildPoints, so short series compute them in borrowed memory
+  const columns = computeColumns(input, "controlChart", borrowedColumns);
   return { points: buildPoints(columns), phases: columns.phases };
 }
 
@@ -210,7 +212,9 @@ export function controlChart(input: ControlChartInput): ControlChartResult {
  * for long series (a million points take a few tens of milliseconds; building a million point
  * objects costs more than the analysis itself) or to feed a chart library that takes columns.
  *
- * Runs in O(n) time and memory.
+ * Runs in O(n) time and memory. On series up to 4,096 points the six number columns are views on
+ * one buffer and the four flag columns on another (two allocations instead of ten, see scratch.ts);
+ * each column is its own range of its buffer, so writing one never changes another.
  *
  * @param input as for {@link controlChart}
  * @returns the columns and the per-phase runs analysis
@@ -220,7 +224,42 @@ export function controlChart(input: ControlChartInput): ControlChartResult {
  * Array.from(controlChartColumns({ chart: "c", values: [3, null, 5] }).centerLine); // => [4, 4, 4]
  */
 export function controlChartColumns(input: ControlChartInput): ControlChartColumns {
-  return computeColumns(input, "controlChartColumns");
+  return computeColumns(input, "controlChartColumns", freshColumns);
+}
+
+/**
+ * Where the result columns of one computation live: six `Float64Array`s (the value and the five
+ * lines), three `Uint8Array`s (signal, baseline, included) and one `Uint32Array` (phase), each asked
+ * for once. Working arrays that never reach the result always come from scratch.ts.
+ */
+type ColumnMemory = { float64(slot: ScratchSlot): Float64Array; uint8(slot: ScratchSlot): Uint8Array; uint32(slot: ScratchSlot): Uint32Array };
+
+/** Result columns in borrowed memory (see scratch.ts), for a caller that copies them out at once. */
+function borrowedColumns(n: number): ColumnMemory {
+  return {
+    float64: (slot) => scratchFloat64(slot, n),
+    uint8: (slot) => scratchUint8(slot, n),
+    uint32: (slot) => scratchUint32(slot, n),
+  };
+}
+
+/**
+ * Result columns in new memory. Short series take two allocations in all (one buffer of doubles,
+ * one of flags and phases) instead of ten: each off-heap buffer costs about 3 µs to make and
+ * collect (scratch.ts). Long ones get one array per column: there one 48 MB buffer for a million
+ * points measured slower than six of 8 MB (analyzeRunChart + columns on a collected heap 183 against 64 ms, bench/core.ts).
+ */
+function freshColumns(n: number): ColumnMemory {
+  if (n > SCRATCH_MAX_LENGTH) return { float64: () => new Float64Array(n), uint8: () => new Uint8Array(n), uint32: () => new Uint32Array(n) };
+  const doubles = new Float64Array(6 * n);
+  const flags = new ArrayBuffer(7 * n); // the phases (4 bytes a point) first, so they stay aligned
+  let nextDouble = 0;
+  let nextFlag = 4 * n;
+  return {
+    float64: () => doubles.subarray(n * nextDouble, n * ++nextDouble),
+    uint8: () => new Uint8Array(flags, (nextFlag += n) - n, n),
+    uint32: () => new Uint32Array(flags, 0, n),
+  };
 }
 
 function emptyColumns(): ControlChartColumns {
@@ -240,7 +279,7 @@ function emptyColumns(): ControlChartColumns {
   };
 }
 
-function computeColumns(input: ControlChartInput, caller: string): ControlChartColumns {
+function computeColumns(input: ControlChartInput, caller: string, memoryFor: (n: number) => ColumnMemory): ControlChartColumns {
   if (input === null || typeof input !== "object") {
     throw new CoreError("invalid_option", `${caller}: invalid input ${describeValue(input)} (expected an object with chart and values)`);
   }
@@ -248,8 +287,11 @@ function computeColumns(input: ControlChartInput, caller: string): ControlChartC
   if (typeof chart !== "string" || !Object.prototype.hasOwnProperty.call(LIMITS, chart)) {
     throw new CoreError("invalid_option", `${caller}: invalid chart ${describeValue(chart)} (expected one of ${CHART_TYPES.join(", ")})`);
   }
-  const raw = toSeries(input.values, caller, "values");
-  const n = raw.length;
+  // the plotted values are the input's own copy unless they are ratios or moving ranges
+  const rawIsValue = input.denominators === undefined && chart !== "mr";
+  const n = Array.isArray(input.values) ? input.values.length : 0;
+  const memory = memoryFor(n);
+  const raw = toSeries(input.values, caller, "values", () => (rawIsValue ? memory.float64(ScratchSlot.Series) : scratchFloat64(ScratchSlot.Series, n)));
   const denominators = readDenominators(input, chart, n, caller);
   checkValues(raw, denominators, chart);
   const screen = input.screenMovingRanges ?? true;
@@ -258,7 +300,7 @@ function computeColumns(input: ControlChartInput, caller: string): ControlChartC
   }
   const baseline = input.baseline === undefined ? n : checkBaseline(input.baseline, n, caller);
   const starts = phaseStarts(input.phases, n, caller);
-  const include = includeMask(input.exclude, n, caller);
+  const include = includeMask(input.exclude, n, caller, memory.uint8(ScratchSlot.Included));
   if (n === 0) return emptyColumns();
 
   const frozen = input.phases === undefined ? baseline : n; // freeze is ignored with phases
@@ -266,20 +308,20 @@ function computeColumns(input: ControlChartInput, caller: string): ControlChartC
   // a baseline the include mask itself serves)
   let inBase = include;
   if (frozen < n) {
-    inBase = new Uint8Array(n);
+    inBase = scratchUint8(ScratchSlot.InBase, n);
     for (let i = 0; i < frozen; i++) inBase[i] = include[i];
   }
   const runsMask = input.exclude === undefined || input.exclude.length === 0 ? null : include; // null: every point
 
-  const { y, numerators, denominators: perPoint } = plottedValues(raw, denominators, chart);
+  const { y, numerators, denominators: perPoint } = plottedValues(raw, denominators, chart, rawIsValue ? null : memory.float64(ScratchSlot.Plotted));
   const out: LimitArrays = {
-    cl: new Float64Array(n),
-    lcl: new Float64Array(n),
-    ucl: new Float64Array(n),
-    lcl95: new Float64Array(n),
-    ucl95: new Float64Array(n),
+    cl: memory.float64(ScratchSlot.CenterLine),
+    lcl: memory.float64(ScratchSlot.Lcl),
+    ucl: memory.float64(ScratchSlot.Ucl),
+    lcl95: memory.float64(ScratchSlot.Lcl95),
+    ucl95: memory.float64(ScratchSlot.Ucl95),
   };
-  const phaseOf = new Uint32Array(n);
+  const phaseOf = memory.uint32(ScratchSlot.Phase);
   const phases: ControlChartPhase[] = [];
   for (let k = 0; k < starts.length; k++) {
     const start = starts[k];
@@ -297,8 +339,8 @@ function computeColumns(input: ControlChartInput, caller: string): ControlChartC
   // NaN where not finite), then the 3-sigma signals: value > ucl or value < lcl, strictly; never
   // where either is missing.
   const value = chart === "t" ? raw : y;
-  const sigmaSignal = new Uint8Array(n);
-  const baselineFlags = new Uint8Array(n);
+  const sigmaSignal = memory.uint8(ScratchSlot.Signal);
+  const baselineFlags = memory.uint8(ScratchSlot.Baseline);
   baselineFlags.fill(1, 0, frozen);
   const { cl, lcl, ucl, lcl95, ucl95 } = out;
   for (let i = 0; i < n; i++) {
@@ -330,7 +372,7 @@ function readDenominators(input: ControlChartInput, chart: ChartType, n: number,
       `a "${chart}" chart takes no denominators: leave denominators empty, or use a p, pp, u or up chart (run and i charts also accept them)`,
     );
   }
-  const denominators = toSeries(input.denominators, caller, "denominators");
+  const denominators = toSeries(input.denominators, caller, "denominators", (length) => scratchFloat64(ScratchSlot.Denominators, length));
   if (denominators.length !== n) {
     throw new CoreError(
       "length_mismatch",
@@ -401,8 +443,8 @@ function phaseStarts(phases: ReadonlyArray<number> | undefined, n: number, calle
   return Array.from(starts).sort((a, b) => a - b);
 }
 
-function includeMask(exclude: ReadonlyArray<number> | undefined, n: number, caller: string): Uint8Array {
-  const include = new Uint8Array(n).fill(1);
+function includeMask(exclude: ReadonlyArray<number> | undefined, n: number, caller: string, into: Uint8Array): Uint8Array {
+  const include = into.fill(1);
   if (exclude === undefined) return include;
   for (const index of checkIndexList(exclude, "exclude", caller)) include[checkIndex(index, n, "exclude", caller)] = 0;
   return include;
@@ -417,13 +459,15 @@ function plottedValues(
   raw: Float64Array,
   denominators: Float64Array | null,
   chart: ChartType,
+  plotted: Float64Array | null,
 ): { y: Float64Array; numerators: Float64Array | null; denominators: Float64Array | null } {
   const n = raw.length;
-  // raw is our own copy (toSeries); only the mr chart needs it kept apart from the plotted values
-  if (denominators === null) return { y: chart === "mr" ? new Float64Array(n) : raw, numerators: null, denominators: null };
-  const y = new Float64Array(n);
-  const numerators = new Float64Array(n);
-  const perPoint = new Float64Array(n);
+  // raw is our own copy (toSeries); only the mr chart and the ratios need the plotted values apart
+  if (plotted === null) return { y: raw, numerators: null, denominators: null };
+  if (denominators === null) return { y: plotted, numerators: null, denominators: null };
+  const y = plotted;
+  const numerators = scratchFloat64(ScratchSlot.Numerators, n);
+  const perPoint = scratchFloat64(ScratchSlot.PerPoint, n);
   const ratioOnly = OPTIONAL_DENOMINATORS.has(chart);
   for (let i = 0; i < n; i++) {
     const top = raw[i];

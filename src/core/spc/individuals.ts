@@ -4,6 +4,7 @@
  */
 
 import { medianOfRange } from "../runchart/median";
+import { ScratchSlot, scratchFloat64 } from "../scratch";
 import { fillConstant, type LimitsFrame } from "./frame";
 import { averageMovingRangeOf, MOVING_RANGE_D2, MOVING_RANGE_D4 } from "./movingRange";
 import { maskedMean } from "./sums";
@@ -70,7 +71,7 @@ export const T_CHART_EXPONENT = 3.6;
  */
 export function timeBetweenLimits(frame: LimitsFrame): void {
   const { start, end, y } = frame;
-  const transformed = new Float64Array(y.length);
+  const transformed = scratchFloat64(ScratchSlot.Transformed, y.length);
   for (let i = start; i < end; i++) transformed[i] = Math.pow(y[i], 1 / T_CHART_EXPONENT);
   const { cl, sigma } = individualsCenterAndSigma(transformed, frame);
   const back = (value: number): number => Math.pow(value, T_CHART_EXPONENT);
