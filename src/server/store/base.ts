@@ -5,8 +5,6 @@
 import {
   aggregatesSql,
   auditSql,
-  columnsOf,
-  columnsSql,
   currentPointsSql,
   currentScoresSql,
   REPORT_COLUMNS,
@@ -25,6 +23,8 @@ import {
   toSubmissionRow,
   toTeam,
   toToken,
+  type Columns,
+  type Query,
   type Row,
 } from "./sql";
 import type {
@@ -47,8 +47,12 @@ import type { Param } from "./writes";
 /** The reads of {@link Store}; each engine extends this and implements the rest. */
 export abstract class SqlStore {
   abstract readonly engine: Engine;
-  /** The engine's JSON array aggregate, for {@link columnsSql}. */
-  protected abstract readonly arrayAgg: "json_agg" | "json_group_array";
+  /**
+   * A large read (a campaign's ~90,000 reports or scores) as one array per column, each engine the
+   * fastest way its driver has (see columnsSql on SQLite, rows as arrays on PostgreSQL). `query`'s
+   * first parameter is the collaborative id.
+   */
+  protected abstract readColumns<C extends string>(query: Query, columns: readonly C[]): Promise<Columns<C>>;
   /** Run one query outside any transaction. */
   protected abstract read(sql: string, params?: readonly Param[]): Promise<Row[]>;
 
@@ -117,16 +121,16 @@ export abstract class SqlStore {
     return row ? toSubmissionFull(row) : null;
   }
 
-  /** A campaign has ~90,000 of these: read as columns (see columnsSql). */
+  /** A campaign has ~90,000 of these: read as columns (see readColumns). */
   async reports(collaborativeId: string, filter: { teamId?: string }): Promise<ReportRow[]> {
-    const q = columnsSql(reportsSql(filter), REPORT_COLUMNS, this.arrayAgg);
-    return toReports(columnsOf(await this.first(q.sql, [collaborativeId, ...q.params]), REPORT_COLUMNS));
+    const q = reportsSql(filter);
+    return toReports(await this.readColumns({ sql: q.sql, params: [collaborativeId, ...q.params] }, REPORT_COLUMNS));
   }
 
-  /** A campaign has ~90,000 of these: read as columns (see columnsSql), in period, team, source order. */
+  /** A campaign has ~90,000 of these: read as columns (see readColumns), in period, team, source order. */
   async currentScores(collaborativeId: string, filter: { teamId?: string; period?: string }): Promise<ScoreRow[]> {
-    const q = columnsSql(currentScoresSql(filter), SCORE_COLUMNS, this.arrayAgg);
-    return toScores(columnsOf(await this.first(q.sql, [collaborativeId, ...q.params]), SCORE_COLUMNS));
+    const q = currentScoresSql(filter);
+    return toScores(await this.readColumns({ sql: q.sql, params: [collaborativeId, ...q.params] }, SCORE_COLUMNS));
   }
 
   async scoreMonths(collaborativeId: string): Promise<ScoreMonthRow[]> {

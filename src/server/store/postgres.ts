@@ -7,7 +7,7 @@ import { Pool, type PoolClient, type PoolConfig } from "pg";
 import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/schema";
 import { SqlStore } from "./base";
 import { MIGRATIONS } from "./migrations";
-import { SQL, toToken, type Row } from "./sql";
+import { SQL, toToken, type Columns, type Query, type Row } from "./sql";
 import {
   StoreConflict,
   StoreNotFound,
@@ -138,7 +138,6 @@ const BULK_TABLES = ["submissions", "monthly_reports", "point_revisions", "curre
 
 export class PostgresStore extends SqlStore implements Store {
   readonly engine = "postgres" as const;
-  protected readonly arrayAgg = "json_agg";
   private readonly pool: Pool;
   private readonly q: Q;
 
@@ -156,6 +155,20 @@ export class PostgresStore extends SqlStore implements Store {
 
   protected read(sql: string, params: readonly Param[] = []): Promise<Row[]> {
     return this.q.all(sql, params);
+  }
+
+  /**
+   * Rows as arrays (pg's rowMode "array": no object per row), then one array per column. Measured on
+   * a campaign's 84,774 current scores: 130-210 ms, against 265-350 ms for json_agg columns and
+   * 175-300 ms for row objects (the aggregate itself cost PostgreSQL ~130 ms).
+   */
+  protected async readColumns<C extends string>(query: Query, columns: readonly C[]): Promise<Columns<C>> {
+    const result = await this.pool.query<unknown[]>({ text: toDollar(query.sql), values: query.params, rowMode: "array" });
+    const out = {} as Columns<C>;
+    columns.forEach((column, k) => {
+      out[column] = result.rows.map((row) => row[k]);
+    });
+    return out;
   }
 
   private async tx<T>(fn: (q: Q) => Promise<T>): Promise<T> {

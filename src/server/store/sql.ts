@@ -135,16 +135,15 @@ export function auditSql(filter: { collaborativeId?: string; limit?: number }): 
 }
 
 /**
- * Large reads (a campaign's ~90,000 reports or scores) as one row of JSON arrays, one per column,
- * instead of one row per record: both drivers spend several times longer turning ~90,000 rows into
- * JavaScript values than V8's JSON.parse spends on the arrays. `arrayAgg` is the engine's JSON array
- * aggregate (`json_agg` on PostgreSQL, `json_group_array` on SQLite); numbers come back exactly
- * (both print doubles in round-trip form). The arrays are in the order of `query`'s ORDER BY: the
+ * Large reads (a campaign's ~90,000 reports or scores) on SQLite as one row of JSON arrays, one per
+ * column, instead of one row per record: better-sqlite3 spends several times longer turning ~90,000
+ * rows into JavaScript objects than V8's JSON.parse spends on the arrays. Numbers come back exactly
+ * (SQLite prints doubles in round-trip form). The arrays are in the order of `query`'s ORDER BY: the
  * sorted subquery feeds the aggregate in order (SQLite never flattens an ordered subquery into an
- * aggregate; PostgreSQL cannot split json_agg over parallel workers, it has no combine function).
- * The contract tests check that order on both engines.
+ * aggregate). The contract tests check that order. (PostgreSQL reads rows as arrays instead:
+ * json_agg measured slower there, see PostgresStore.readColumns.)
  */
-export function columnsSql(query: Query, columns: readonly string[], arrayAgg: "json_agg" | "json_group_array"): Query {
+export function columnsSql(query: Query, columns: readonly string[], arrayAgg: "json_group_array"): Query {
   return { sql: `SELECT ${columns.map((c) => `CAST(${arrayAgg}(${c}) AS TEXT) AS ${c}`).join(", ")} FROM (${query.sql}) AS q`, params: query.params };
 }
 

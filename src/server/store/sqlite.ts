@@ -9,7 +9,7 @@ import { dirname } from "node:path";
 import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/schema";
 import { SqlStore } from "./base";
 import { MIGRATIONS } from "./migrations";
-import { SQL, toToken, type Row } from "./sql";
+import { columnsOf, columnsSql, SQL, toToken, type Columns, type Query, type Row } from "./sql";
 import {
   StoreConflict,
   StoreNotFound,
@@ -76,7 +76,6 @@ const MAX_PARAMS = 32_766;
 
 export class SqliteStore extends SqlStore implements Store {
   readonly engine = "sqlite" as const;
-  protected readonly arrayAgg = "json_group_array";
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -111,6 +110,11 @@ export class SqliteStore extends SqlStore implements Store {
   }
   protected async read(sql: string, params: readonly Param[] = []): Promise<Row[]> {
     return this.all(sql, params);
+  }
+  /** One row of JSON arrays (columnsSql): better-sqlite3 builds a row object per record several times slower. */
+  protected async readColumns<C extends string>(query: Query, columns: readonly C[]): Promise<Columns<C>> {
+    const q = columnsSql(query, columns, "json_group_array");
+    return columnsOf(this.get(q.sql, q.params), columns);
   }
 
   async migrate(): Promise<{ applied: number[] }> {
