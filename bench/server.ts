@@ -143,7 +143,9 @@ async function serveForLoad(engine: Engine): Promise<void> {
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, (info) => {
     process.stdout.write(JSON.stringify({ port: info.port, tokens, reportingMonth: addMonths(monthOf(today), -1), measureIds: collaborative.measures.map((m) => m.id) }) + "\n");
   });
-  process.on("SIGTERM", () => {
+  // stopped through stdin, not a signal: the tsx wrapper between us and the parent may exit on a
+  // signal before this process has written its count
+  process.stdin.once("data", () => {
     server.close(async () => {
       let revisions = 0;
       for (let i = 0; i < 40; i++) revisions += (await store.listSubmissions("load", `team-${i}`)).length;
@@ -158,7 +160,11 @@ async function serveForLoad(engine: Engine): Promise<void> {
 async function loadTest(engine: Engine, seconds: number, connections: number): Promise<string> {
   const child = spawn(join(__dirname, "..", "node_modules", ".bin", "tsx"), [__filename], {
     env: { ...process.env, QI_BENCH_CHILD: engine },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  let closed = false;
+  child.stdout.on("close", () => {
+    closed = true;
   });
   const lines: string[] = [];
   let buffer = "";
@@ -174,7 +180,7 @@ async function loadTest(engine: Engine, seconds: number, connections: number): P
   });
   const nextLine = async (): Promise<string> => {
     while (lines.length === 0) {
-      if (child.exitCode !== null) throw new Error(`bench server (${engine}) exited with ${child.exitCode}`);
+      if (closed) throw new Error(`bench server (${engine}) exited (code ${String(child.exitCode)}) before answering`);
       await new Promise<void>((resolve) => {
         waiters.push(resolve);
         setTimeout(resolve, 500);
@@ -213,7 +219,7 @@ async function loadTest(engine: Engine, seconds: number, connections: number): P
       },
     ],
   });
-  child.kill("SIGTERM");
+  child.stdin.end("stop\n");
   const { revisions } = JSON.parse(await nextLine()) as { revisions: number };
   const ok = result["2xx"];
   return [
