@@ -3,7 +3,7 @@
 // app (createApp over SQLite). A drift between what the server sends and what the client accepts
 // fails here as a `contract` failure.
 import { createApiClient, type ApiClient } from "../../src/taskpane/api/client";
-import { ApiFailure } from "../../src/taskpane/api/errors";
+import { failureOf } from "../support/apiFailure";
 import { call, februaryReport, makeWorld, type World } from "./helpers";
 
 const ORIGIN = "http://store.test";
@@ -21,15 +21,6 @@ describe("the task pane's API client against the real data store", () => {
   });
   afterEach(async () => w.close());
 
-  async function failureOf(promise: Promise<unknown>): Promise<ApiFailure> {
-    try {
-      await promise;
-    } catch (error) {
-      if (error instanceof ApiFailure) return error;
-      throw error;
-    }
-    throw new Error("expected an ApiFailure");
-  }
 
   it("reads who it is, the month's status, the lock state and the team's points, every answer parsing with the shared schemas", async () => {
     const me = await client.me();

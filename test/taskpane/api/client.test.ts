@@ -1,5 +1,6 @@
 import { createApiClient, normaliseStoreUrl } from "../../../src/taskpane/api/client";
-import { ApiFailure, TOKEN_REJECTED } from "../../../src/taskpane/api/errors";
+import { TOKEN_REJECTED } from "../../../src/taskpane/api/errors";
+import { failureOf } from "../../support/apiFailure";
 import type { SubmissionInput } from "../../../src/core/schema";
 import { FakeStore, STORE, TOKEN, jsonResponse, me, summary } from "../support/fixtures";
 
@@ -12,15 +13,6 @@ function clientWith(fetch: (url: string, init?: RequestInit) => Promise<Response
   return createApiClient({ baseUrl: `${STORE}/`, token, fetch });
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<ApiFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiFailure) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
 
 describe("createApiClient", () => {
   it("me() sends the bearer token and parses the answer with the Me schema", async () => {
