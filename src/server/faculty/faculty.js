@@ -373,7 +373,8 @@
     const entry = state.data.scores.scores.find((s) => s.teamId === teamId && s.period === period);
     const parts = [];
     if (entry && entry.faculty) {
-      parts.push("Current faculty score: " + levelText(entry.faculty.score) + " (" + entry.faculty.by + ", " + entry.faculty.recordedAt.slice(0, 10) + ")" + (entry.faculty.rationale ? ": " + entry.faculty.rationale : "") + ".");
+      const line = "Current faculty score: " + levelText(entry.faculty.score) + " (" + entry.faculty.by + ", " + entry.faculty.recordedAt.slice(0, 10) + ")" + (entry.faculty.rationale ? ": " + entry.faculty.rationale : "");
+      parts.push(/[.!?]$/.test(line) ? line : line + ".");
     } else {
       parts.push("Not scored by faculty for " + (period ? monthLabel(period) : "this month") + " yet.");
     }
