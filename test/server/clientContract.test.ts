@@ -41,7 +41,7 @@ describe("the task pane's API client against the real data store", () => {
     const report = { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 60, denominator: 50 }] };
     const failure = await failureOf(client.submit("sepsis", report, { idempotencyKey: "k-3" }));
     expect(failure).toMatchObject({ kind: "validation", status: 422, code: "SUBMISSION_REJECTED", retryable: false });
-    expect(failure.message).toBe("nothing was stored for 2026-02: the report's 1 row was refused; each problem is listed with where it is");
+    expect(failure.message).toBe("Nothing was stored for 2026-02: the report's 1 row was refused; each problem is listed with where it is.");
     expect(failure.conflicts.map((c) => [c.code, c.path])).toEqual(expect.arrayContaining([["NUMERATOR_GT_DENOMINATOR", ["points", 0, "numerator"]]]));
   });
 

@@ -60,8 +60,21 @@ export class ApiFailure extends Error {
 
 export const TOKEN_REJECTED = "Your token was not accepted: paste a new one from your faculty";
 
+/**
+ * The server's message as a sentence for the pane: the data store words its messages in lower case
+ * for API clients ("nothing was stored for 2026-11: …"); the pane starts them with a capital and ends
+ * them with a full stop, like its own.
+ */
+export function asSentence(message: string | undefined): string | undefined {
+  const text = message?.trim();
+  if (!text) return undefined;
+  const capital = text.charAt(0).toUpperCase() + text.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
 /** The sentence shown for a failure whose server message is missing or too technical. */
-export function plainMessage(kind: ApiFailureKind, serverMessage?: string): string {
+export function plainMessage(kind: ApiFailureKind, message?: string): string {
+  const serverMessage = asSentence(message);
   switch (kind) {
     case "network":
       return "The data store could not be reached. Check your connection; nothing is lost.";
