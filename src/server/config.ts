@@ -12,7 +12,7 @@ export type Config = {
   dataDir: string;
   /** DATABASE_URL: PostgreSQL when set */
   databaseUrl: string | undefined;
-  /** QI_CORS_ORIGINS: add-in origins allowed by CORS (comma list); the server's own origin needs none */
+  /** QI_CORS_ORIGINS: origins that may call the API (/api/*) cross-origin (comma list); the server's own origin needs none, and the add-in's public files (functions.json, ...) answer any origin */
   corsOrigins: string[];
   /** QI_STATIC_DIR, default ./dist: the built add-in */
   staticDir: string;
