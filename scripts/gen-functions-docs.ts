@@ -1,7 +1,8 @@
 // Writes docs/functions.md, the reference page of the QI.* Excel functions, from the same metadata
 // Excel reads: custom-functions-metadata's generator run on src/functions/functions.ts (not on
-// dist/functions.json, so no build is needed). The @returns text, which the metadata leaves out,
-// is read from the same JSDoc with the TypeScript compiler API.
+// dist/functions.json, so no build is needed). The @returns and @remarks texts, which the metadata
+// leaves out, are read from the same JSDoc with the TypeScript compiler API: @remarks holds the detail
+// that would take a description past the 255 characters Excel's function dialogs show.
 //
 //   npx tsx scripts/gen-functions-docs.ts           write docs/functions.md
 //   npx tsx scripts/gen-functions-docs.ts --check   exit 1 when docs/functions.md is out of date
@@ -33,21 +34,38 @@ export async function readMetadata(source = SOURCE): Promise<FunctionMetadata[]>
   return (JSON.parse(result.metadataJson) as { functions: FunctionMetadata[] }).functions;
 }
 
-/** The @returns text of each @customfunction, by id (the metadata generator does not keep it). */
-export function readReturns(source = SOURCE): Map<string, string> {
+/**
+ * The text of one JSDoc tag (e.g. "returns", "remarks") of each @customfunction, by id: the parts of
+ * the JSDoc the metadata generator leaves out of functions.json.
+ */
+export function readTagTexts(tagName: string, source = SOURCE): Map<string, string> {
   const file = ts.createSourceFile(source, readFileSync(source, "utf8"), ts.ScriptTarget.ES2022, true);
-  const returns = new Map<string, string>();
+  const texts = new Map<string, string>();
+  const names = tagName === "returns" ? ["returns", "return"] : [tagName];
   for (const statement of file.statements) {
     if (!ts.isFunctionDeclaration(statement)) continue;
     const tags = ts.getJSDocTags(statement);
     const id = tags.find((tag) => tag.tagName.text === "customfunction");
-    const ret = tags.find((tag) => tag.tagName.text === "returns" || tag.tagName.text === "return");
-    if (id === undefined || ret === undefined) continue;
+    const found = tags.find((tag) => names.includes(tag.tagName.text));
+    if (id === undefined || found === undefined) continue;
     const name = ts.getTextOfJSDocComment(id.comment)?.trim().split(/\s+/)[0];
-    const text = ts.getTextOfJSDocComment(ret.comment)?.trim();
-    if (name && text) returns.set(name.toUpperCase(), text.replace(/\s+/g, " "));
+    const text = ts.getTextOfJSDocComment(found.comment)?.trim();
+    if (name && text) texts.set(name.toUpperCase(), text.replace(/\s+/g, " "));
   }
-  return returns;
+  return texts;
+}
+
+/** The @returns text of each @customfunction, by id (the metadata generator does not keep it). */
+export function readReturns(source = SOURCE): Map<string, string> {
+  return readTagTexts("returns", source);
+}
+
+/**
+ * The @remarks text of each @customfunction, by id: the detail kept out of the description Excel
+ * shows, so that the description stays within 255 characters (test/functions/metadata.test.ts).
+ */
+export function readRemarks(source = SOURCE): Map<string, string> {
+  return readTagTexts("remarks", source);
 }
 
 /** Split "What it does. Example: =QI.F(A1:A9)" into the description and the example formula. */
@@ -108,8 +126,8 @@ How every function reads your data:
 - **Spilled results** (ranges) need empty cells below or beside the formula; missing figures show as empty cells.
 `;
 
-/** The whole page, from metadata and @returns texts. */
-export function renderFunctionsDoc(functions: readonly FunctionMetadata[], returns: ReadonlyMap<string, string>): string {
+/** The whole page, from metadata and the @returns and @remarks texts. */
+export function renderFunctionsDoc(functions: readonly FunctionMetadata[], returns: ReadonlyMap<string, string>, remarks: ReadonlyMap<string, string> = new Map()): string {
   const parts: string[] = [PREAMBLE, "## Functions\n"];
   for (const fn of functions) {
     const { text } = splitExample(fn.description ?? "");
@@ -122,6 +140,8 @@ export function renderFunctionsDoc(functions: readonly FunctionMetadata[], retur
     parts.push(`## ${NAMESPACE}.${fn.name}\n`);
     parts.push(`\`${signature(fn)}\`\n`);
     parts.push(`${text}\n`);
+    const detail = remarks.get(fn.id);
+    if (detail) parts.push(`${detail}\n`);
     parts.push("| parameter | type | help |");
     parts.push("| --- | --- | --- |");
     for (const p of fn.parameters) {
@@ -138,7 +158,7 @@ export function renderFunctionsDoc(functions: readonly FunctionMetadata[], retur
 
 /** Generate the page text from the source, in memory. */
 export async function generateFunctionsDoc(source = SOURCE): Promise<string> {
-  return renderFunctionsDoc(await readMetadata(source), readReturns(source));
+  return renderFunctionsDoc(await readMetadata(source), readReturns(source), readRemarks(source));
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,9 @@
 //
 // Each @customfunction below is a top-level `function` declaration (the metadata generator skips
 // `const f = () =>`, TOOLCHAIN pitfall 3); its JSDoc is the help Excel shows, and dist/functions.json
-// and docs/functions.md are generated from it. Every body runs through excelCall, so bad input
+// and docs/functions.md are generated from it. The description and each @param stay within 255
+// characters, the length Excel's function dialogs have historically cut help at
+// (test/functions/metadata.test.ts); longer detail goes under @remarks, which only docs/functions.md shows. Every body runs through excelCall, so bad input
 // shows as #VALUE! (or #N/A for "no data") with a message, never as a JavaScript exception.
 //
 // How Excel calls these: a range arrives as an array of rows; a blank cell in it as null or "";
@@ -57,7 +59,8 @@ export function runs(values: unknown[][], baseline?: number): number {
 }
 
 /**
- * The IHI runs test: "too few" or "too many" runs for the number of useful points (a signal of non-random variation), "ok", or "not applicable: ..." outside the table's 10 to 60 useful points, saying why (e.g. "not applicable: needs at least 10 useful points; got 7"). Example: =QI.RUNSTEST(C2:C25, 12)
+ * The IHI runs test: "too few" or "too many" runs for the number of useful points (a signal of non-random variation), "ok", or "not applicable: ..." with the reason. Example: =QI.RUNSTEST(C2:C25, 12)
+ * @remarks The answer is "not applicable: ..." outside the IHI table's 10 to 60 useful points, with the reason (e.g. "not applicable: needs at least 10 useful points; got 7").
  * @customfunction RUNSTEST
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
@@ -68,7 +71,8 @@ export function runsTest(values: unknown[][], baseline?: number): string {
 }
 
 /**
- * Labels each month with the run-chart rules it is part of, spilled beside the data (same shape as values): "shift", "trend", "shift, trend" or empty. Use it for conditional formatting or a highlighted chart series. With ruleSet "anhoej", marks "long run" where a run is longer than Anhøj's limit. Example: =QI.SIGNALS(C2:C25, 12)
+ * Labels each month with the run-chart rules it is part of, spilled beside the data (same shape as values): "shift", "trend", "shift, trend" or empty. Example: =QI.SIGNALS(C2:C25, 12)
+ * @remarks Use it for conditional formatting or a highlighted chart series. With ruleSet "anhoej", marks "long run" where a run is longer than Anhøj's limit.
  * @customfunction SIGNALS
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
@@ -80,7 +84,8 @@ export function signals(values: unknown[][], baseline?: number, ruleSet?: string
 }
 
 /**
- * A two-column summary of the run chart (label, value): center line, points, useful points, runs with the IHI limits and the runs test, each shift and trend with its first and last row (counted from 1 within the range), longest run and crossings with their Anhøj limits, and whether any signal is present. Example: =QI.RUNCHART(C2:C25, 12)
+ * A two-column summary of the run chart (label, value): center line, points, runs and the runs test, each shift and trend, longest run and crossings, and whether any signal is present. Example: =QI.RUNCHART(C2:C25, 12)
+ * @remarks The rows give the points and the useful points, the runs with the IHI limits, each shift and trend with its first and last row (counted from 1 within the range), and the longest run and the crossings with their Anhøj limits.
  * @customfunction RUNCHART
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
@@ -91,7 +96,8 @@ export function runChart(values: unknown[][], baseline?: number): unknown[][] {
 }
 
 /**
- * Control limits, one row per month: center line, lower control limit (LCL), upper control limit (UCL), and TRUE when the month is outside the 3-sigma limits. Limits that are not defined are empty. Charts: "i" (individuals), "mr" (moving range), "p" and "pp" (proportions; give denominators), "u" and "up" (rates; give denominators), "c" (counts), "g" (cases between events), "t" (time between events), "run" (median only). Example: =QI.LIMITS("p", B2:B25, C2:C25, 12)
+ * Control limits, one row per month: center line, lower control limit (LCL), upper control limit (UCL), and TRUE when the month is outside the 3-sigma limits. Limits that are not defined are empty. Example: =QI.LIMITS("p", B2:B25, C2:C25, 12)
+ * @remarks Charts: "i" (individuals), "mr" (moving range), "p" and "pp" (proportions; give denominators), "u" and "up" (rates; give denominators), "c" (counts), "g" (cases between events), "t" (time between events), "run" (median only).
  * @customfunction LIMITS
  * @param chart The chart type: "i", "mr", "p", "pp", "u", "up", "c", "g", "t" or "run".
  * @param values The monthly values in time order (the numerators for p, pp, u and up charts): one column or one row. Leave a cell empty for a missing month.
@@ -104,7 +110,8 @@ export function limits(chart: string, values: unknown[][], denominators?: unknow
 }
 
 /**
- * The NHS "Making Data Count" verdict on an XmR chart, as a 1×2 row: the variation ("special cause: improvement", "special cause: concern", "special cause: high" or "low" for neutral measures, "common cause") and the assurance against the target ("consistently passing the target", "consistently failing the target", "hit and miss: ..."; empty without a target). Example: =QI.MDC(C2:C25, "decrease", 2)
+ * The NHS "Making Data Count" verdict on an XmR chart, as a 1×2 row: the variation (special cause or common cause) and the assurance against the target (empty without a target). Example: =QI.MDC(C2:C25, "decrease", 2)
+ * @remarks The variation is "special cause: improvement", "special cause: concern", "special cause: high" or "low" for neutral measures, or "common cause". The assurance is "consistently passing the target", "consistently failing the target" or "hit and miss: ...".
  * @customfunction MDC
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param direction Which way is better: "increase" (or "up", "higher"), "decrease" (or "down", "lower"), or "neutral".
@@ -116,7 +123,8 @@ export function mdc(values: unknown[][], direction: string, target?: number): un
 }
 
 /**
- * Progress towards a goal: the fraction of the way from the baseline to the goal that the current value has covered, (current - baseline) / (goal - baseline). 0 = no change, 1 = goal reached, above 1 = goal beaten, below 0 = moved the wrong way. Format the cell as a percentage. Example: =QI.PROGRESS(40, 55, 70) gives 0.5
+ * Progress towards a goal: the fraction of the way from the baseline to the goal that the current value has covered, (current - baseline) / (goal - baseline). Format the cell as a percentage. Example: =QI.PROGRESS(40, 55, 70) gives 0.5
+ * @remarks 0 = no change, 1 = goal reached, above 1 = goal beaten, below 0 = moved the wrong way.
  * @customfunction PROGRESS
  * @param baseline The value before the changes (e.g. the baseline median).
  * @param current The value now (e.g. the latest month, or the median of recent months).
@@ -153,7 +161,8 @@ export function monthsAtGoal(values: unknown[][], goal: number, direction: strin
 }
 
 /**
- * TRUE when the run-chart rules show improvement in the measure's direction: a shift on the good side of the median, a trend the good way, or too few runs with the latest point on the good side. Always FALSE for a neutral measure. Example: =QI.IMPROVING(C2:C25, "decrease", 12)
+ * TRUE when the run-chart rules show improvement in the measure's direction: a shift on the good side of the median, a trend the good way, or too few runs. Always FALSE for a neutral measure. Example: =QI.IMPROVING(C2:C25, "decrease", 12)
+ * @remarks Too few runs counts as improvement only when the latest point is on the good side of the median.
  * @customfunction IMPROVING
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param direction Which way is better: "increase" (or "up", "higher"), "decrease" (or "down", "lower"), or "neutral".
@@ -165,7 +174,8 @@ export function improving(values: unknown[][], direction: string, baseline?: num
 }
 
 /**
- * The suggested IHI Assessment Scale score (0.5 to 5.0) from the team's evidence, one row per measure in parallel ranges. It suggests; faculty decide. See why with QI.SCOREREASONS and the level's name with QI.SCORELABEL. Example: =QI.SCORE(F1, B2:B6, C2:C6, D2:D6, E2:E6)
+ * The suggested IHI Assessment Scale score (0.5 to 5.0) from the team's evidence, one row per measure in parallel ranges. It suggests; faculty decide. Example: =QI.SCORE(F1, B2:B6, C2:C6, D2:D6, E2:E6)
+ * @remarks See why with QI.SCOREREASONS and the level's name with QI.SCORELABEL.
  * @customfunction SCORE
  * @param changesTested How many changes the team has tested in PDSA cycles so far (a whole number).
  * @param measureTypes One cell per measure: "outcome", "process" or "balancing". Rows with an empty type are skipped.

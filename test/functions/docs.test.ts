@@ -27,6 +27,9 @@ describe("docs/functions.md", () => {
     expect(page).toContain("**Result (spills):** Four columns (center line, LCL, UCL, outside)");
     expect(page).toContain('**Example:** `=QI.LIMITS("p", B2:B25, C2:C25, 12)`');
     expect(page).toContain("**Example:** `=QI.PROGRESS(40, 55, 70)` gives `0.5`");
+    // the @remarks detail kept out of Excel's 255-character description is on the page
+    expect(page).toContain('Charts: "i" (individuals), "mr" (moving range)');
+    expect(page).toContain("0 = no change, 1 = goal reached, above 1 = goal beaten, below 0 = moved the wrong way.");
   });
 
   it("splitExample(description) separates the example formula from the description", () => {

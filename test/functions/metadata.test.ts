@@ -1,5 +1,6 @@
 // The metadata Excel reads (dist/functions.json is generated from the same JSDoc by the webpack
-// plugin): every QI function is listed, with a description and help for every parameter.
+// plugin): every QI function is listed, with a description and help for every parameter, each short
+// enough for Excel's function dialogs.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readMetadata, type FunctionMetadata } from "../../scripts/gen-functions-docs";
@@ -25,6 +26,24 @@ const EXPECTED = [
   "PCTATLEAST",
 ];
 
+/** Excel's historical limit on a function's and an argument's help text (see the test below). */
+const HELP_LIMIT = 255;
+
+/** One line per description over the limit, naming the function (and parameter). */
+function overLimit(list: readonly FunctionMetadata[]): string[] {
+  return list.flatMap((f) => [
+    ...((f.description ?? "").length > HELP_LIMIT ? [`${f.id}: description is ${(f.description ?? "").length} characters`] : []),
+    ...f.parameters.filter((p) => (p.description ?? "").length > HELP_LIMIT).map((p) => `${f.id}.${p.name}: description is ${(p.description ?? "").length} characters`),
+  ]);
+}
+
+/** dist/functions.json's functions: npm test builds before jest; run `npm run build` first when running jest alone. */
+function readBuilt(): FunctionMetadata[] {
+  const path = join(__dirname, "../../dist/functions.json");
+  if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before jest (npm test does)`);
+  return (JSON.parse(readFileSync(path, "utf8")) as { functions: FunctionMetadata[] }).functions;
+}
+
 let functions: FunctionMetadata[];
 beforeAll(async () => {
   functions = await readMetadata();
@@ -44,6 +63,26 @@ describe("custom-functions metadata of src/functions/functions.ts", () => {
     for (const f of functions) {
       expect(f.description ?? "").toMatch(new RegExp(`Example: =QI\\.${f.name}\\(`));
     }
+  });
+
+  // Excel's Insert Function and Function Arguments dialogs have historically cut a function's help and
+  // each argument's help at 255 characters (an Excel limit, not the add-in's: Application.MacroOptions
+  // and XLL registration strings alike, https://github.com/Excel-DNA/IntelliSense/issues/72); issue 12
+  // item 10. The detail that does not fit goes under @remarks, shown only in docs/functions.md.
+  it("keeps every function description and every parameter description within 255 characters", () => {
+    expect(overLimit(functions)).toEqual([]);
+  });
+
+  it("keeps them within 255 characters in dist/functions.json too, the file Excel loads", () => {
+    const built = readBuilt();
+    expect(built.length).toBe(EXPECTED.length);
+    expect(overLimit(built)).toEqual([]);
+  });
+
+  it("finds a description over 255 characters (the check is not vacuous)", () => {
+    const long: FunctionMetadata = { id: "X", name: "X", description: "d".repeat(256), parameters: [{ name: "p", description: "p".repeat(255), type: "number" }] };
+    expect(overLimit([long])).toEqual(["X: description is 256 characters"]);
+    expect(overLimit([{ ...long, description: "ok", parameters: [{ name: "p", description: "p".repeat(256), type: "number" }] }])).toEqual(["X.p: description is 256 characters"]);
   });
 
   it("gives every parameter help text", () => {
@@ -73,10 +112,7 @@ describe("custom-functions metadata of src/functions/functions.ts", () => {
   });
 
   it("matches dist/functions.json, the metadata Excel loads: same functions, descriptions, parameters and results", () => {
-    // npm test builds before jest; run `npm run build` first when running jest alone
-    const path = join(__dirname, "../../dist/functions.json");
-    if (!existsSync(path)) throw new Error(`${path} is missing: run \`npm run build\` before jest (npm test does)`);
-    const built = (JSON.parse(readFileSync(path, "utf8")) as { functions: FunctionMetadata[] }).functions;
+    const built = readBuilt();
     expect(built.map((f) => f.id)).toEqual(EXPECTED);
     expect(built).toEqual(functions);
   });
