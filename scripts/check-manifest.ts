@@ -1,8 +1,9 @@
 // npm run check:manifest: parses manifest.xml with office-addin-manifest, then checks its wiring
-// against the build in dist/. Exits 1 with one line per problem.
+// against the build in dist/ and the requirement sets the code needs (manifestCheck.ts REQUIRED_SETS).
+// Exits 1 with one line per problem.
 import { readFileSync } from "node:fs";
 import { OfficeAddinManifest } from "office-addin-manifest";
-import { checkManifestXml } from "./manifestCheck";
+import { checkManifestXml, REQUIRED_SETS } from "./manifestCheck";
 
 async function main(): Promise<number> {
   const info = await OfficeAddinManifest.readManifestFile("manifest.xml");
@@ -12,7 +13,8 @@ async function main(): Promise<number> {
     for (const p of problems) process.stderr.write(`manifest.xml: ${p}\n`);
     return 1;
   }
-  process.stdout.write(`manifest.xml: ok (${info.displayName} ${info.version}, id ${info.id}, shared runtime, namespace QI)\n`);
+  const sets = REQUIRED_SETS.map((set) => `${set.name} ${set.minVersion}`).join(", ");
+  process.stdout.write(`manifest.xml: ok (${info.displayName} ${info.version}, id ${info.id}, shared runtime, namespace QI, requires ${sets})\n`);
   return 0;
 }
 
