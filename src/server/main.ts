@@ -113,7 +113,7 @@ async function main(): Promise<void> {
     "",
     "  Sideload the add-in:",
     "    Windows / macOS desktop: npm run start:desktop",
-    `    Excel on the web: Insert > Add-ins > Upload My Add-in, then choose dist/manifest.xml (or save ${origin}/manifest.xml)`,
+    `    Excel on the web: save ${origin}/manifest.xml, then Home > Add-ins > More Settings > Upload My Add-in (README: Sideloading)`,
     "",
   ];
   if (seeded) {
