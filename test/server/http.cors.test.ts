@@ -94,6 +94,13 @@ describe("CORS of the add-in's public files (Excel on the web)", () => {
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://addin.example.org");
   });
 
+  it("treats a percent-encoded API path as the API (routing and CORS see the same decoded path)", async () => {
+    const real = await call(w.app, "GET", "/%61pi/v1/me", { token: w.tokens.alpha, headers: { origin: "https://evil.example" } });
+    expect([real.status, real.headers.get("access-control-allow-origin")]).toEqual([200, null]);
+    const preflight = await call(w.app, "OPTIONS", "/%61pi/v1/me", { headers: { origin: "https://evil.example", "access-control-request-method": "GET" } });
+    expect(preflight.status).toBe(403);
+  });
+
   it("isApiPath(path) names the API's paths and only those", () => {
     expect(["/api", "/api/v1/me", "/api/v1/openapi.json"].map(isApiPath)).toEqual([true, true, true]);
     expect(["/functions.json", "/apiary.js", "/assets/api/x.png", "/manifest.xml", "/"].map(isApiPath)).toEqual([false, false, false, false, false]);
