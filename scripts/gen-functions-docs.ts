@@ -108,7 +108,9 @@ const PREAMBLE = `# ${NAMESPACE} functions reference
      change the JSDoc, then run \`npx tsx scripts/gen-functions-docs.ts\`. -->
 
 The \`${NAMESPACE}.*\` functions put run-chart, control-chart and progress answers in cells next to your data,
-and recalculate as you type. The help Excel shows for each function is the same text as below.
+and recalculate as you type. The help Excel shows for each function is its first paragraph below and the
+parameter help (each within the 255 characters Excel's function dialogs show); a second paragraph, when
+there is one, is detail for this page only.
 
 How every function reads your data:
 
