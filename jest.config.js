@@ -12,5 +12,8 @@ module.exports = {
     "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.js",
   },
   setupFiles: ["<rootDir>/test/support/setup.js"],
+  // PostgreSQL and Chromium for the tests: the machine's own, else embedded ones from npm (not in CI)
+  globalSetup: "<rootDir>/test/support/globalSetup.ts",
+  globalTeardown: "<rootDir>/test/support/globalTeardown.ts",
   testTimeout: 30000,
 };
