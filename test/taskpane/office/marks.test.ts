@@ -63,7 +63,7 @@ describe("markCells", () => {
     };
     await expect(hostOver(state).markCells([bad("Bundle", "B3"), bad("Bundle", "C4")])).rejects.toThrow(/protected/);
     expect(parseStoredMarks(state.settings[MARKS_KEY]).map((m) => m.address)).toEqual(["B3", "C4"]);
-    state.onSync = undefined;
+    delete state.onSync;
     state.sheets.Bundle!.protected = false;
     state.sheets.Bundle!.cells.B3!.fill = MARK_FILL.error; // as if part of the failed sync had applied
     await hostOver(state).clearMarks();

@@ -42,7 +42,7 @@ export interface MockState {
   writes: string[];
   /** Workbook-scoped defined names (workbook.names). */
   names: string[];
-  /** Operations that fail at the next sync, with Excel's message: "tables.add", "table.name", "charts.add", "worksheets.add". */
+  /** Operations that fail at the next sync, with Excel's message: "worksheets.add", "tables.add", "table.name", "charts.add", "worksheets.delete". */
   failures: Record<string, string>;
   /** Called as each sync starts (1-based), to change the workbook between round trips as a user could. */
   onSync?: (sync: number) => void;
@@ -194,11 +194,13 @@ export function mockRun(state: MockState): ExcelRun {
             });
         },
       },
-      delete: () =>
+      delete: () => {
+        failIf("worksheets.delete");
         enqueue(() => {
           delete state.sheets[name];
           write(`delete sheet ${name}`);
-        }),
+        });
+      },
       tables: {
         add: (address: string, hasHeaders: boolean) => {
           state.log.push(`tables.add ${name}!${address} ${hasHeaders}`);
@@ -237,21 +239,29 @@ export function mockRun(state: MockState): ExcelRun {
           failIf("charts.add");
           const series = (label: string) => {
             const s = {
+              name: label,
               setValues: (r: { address?: string }) => state.log.push(`series ${label} values ${addresses.get(r) ?? r.address}`),
               setXAxisValues: (r: { address?: string }) => state.log.push(`series ${label} x ${addresses.get(r) ?? r.address}`),
               format: { line: { lineStyle: "" } },
             };
-            commits.push(() => s.format.line.lineStyle && logOnce(`series ${label} style ${s.format.line.lineStyle}`));
+            commits.push(() => {
+              if (s.format.line.lineStyle) logOnce(`series ${label} style ${s.format.line.lineStyle}`);
+              if (s.name !== label) logOnce(`series ${label} name ${s.name}`);
+            });
             return s;
           };
           const chart = {
             name: "",
+            displayBlanksAs: "",
             title: { text: "" },
             legend: { position: "" },
             series: { getItemAt: () => series("0"), add: (label: string) => series(label) },
             setPosition: (from: string, to: string) => state.log.push(`chart at ${from}:${to}`),
           };
-          commits.push(() => logOnce(`chart ${chart.name} "${chart.title.text}"`));
+          commits.push(() => {
+            logOnce(`chart ${chart.name} "${chart.title.text}"`);
+            if (chart.displayBlanksAs) logOnce(`chart displayBlanksAs ${chart.displayBlanksAs}`);
+          });
           return chart;
         },
       },
