@@ -30,6 +30,14 @@ export interface CellMark {
   message: string;
 }
 
+/** What marking could not do, for the pane's issue list. */
+export interface MarkResult {
+  /** Protected sheets: Excel refuses a fill there, so their cells were left unmarked (and old marks kept). */
+  skippedSheets: string[];
+  /** Cells ("Sheet!B3") that refused a note (a threaded comment is there): they have the fill only. */
+  notesRefused: string[];
+}
+
 /** Non-secret connection details kept in the workbook, so whoever opens it next sees where it reports. */
 export interface WorkbookSettings {
   storeUrl?: string;
@@ -51,17 +59,22 @@ export interface ExcelHost {
   /** The used range of a sheet, read in row blocks (Excel on the web caps one request at 5 MB). */
   readSheet(sheetName: string, onProgress?: (progress: ReadProgress) => void): Promise<SheetSnapshot>;
   /**
-   * Writes a new measure sheet: the layout's table, formats, validation and note, plus a run chart of
-   * Value with its median (=QI.CENTERLINE in a helper column) and the goal. Returns the name used (a
-   * suffix is added when the name is taken).
+   * Writes a new measure sheet: the layout's table (its Chart value, Median and Goal columns are
+   * calculated columns, so a month added at the bottom extends every line), formats, validation and
+   * note, plus a run chart of the Chart value column (#N/A, a gap, for a month without data), the
+   * median and the goal. Built step by step; when a step fails the new sheet is deleted and the error
+   * names the step, so a retry does not make "Name (2)". Returns the name used (a suffix is added when
+   * the name is taken).
    */
   createMeasureSheet(layout: MeasureSheetLayout): Promise<{ sheetName: string }>;
   /**
    * Makes `marks` the set of marked cells: marks no longer in the set are removed (original fill
-   * restored, note deleted), new ones are added. The marked addresses are remembered in the workbook.
+   * restored, "no fill" as no fill; our note deleted), new ones are added. The marked addresses are
+   * remembered in the workbook, written before any fill. Protected sheets are skipped and cells that
+   * refuse a note (a threaded comment) get the fill only: both are reported.
    */
-  markCells(marks: readonly CellMark[]): Promise<void>;
-  clearMarks(): Promise<void>;
+  markCells(marks: readonly CellMark[]): Promise<MarkResult>;
+  clearMarks(): Promise<MarkResult>;
   /** Activates the sheet and selects the cell, so the data lead lands on it. */
   selectCell(sheetName: string, address: string): Promise<void>;
   getSettings(): Promise<WorkbookSettings>;

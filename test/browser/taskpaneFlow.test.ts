@@ -1,7 +1,8 @@
 // The task pane end to end in real headless Chromium against a REAL running data store: the built
 // add-in (dist/taskpane.local.html, served by src/server/main.ts on the API's origin) with an in-memory
 // workbook injected through the pane's test hook (window.__QI_TEST_HOST__, see src/taskpane/index.tsx and
-// test/browser/support/fakeWorkbook.ts). A data lead's month: connect, map a hand-built sheet, validate,
+// test/browser/support/fakeWorkbook.ts). A data lead's month: connect, create a measure sheet (its run
+// chart has gaps, not zeros, for months without data), map a hand-built sheet, validate,
 // fix the flagged cells, validate clean, write the report, dry run, submit, submit again (unchanged),
 // change a value and lose the network mid-submit, retry, and check on the server that every report
 // landed exactly once. Screenshots of each step go to test-results/pane-*.png.
@@ -139,8 +140,33 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
     expect(JSON.stringify(settings)).not.toContain(teamToken);
   });
 
-  it("maps the hand-built sheet to its measure and shows what the reader noticed", async () => {
+  it("creates a measure sheet whose run chart leaves a gap (#N/A) for each month without data", async () => {
     await page.getByRole("button", { name: "Next: measure sheets" }).click();
+    // The bundle measure has no sheet under its own name yet (the team's is called "Bundle").
+    const item = page.getByRole("listitem", { name: bundleMeasure.name });
+    await item.getByRole("button", { name: "Create sheet" }).click();
+    await item.getByText("Found by its name").waitFor();
+    const created = await workbook((wb) => Object.keys(wb.charts));
+    expect(created).toHaveLength(1);
+    const sheetName = created[0]!;
+    // A data lead types this month's counts into the new sheet's first row.
+    await workbook((wb, a) => {
+      wb.setCell(a.sheetName, "B2", 18);
+      wb.setCell(a.sheetName, "C2", 20);
+    }, { sheetName });
+    const series = await workbook((wb, a) => wb.chartSeries(a.sheetName), { sheetName });
+    await screenshot("sheet-created");
+    expect(series.map((s) => s.name)).toEqual(expect.arrayContaining(["Value", "Median"]));
+    const value = series.find((s) => s.name === "Value")!;
+    expect(value.column).toBe("Chart value");
+    expect(value.points[0]).toBe(90); // 18 / 20 × 100
+    expect(value.points.length).toBeGreaterThan(1);
+    // Excel plots a formula's "" as 0; the charted column holds #N/A instead, a gap.
+    expect(value.points.slice(1).every((p) => p === "#N/A")).toBe(true);
+    expect(series.find((s) => s.name === "Median")!.points.every((p) => p === 90)).toBe(true);
+  });
+
+  it("maps the hand-built sheet to its measure and shows what the reader noticed", async () => {
     const select = page.getByLabel(`Sheet for ${bundleMeasure.name}`);
     await select.selectOption("Bundle");
     await page.getByText(/Cells above the header row/).waitFor();

@@ -1,6 +1,6 @@
 /**
  * What "Create sheet" writes for a measure, and how a workbook's sheets are matched back to measures.
- * Pure data: the task pane's Excel adapter writes it (table, formats, validation, note) in one batch.
+ * Pure data: the task pane's Excel adapter writes it (table, formats, validation, note, chart) step by step.
  */
 import { CoreError } from "../errors";
 import type { MeasureDefinition } from "../schema/collaborative";
@@ -26,12 +26,31 @@ export type LayoutValidation = {
   errorAlert: { title: string; message: string; style: "Stop"; showAlert: true };
 };
 
+/** The header of the column the run chart plots: the value, or #N/A (a gap) for a month without one. */
+export const CHART_VALUE_HEADER = "Chart value";
+/** The header of the median column; "Median" is a helper the sheet reader never takes for data. */
+export const MEDIAN_HEADER = "Median";
+
+/**
+ * The charted column's formula. Excel line charts plot a formula's "" (and any text) as 0; only an
+ * empty cell or #N/A leaves a gap (https://support.microsoft.com/en-us/office/display-empty-cells-null-n-a-values-and-hidden-worksheet-data-in-a-chart-a1ee6f0c-192f-4248-abeb-9ca49cb92274).
+ * ISNUMBER rather than `[@Value]=""`: a typed 0 stays 0, and text or an error in Value is a gap too,
+ * never a false 0. The Value column itself stays blank-friendly ("" when missing) for the QI.* functions.
+ */
+export const CHART_VALUE_FORMULA = "=IF(ISNUMBER([@Value]),[@Value],NA())";
+/** The median column's formula: the center line over the table's whole Value column. */
+export const MEDIAN_FORMULA = "=QI.CENTERLINE([Value])";
+
 /** The result of {@link measureSheetLayout}. */
 export type MeasureSheetLayout = {
   sheetName: string;
   tableName: string;
   headers: string[];
-  /** One row per month: the month as text, blank figures, the value formula, the goal. */
+  /**
+   * One row per month: the month as text, blank figures, the value formula, the goal, and the two
+   * chart columns. Every formula is the same on every row, so Excel keeps each as a calculated column
+   * that fills itself into a month added at the bottom of the table.
+   */
   rows: unknown[][];
   /** The Value column's formula in table (structured reference) form; "" when the value is typed (mean). */
   valueFormula: string;
@@ -40,6 +59,12 @@ export type MeasureSheetLayout = {
   validation: LayoutValidation[];
   /** The operational definition and how to fill the sheet in, for a note beside the table. */
   note: string;
+  /**
+   * The run chart's series, as 0-based table columns: x (Month), the charted value ("Chart value"),
+   * the median and the goal (null when the measure has no goal). Bound to whole table columns, so
+   * they grow with the table.
+   */
+  chart: { x: number; value: number; median: number; goal: number | null };
 };
 
 /** Characters Excel refuses in a sheet name. */
@@ -130,7 +155,11 @@ function validationFor(measure: MeasureDefinition, headers: string[]): LayoutVal
 /**
  * What "Create sheet" writes for a measure: an Excel table at A1 with one row per month.
  *
- * Columns by kind (the Value column is a formula, so the team types only counts):
+ * Columns by kind (the Value column is a formula, so the team types only counts), then two columns
+ * the run chart draws from, both calculated: "Chart value" `=IF(ISNUMBER([@Value]),[@Value],NA())`
+ * (#N/A, a gap, for a month without data; Excel plots a formula's "" as 0) and "Median"
+ * `=QI.CENTERLINE([Value])`. Goal is a calculated column `=<goal>` when the measure has a goal, so a
+ * month added at the bottom gets it too (a team may still type a different goal on a row).
  * - `percent`, `rate`: Month | Numerator | Denominator | Value | Goal | Annotation, with
  *   Value `=IF(OR([@Numerator]="",[@Denominator]=""),"",[@Numerator]/[@Denominator]*100)`
  *   (×multiplier for a rate): blank until both counts are typed, never 0 for a missing month
@@ -145,23 +174,33 @@ function validationFor(measure: MeasureDefinition, headers: string[]): LayoutVal
  * @param months the months to pre-fill, `YYYY-MM`, usually the collaborative's start to end
  * @throws {CoreError} `invalid_value` when a month is not `YYYY-MM`
  * @example
- * measureSheetLayout({ id: "falls", name: "Falls", type: "outcome", kind: "count", improvementDirection: "decrease", operationalDefinition: "", required: true }, ["2026-01"]).rows; // => [["2026-01", "", '=IF([@Count]="","",[@Count])', "", ""]]
+ * measureSheetLayout({ id: "falls", name: "Falls", type: "outcome", kind: "count", improvementDirection: "decrease", operationalDefinition: "", required: true }, ["2026-01"]).rows; // => [["2026-01", "", '=IF([@Count]="","",[@Count])', "", "", "=IF(ISNUMBER([@Value]),[@Value],NA())", "=QI.CENTERLINE([Value])"]]
  */
 export function measureSheetLayout(measure: MeasureDefinition, months: readonly string[]): MeasureSheetLayout {
   for (const month of months) {
     if (!Period.safeParse(month).success) throw new CoreError("invalid_value", `measureSheetLayout: invalid month: ${month} (use YYYY-MM)`);
   }
-  const headers = headersFor(measure.kind);
+  const headers = [...headersFor(measure.kind), CHART_VALUE_HEADER, MEDIAN_HEADER];
   const valueFormula = valueFormulaFor(measure);
-  const goal = measure.goal ?? "";
-  const rows = months.map((month) =>
-    headers.map((header) => (header === "Month" ? month : header === "Value" ? valueFormula : header === "Goal" ? goal : "")),
-  );
+  const goal = measure.goal === undefined ? "" : `=${measure.goal}`;
+  const cellFor = (header: string, month: string): string =>
+    header === "Month"
+      ? month
+      : header === "Value"
+        ? valueFormula
+        : header === "Goal"
+          ? goal
+          : header === CHART_VALUE_HEADER
+            ? CHART_VALUE_FORMULA
+            : header === MEDIAN_HEADER
+              ? MEDIAN_FORMULA
+              : "";
+  const rows = months.map((month) => headers.map((header) => cellFor(header, month)));
   const valueFormat = valueFormatFor(measure.kind);
   const numberFormats = headers.map((header) =>
     header === "Month" || header === "Annotation"
       ? "@"
-      : header === "Value" || header === "Goal"
+      : header === "Value" || header === "Goal" || header === CHART_VALUE_HEADER || header === MEDIAN_HEADER
         ? valueFormat
         : header === "Denominator" && measure.kind === "rate"
           ? "#,##0"
@@ -180,6 +219,7 @@ export function measureSheetLayout(measure: MeasureDefinition, months: readonly 
     `${measure.name}: ${kindText}.`,
     ...(definition === "" ? [] : [`Operational definition: ${definition}`]),
     "One row per month. Leave a cell blank when there is no data: a blank is a missing month, never 0.",
+    `${CHART_VALUE_HEADER} and ${MEDIAN_HEADER} are worked out for the run chart: a month without data shows #N/A there, a gap in the chart.`,
   ].join("\n");
   return {
     sheetName: measureSheetName(measure),
@@ -190,6 +230,12 @@ export function measureSheetLayout(measure: MeasureDefinition, months: readonly 
     numberFormats,
     validation: validationFor(measure, headers),
     note,
+    chart: {
+      x: headers.indexOf("Month"),
+      value: headers.indexOf(CHART_VALUE_HEADER),
+      median: headers.indexOf(MEDIAN_HEADER),
+      goal: measure.goal === undefined ? null : headers.indexOf("Goal"),
+    },
   };
 }
 

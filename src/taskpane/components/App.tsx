@@ -8,7 +8,7 @@ import type { ApiClient } from "../api/client";
 import { ApiFailure, plainMessage } from "../api/errors";
 import type { Outbox, OutboxSnapshot, SendOutcome } from "../api/outbox";
 import type { TeamStatus } from "../../core/schema";
-import type { ExcelHost, WorkbookSettings } from "../host";
+import type { ExcelHost, MarkResult, WorkbookSettings } from "../host";
 import type { QiCore } from "../qiCore";
 import { forgetToken, loadCachedMe, loadToken, saveCachedMe, saveToken } from "../storage/connection";
 import { EMPTY_DRAFT, loadDraft, saveDraft, type ReportDraft } from "../storage/drafts";
@@ -86,6 +86,19 @@ function narrativeOf(draft: ReportDraft): SubmissionInput["narrative"] | undefin
   const { changesTested, lessons, barriers, helpWanted } = draft;
   if ([changesTested, lessons, barriers, helpWanted].every((text) => text.trim() === "")) return undefined;
   return { changesTested, lessons, barriers, helpWanted };
+}
+
+/** Warnings for the issue list about what marking could not do: protected sheets, cells that refused a note. */
+function markingIssues(result: MarkResult | undefined): PaneIssue[] {
+  const issue = (key: string, sheetName: string | null, message: string): PaneIssue => ({ key, severity: "warning", code: "MARKS_NOT_SHOWN", sheetName, address: null, period: null, message, source: "sheet" });
+  const issues = (result?.skippedSheets ?? []).map((sheetName) =>
+    issue(`marks-protected-${sheetName}`, sheetName, `Sheet "${sheetName}" is protected: unprotect it to see the marks on its cells.`),
+  );
+  const refused = result?.notesRefused ?? [];
+  if (refused.length > 0) {
+    issues.push(issue("marks-notes-refused", null, `${refused.join(", ")} ${refused.length === 1 ? "has a comment, so it is" : "have comments, so they are"} marked with a fill only, without a note.`));
+  }
+  return issues;
 }
 
 export function App({ services }: { services: AppServices }) {
@@ -364,7 +377,8 @@ export function App({ services }: { services: AppServices }) {
       });
       setCheck(result);
       rememberPreviews(result);
-      await host.markCells(marksFor(result.issues));
+      const unmarked = markingIssues(await host.markCells(marksFor(result.issues)));
+      if (unmarked.length > 0) setCheck({ ...result, issues: [...result.issues, ...unmarked] });
       return result;
     } catch (error) {
       setValidateError(messageOf(error));

@@ -1,7 +1,11 @@
 // "Create sheet": writes a measure sheet from core's layout (measureSheetLayout): an Excel table with
-// number formats set before the rows (so "2026-01" stays text), the Value formula, data validation on
-// the typed columns, the operational definition as a note, a Median helper column computed by
-// =QI.CENTERLINE over the Value column, and a native line chart of Value, Median and Goal.
+// number formats set before the rows (so "2026-01" stays text), the Value formula, the calculated
+// columns the run chart draws from (Chart value, Median, Goal), data validation on the typed columns,
+// the operational definition as a note, and a native line chart bound to the table's columns.
+//
+// Excel.run has no rollback, so the sheet is built in steps, one sync each (sheet, table, checks,
+// chart, finish). When a step fails, the new sheet is deleted (its table and chart go with it) and the
+// error names the step: a retry then makes the same sheet again, not "Name (2)".
 import { columnLetters as columnName } from "../../core/sheet/address";
 import type { MeasureSheetLayout } from "../host";
 import type { ExcelRun, SupportsApi } from "./run";
@@ -20,87 +24,144 @@ export function uniqueSheetName(wanted: string, existing: readonly string[]): st
   throw new Error(`Could not find a free sheet name for "${wanted}"`);
 }
 
-/** Where the helper column and the chart go, for a table of `columns` columns starting at A1. */
-export function helperPlacement(columns: number, rows: number) {
-  const medianColumn = columns + 1; // one blank column between the table and the helper
-  return {
-    medianColumn,
-    medianHeader: `${columnName(medianColumn)}1`,
-    medianBody: `${columnName(medianColumn)}2:${columnName(medianColumn)}${rows + 1}`,
-    chartTopLeft: `${columnName(medianColumn + 2)}2`,
-    chartBottomRight: `${columnName(medianColumn + 9)}20`,
-  };
+/**
+ * The layout's table name, or "name_2", "name_3"… when a table or a defined name already uses it
+ * (a table's name shares one namespace with the workbook's defined names, compared ignoring case).
+ */
+export function uniqueTableName(wanted: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  let name = wanted;
+  for (let i = 2; used.has(name.toLowerCase()); i++) name = `${wanted}_${i}`;
+  return name;
 }
+
+/** Where the chart goes, for a table of `columns` columns starting at A1: one blank column to its right. */
+export function chartPlacement(columns: number) {
+  return { topLeft: `${columnName(columns + 1)}2`, bottomRight: `${columnName(columns + 8)}20` };
+}
+
+/** The steps of "Create sheet", as the error message names them. */
+export type CreateStep = "add the sheet" | "write the table" | "add the checks and the note" | "draw the run chart" | "finish the sheet";
+
+/** Why "Create sheet" failed: the step, Excel's reason, and whether the unfinished sheet was removed. */
+export class CreateSheetError extends Error {
+  override name = "CreateSheetError";
+  constructor(
+    readonly step: CreateStep,
+    readonly sheetName: string,
+    readonly reason: string,
+    readonly removed: boolean,
+  ) {
+    super(
+      removed
+        ? `Create sheet stopped when it tried to ${step} ("${sheetName}"): ${reason}. The unfinished sheet was removed, so you can try again.`
+        : step === "add the sheet"
+          ? `Create sheet could not add the sheet "${sheetName}": ${reason}.`
+          : `Create sheet stopped when it tried to ${step} ("${sheetName}"): ${reason}. The unfinished sheet could not be removed: delete "${sheetName}", then try again.`,
+    );
+  }
+}
+
+const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, "");
 
 export async function createMeasureSheet(run: ExcelRun, supports: SupportsApi, layout: MeasureSheetLayout): Promise<{ sheetName: string }> {
   return run(async (context) => {
-    const worksheets = context.workbook.worksheets;
+    const workbook = context.workbook;
+    const worksheets = workbook.worksheets;
     worksheets.load("items/name");
-    const tables = context.workbook.tables;
-    tables.load("items/name");
+    workbook.tables.load("items/name");
+    workbook.names.load("items/name");
     await context.sync();
     const sheetName = uniqueSheetName(layout.sheetName, worksheets.items.map((s) => s.name));
-    const tableNames = new Set(tables.items.map((t) => t.name.toLowerCase()));
-    let tableName = layout.tableName;
-    for (let i = 2; tableNames.has(tableName.toLowerCase()); i++) tableName = `${layout.tableName}_${i}`;
+    const tableName = uniqueTableName(layout.tableName, [...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)]);
 
-    const sheet = worksheets.add(sheetName);
+    let built = false; // whether a sheet exists to remove
+    const step = async (name: CreateStep, write: () => void): Promise<void> => {
+      try {
+        write();
+        await context.sync();
+        built = true;
+      } catch (error) {
+        let removed = false;
+        if (built) {
+          try {
+            workbook.worksheets.getItem(sheetName).delete();
+            await context.sync();
+            removed = true;
+          } catch {
+            // The message then asks the user to delete it.
+          }
+        }
+        throw new CreateSheetError(name, sheetName, reasonOf(error), removed);
+      }
+    };
+
     const columns = layout.headers.length;
     const rows = Math.max(1, layout.rows.length);
     const lastColumn = columnName(columns - 1);
+    const sheet = () => workbook.worksheets.getItem(sheetName);
 
-    // Formats first: a Month typed into a General cell would become a date.
-    const body = sheet.getRange(`A2:${lastColumn}${rows + 1}`);
-    body.numberFormat = Array.from({ length: rows }, () => [...layout.numberFormats]);
-    sheet.getRange(`A1:${lastColumn}1`).values = [[...layout.headers]];
-    const table = sheet.tables.add(`A1:${lastColumn}${rows + 1}`, true);
-    table.name = tableName;
-    table.style = "TableStyleMedium2";
-    if (layout.rows.length > 0) table.getDataBodyRange().formulas = layout.rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell))) as (string | number | boolean)[][];
+    await step("add the sheet", () => void worksheets.add(sheetName));
 
-    for (const rule of layout.validation) {
-      const range = table.columns.getItemAt(rule.column).getDataBodyRange();
-      range.dataValidation.clear();
-      range.dataValidation.rule = rule.rule as Excel.DataValidationRule;
-      range.dataValidation.errorAlert = rule.errorAlert as Excel.DataValidationErrorAlert;
-    }
+    let table!: Excel.Table;
+    await step("write the table", () => {
+      const ws = sheet();
+      // Formats first: a Month typed into a General cell would become a date.
+      ws.getRange(`A2:${lastColumn}${rows + 1}`).numberFormat = Array.from({ length: rows }, () => [...layout.numberFormats]);
+      ws.getRange(`A1:${lastColumn}1`).values = [[...layout.headers]];
+      table = ws.tables.add(`A1:${lastColumn}${rows + 1}`, true);
+      table.name = tableName;
+      table.style = "TableStyleMedium2";
+      // The same formula on every row of a column makes it a calculated column, which Excel fills into
+      // a row added to the table (https://support.microsoft.com/en-us/office/use-calculated-columns-in-an-excel-table-873fbac6-7110-4300-8f6f-aafa2ea11ce8).
+      if (layout.rows.length > 0) table.getDataBodyRange().formulas = layout.rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? "" : cell))) as (string | number | boolean)[][];
+    });
 
-    // The operational definition, where the data lead looks first.
-    if (supports("ExcelApi", "1.18")) sheet.notes.add(sheet.getRange("A1"), layout.note);
+    await step("add the checks and the note", () => {
+      for (const rule of layout.validation) {
+        const range = table.columns.getItemAt(rule.column).getDataBodyRange();
+        range.dataValidation.clear();
+        range.dataValidation.rule = rule.rule as Excel.DataValidationRule;
+        range.dataValidation.errorAlert = rule.errorAlert as Excel.DataValidationErrorAlert;
+      }
+      // The operational definition, where the data lead looks first.
+      if (supports("ExcelApi", "1.18")) sheet().notes.add(sheet().getRange("A1"), layout.note);
+    });
 
-    // Median helper: one =QI.CENTERLINE over the whole Value column per row, so the chart draws a flat line.
-    const valueIndex = layout.headers.indexOf("Value");
-    const goalIndex = layout.headers.indexOf("Goal");
-    const place = helperPlacement(columns, rows);
-    if (valueIndex >= 0) {
-      sheet.getRange(place.medianHeader).values = [["Median"]];
-      sheet.getRange(place.medianBody).formulas = Array.from({ length: rows }, () => [`=QI.CENTERLINE(${tableName}[Value])`]);
-      sheet.getRange(place.medianBody).numberFormat = Array.from({ length: rows }, () => [layout.numberFormats[valueIndex] ?? "General"]);
-
-      const months = table.columns.getItemAt(0).getDataBodyRange();
-      const chart = sheet.charts.add("Line", table.columns.getItemAt(valueIndex).getRange(), "Columns");
+    await step("draw the run chart", () => {
+      // Every series is a whole table column, so a month added at the bottom of the table extends every
+      // line (https://support.microsoft.com/en-us/office/update-the-data-in-an-existing-chart-06b76016-e9e3-49fe-8dfc-ca50beeed6e8).
+      const column = (index: number) => table.columns.getItemAt(index).getDataBodyRange();
+      const months = column(layout.chart.x);
+      const chart = sheet().charts.add("Line", table.columns.getItemAt(layout.chart.value).getRange(), "Columns");
       chart.name = `${tableName}_chart`;
       chart.title.text = layout.sheetName;
       chart.legend.position = "Bottom";
-      chart.series.getItemAt(0).setXAxisValues(months);
+      // #N/A in Chart value is a gap, as is an empty cell with "NotPlotted" (Excel.Chart.displayBlanksAs, ExcelApi 1.8).
+      if (supports("ExcelApi", "1.8")) chart.displayBlanksAs = "NotPlotted";
+      const value = chart.series.getItemAt(0);
+      value.name = "Value";
+      value.setXAxisValues(months);
       const median = chart.series.add("Median");
-      median.setValues(sheet.getRange(place.medianBody));
+      median.setValues(column(layout.chart.median));
       median.setXAxisValues(months);
       median.format.line.lineStyle = "Dash";
-      const hasGoal = goalIndex >= 0 && layout.rows.some((row) => typeof row[goalIndex] === "number");
-      if (hasGoal) {
+      if (layout.chart.goal !== null) {
         const goal = chart.series.add("Goal");
-        goal.setValues(table.columns.getItemAt(goalIndex).getDataBodyRange());
+        goal.setValues(column(layout.chart.goal));
         goal.setXAxisValues(months);
         goal.format.line.lineStyle = "RoundDot";
       }
-      chart.setPosition(place.chartTopLeft, place.chartBottomRight);
-    }
+      const place = chartPlacement(columns);
+      chart.setPosition(place.topLeft, place.bottomRight);
+    });
 
-    sheet.freezePanes.freezeRows(1);
-    sheet.getRange(`A1:${lastColumn}1`).format.autofitColumns();
-    sheet.activate();
-    await context.sync();
+    await step("finish the sheet", () => {
+      const ws = sheet();
+      ws.freezePanes.freezeRows(1);
+      ws.getRange(`A1:${lastColumn}1`).format.autofitColumns();
+      ws.activate();
+    });
     return { sheetName };
   });
 }

@@ -2,22 +2,25 @@ import { CoreError, findMeasureSheet, measureSheetLayout, measureSheetName, read
 import { bundle, clabsi, collaborative, falls, los } from "./support";
 
 describe("measureSheetLayout(measure, months)", () => {
-  it("a percentage: Month | Numerator | Denominator | Value | Goal | Annotation, Value a formula blank until both counts are typed", () => {
+  it("a percentage: Month | Numerator | Denominator | Value | Goal | Annotation | Chart value | Median, Value a formula blank until both counts are typed", () => {
     const layout = measureSheetLayout(bundle, ["2026-01", "2026-02"]);
     const formula = '=IF(OR([@Numerator]="",[@Denominator]=""),"",[@Numerator]/[@Denominator]*100)';
+    const chart = "=IF(ISNUMBER([@Value]),[@Value],NA())";
     expect(layout).toMatchObject({
       sheetName: "Bundle compliance",
       tableName: "qi_bundle_compliance",
-      headers: ["Month", "Numerator", "Denominator", "Value", "Goal", "Annotation"],
+      headers: ["Month", "Numerator", "Denominator", "Value", "Goal", "Annotation", "Chart value", "Median"],
       valueFormula: formula,
-      numberFormats: ["@", "0", "0", "0.0", "0.0", "@"],
+      numberFormats: ["@", "0", "0", "0.0", "0.0", "@", "0.0", "0.0"],
+      // Goal, Chart value and Median: one formula down each column, so each is a calculated column.
       rows: [
-        ["2026-01", "", "", formula, 95, ""],
-        ["2026-02", "", "", formula, 95, ""],
+        ["2026-01", "", "", formula, "=95", "", chart, "=QI.CENTERLINE([Value])"],
+        ["2026-02", "", "", formula, "=95", "", chart, "=QI.CENTERLINE([Value])"],
       ],
+      chart: { x: 0, value: 6, median: 7, goal: 4 },
     });
     expect(layout.note).toBe(
-      "Bundle compliance: a percentage: Numerator ÷ Denominator × 100.\nOperational definition: Central line insertions with every bundle element documented, of all insertions.\nOne row per month. Leave a cell blank when there is no data: a blank is a missing month, never 0.",
+      "Bundle compliance: a percentage: Numerator ÷ Denominator × 100.\nOperational definition: Central line insertions with every bundle element documented, of all insertions.\nOne row per month. Leave a cell blank when there is no data: a blank is a missing month, never 0.\nChart value and Median are worked out for the run chart: a month without data shows #N/A there, a gap in the chart.",
     );
   });
 
@@ -40,17 +43,18 @@ describe("measureSheetLayout(measure, months)", () => {
   it("a rate multiplies by the measure's multiplier; a count's value is the count; a mean's value is typed", () => {
     const rate = measureSheetLayout(clabsi, ["2026-01"]);
     expect(rate.valueFormula).toBe('=IF(OR([@Numerator]="",[@Denominator]=""),"",[@Numerator]/[@Denominator]*1000)');
-    expect(rate.numberFormats).toEqual(["@", "0", "#,##0", "0.00", "0.00", "@"]);
+    expect(rate.numberFormats).toEqual(["@", "0", "#,##0", "0.00", "0.00", "@", "0.00", "0.00"]);
     expect(rate.note.split("\n")[0]).toBe("CLABSI rate: a rate: Numerator ÷ Denominator × 1000 (per 1,000 line-days).");
     const count = measureSheetLayout(falls, ["2026-01"]);
-    expect(count.headers).toEqual(["Month", "Count", "Value", "Goal", "Annotation"]);
+    expect(count.headers).toEqual(["Month", "Count", "Value", "Goal", "Annotation", "Chart value", "Median"]);
     expect(count.valueFormula).toBe('=IF([@Count]="","",[@Count])');
-    expect(count.rows).toEqual([["2026-01", "", '=IF([@Count]="","",[@Count])', "", ""]]);
+    expect(count.rows).toEqual([["2026-01", "", '=IF([@Count]="","",[@Count])', "", "", "=IF(ISNUMBER([@Value]),[@Value],NA())", "=QI.CENTERLINE([Value])"]]);
+    expect(count.chart).toEqual({ x: 0, value: 5, median: 6, goal: null }); // no goal: no goal line
     expect(count.validation[0].rule).toEqual({ wholeNumber: { formula1: 0, operator: "GreaterThanOrEqualTo" } });
     const mean = measureSheetLayout(los, ["2026-01"]);
-    expect(mean.headers).toEqual(["Month", "Denominator", "Value", "Goal", "Annotation"]);
+    expect(mean.headers).toEqual(["Month", "Denominator", "Value", "Goal", "Annotation", "Chart value", "Median"]);
     expect(mean.valueFormula).toBe("");
-    expect(mean.rows).toEqual([["2026-01", "", "", "", ""]]);
+    expect(mean.rows[0]!.slice(0, 5)).toEqual(["2026-01", "", "", "", ""]);
   });
 
   it("what Create sheet writes reads back with no issues once Excel has evaluated it (formula → \"\" until filled)", () => {
@@ -61,8 +65,15 @@ describe("measureSheetLayout(measure, months)", () => {
       [19, 20],
       ["", ""],
     ];
-    const values = [layout.headers, ...layout.rows.map((row, i) => [row[0], typed[i][0], typed[i][1], evaluated(typed[i][0], typed[i][1]), row[4], row[5]])];
-    const formulas = [layout.headers, ...layout.rows.map((row, i) => [row[0], typed[i][0], typed[i][1], "=IF(OR(B2=\"\",C2=\"\"),\"\",B2/C2*100)", row[4], row[5]])];
+    // As Excel evaluates it: Goal "=95" reads 95, Chart value is #N/A where Value is "" and Median is the center line.
+    const values = [
+      layout.headers,
+      ...layout.rows.map((row, i) => {
+        const value = evaluated(typed[i][0], typed[i][1]);
+        return [row[0], typed[i][0], typed[i][1], value, 95, row[5], value === "" ? "#N/A" : value, 90];
+      }),
+    ];
+    const formulas = [layout.headers, ...layout.rows.map((row, i) => [row[0], typed[i][0], typed[i][1], "=IF(OR(B2=\"\",C2=\"\"),\"\",B2/C2*100)", "=95", row[5], row[6], row[7]])];
     const reading = readMeasureSheet({ sheetName: layout.sheetName, values, formulas, measure: bundle });
     expect(reading.issues).toEqual([]);
     expect(reading.rows.map((r) => [r.period, r.value])).toEqual([
@@ -71,8 +82,8 @@ describe("measureSheetLayout(measure, months)", () => {
       ["2026-03", null],
     ]);
     const counts = measureSheetLayout(falls, ["2026-01"]);
-    const fallsReading = readMeasureSheet({ sheetName: counts.sheetName, values: [counts.headers, ["2026-01", 3, 3, "", ""]], measure: falls });
-    expect(fallsReading.columns).toEqual({ month: 0, numerator: 1, value: 2, goal: 3, annotation: 4 });
+    const fallsReading = readMeasureSheet({ sheetName: counts.sheetName, values: [counts.headers, ["2026-01", 3, 3, "", "", 3, 3]], measure: falls });
+    expect(fallsReading.columns).toEqual({ month: 0, numerator: 1, value: 2, goal: 3, annotation: 4, median: 6 });
     expect(fallsReading.issues).toEqual([]);
     expect(validateWorkbook({ collaborative, sheets: [{ measureId: "bundle-compliance", reading }], reportingMonth: "2026-02", asOf: "2026-03-04" }).map((i) => i.code)).toEqual([
       "MISSING_REQUIRED_MEASURE",

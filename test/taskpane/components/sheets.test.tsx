@@ -47,7 +47,13 @@ describe("Measure sheets", () => {
     const falls = screen.getByRole("listitem", { name: "Falls" });
     await user.click(within(falls).getByRole("button", { name: "Create sheet" }));
     expect(await within(falls).findByRole("combobox", { name: "Sheet for Falls" })).toHaveValue("Falls");
-    expect(workbook.sheets.Falls?.[0]).toEqual(["Month", "Count", "Value", "Goal", "Annotation"]);
+    expect(workbook.sheets.Falls?.[0]).toEqual(["Month", "Count", "Value", "Goal", "Annotation", "Chart value", "Median"]);
+    // The run chart plots Chart value: #N/A (a gap, not a drop to 0) for each month without data.
+    workbook.setCell("Falls", "B3", 4);
+    expect(workbook.chartSeries("Falls").map((series) => [series.name, series.points])).toEqual([
+      ["Value", ["#N/A", 4, "#N/A", "#N/A", "#N/A"]],
+      ["Median", [4, 4, 4, 4, 4]],
+    ]);
     const layout = workbook.created[0] as { tableName: string; rows: unknown[][] };
     expect(layout.tableName).toBe("qi_falls");
     expect(layout.rows[0]?.[0]).toBe("2026-01");

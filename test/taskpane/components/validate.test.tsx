@@ -87,6 +87,16 @@ describe("Validate", () => {
     expect(workbook.marks.filter((m) => m.severity === "error")).toEqual([]);
   });
 
+  it("says which sheets are protected, so their cells could not be marked", async () => {
+    const { workbook } = await connectedPane();
+    workbook.protectedSheets.push("Bundle compliance");
+    const user = userEvent.setup();
+    await user.click(screen.getByRole("button", { name: "Validate sheets" }));
+    await screen.findByText(/^3 errors to fix/);
+    expect(await screen.findByText('Sheet "Bundle compliance" is protected: unprotect it to see the marks on its cells.')).toBeInTheDocument();
+    expect(workbook.marks.filter((m) => m.sheetName === "Bundle compliance")).toEqual([]);
+  });
+
   it("shows a host failure on screen", async () => {
     const { workbook } = await connectedPane();
     delete workbook.sheets["CLABSI rate"];

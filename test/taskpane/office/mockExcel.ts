@@ -1,7 +1,10 @@
 // A small Excel model for the adapter tests: ranges, notes, settings items and used ranges are
 // office-addin-mock objects (reading a property that was not load()ed and sync()ed gives the string
-// "Error, property was not loaded", TOOLCHAIN.md pitfall 5), collections are plain objects. When a
-// batch ends, what the adapter wrote to the mocks is copied into `state`, which the tests assert on.
+// "Error, property was not loaded", TOOLCHAIN.md pitfall 5), collections are plain objects. At each
+// context.sync() (and when a batch ends), what the adapter wrote to the mocks is copied into `state`,
+// which the tests assert on. As in Excel, nothing is rolled back: when a sync fails (a fill on a
+// protected sheet, a note on a cell with a threaded comment, a step named in `state.failures`), what
+// earlier syncs wrote stays, and `state.writes` records which sync wrote what.
 import { OfficeMockObject } from "office-addin-mock";
 import type { ExcelRun, SupportsApi } from "../../../src/taskpane/office/run";
 
@@ -10,6 +13,8 @@ export interface MockCell {
   formula?: string;
   fill?: string | null;
   note?: string | null;
+  /** A threaded comment is on the cell: Excel refuses a note there. */
+  threadedComment?: boolean;
 }
 
 export interface MockSheet {
@@ -19,6 +24,8 @@ export interface MockSheet {
   grid?: (string | number | boolean)[][];
   origin?: { row: number; column: number };
   visibility?: "Visible" | "Hidden";
+  /** worksheet.protection.protected: fills (and other format changes) fail on it. */
+  protected?: boolean;
 }
 
 export interface MockState {
@@ -31,10 +38,18 @@ export interface MockState {
   /** Ranges read with getRangeByIndexes, as [row, column, rows, columns]. */
   blocks: [number, number, number, number][];
   syncs: number;
+  /** What each sync applied, in order: "3 settings qi.marks", "4 fill Bundle!B3 #FFC7CE", "5 note Bundle!B3". */
+  writes: string[];
+  /** Workbook-scoped defined names (workbook.names). */
+  names: string[];
+  /** Operations that fail at the next sync, with Excel's message: "worksheets.add", "tables.add", "table.name", "charts.add", "worksheets.delete". */
+  failures: Record<string, string>;
+  /** Called as each sync starts (1-based), to change the workbook between round trips as a user could. */
+  onSync?: (sync: number) => void;
 }
 
 export function emptyState(): MockState {
-  return { sheets: {}, settings: {}, active: null, selected: null, log: [], blocks: [], syncs: 0 };
+  return { sheets: {}, settings: {}, active: null, selected: null, log: [], blocks: [], syncs: 0, writes: [], names: [], failures: {} };
 }
 
 const NOT_LOADED = /^Error, property was not/;
@@ -47,6 +62,20 @@ export function mockRun(state: MockState): ExcelRun {
   return async (batch) => {
     const tracked: OfficeMockObject[] = [];
     const commits: (() => void)[] = [];
+    // Method calls (add, delete, clear) run once, in order, at the next sync; a failure stops the sync there.
+    const queue: { apply?: () => void; fail?: string }[] = [];
+    const enqueue = (apply: () => void) => queue.push({ apply });
+    const failIf = (op: string) => {
+      const message = state.failures[op];
+      if (message !== undefined) queue.push({ fail: message });
+    };
+    const write = (what: string) => state.writes.push(`${state.syncs} ${what}`);
+    const logged = new Set<string>();
+    const logOnce = (line: string) => {
+      if (logged.has(line)) return;
+      logged.add(line);
+      state.log.push(line);
+    };
     // Where each range mock points (kept beside it: reading range.address unloaded would be an error string).
     const addresses = new Map<object, string>();
     const track = (data: Record<string, unknown>) => {
@@ -64,21 +93,39 @@ export function mockRun(state: MockState): ExcelRun {
 
     const rangeMock = (sheetName: string, address: string) => {
       const cell = cellOf(sheetName, address);
-      let cleared = false;
+      const initialColor = cell.fill ?? "#FFFFFF";
       const range = track({
         format: {
-          fill: { color: cell.fill ?? "#FFFFFF", pattern: cell.fill ? "Solid" : "None", clear: () => void (cleared = true) },
+          fill: {
+            color: initialColor,
+            pattern: cell.fill ? "Solid" : "None",
+            clear: () => {
+              if (state.sheets[sheetName]?.protected) queue.push({ fail: `AccessDenied: ${sheetName} is protected` });
+              else
+                enqueue(() => {
+                  cell.fill = null;
+                  write(`clear ${sheetName}!${address}`);
+                });
+            },
+          },
           autofitColumns: () => state.log.push(`autofit ${sheetName}!${address}`),
         },
         select: () => void (state.selected = `${sheetName}!${address}`),
       });
       addresses.set(range, address);
+      let lastColor: unknown = initialColor;
       commits.push(() => {
         const color = range.format.fill.color;
-        if (cleared) cell.fill = null;
-        else if (typeof color === "string" && !NOT_LOADED.test(color) && color !== "#FFFFFF") cell.fill = color;
+        if (typeof color === "string" && !NOT_LOADED.test(color) && color !== lastColor) {
+          lastColor = color; // a refused write is dropped, as Excel drops a failed command
+          if (state.sheets[sheetName]?.protected) throw new Error(`AccessDenied: ${sheetName} is protected`);
+          if (color !== "#FFFFFF") {
+            cell.fill = color;
+            write(`fill ${sheetName}!${address} ${color}`);
+          }
+        }
         for (const key of ["values", "formulas", "numberFormat"] as const) {
-          if (range[key] !== undefined) state.log.push(`${key} ${sheetName}!${address} ${JSON.stringify(range[key])}`);
+          if (range[key] !== undefined) logOnce(`${key} ${sheetName}!${address} ${JSON.stringify(range[key])}`);
         }
       });
       return range;
@@ -87,10 +134,25 @@ export function mockRun(state: MockState): ExcelRun {
     const noteMock = (sheetName: string, address: string) => {
       const cell = cellOf(sheetName, address);
       let deleted = false;
-      const note = track({ isNullObject: cell.note === undefined || cell.note === null, content: cell.note ?? "", delete: () => void (deleted = true) });
+      const initial = cell.note ?? "";
+      const note = track({
+        isNullObject: cell.note === undefined || cell.note === null,
+        content: initial,
+        delete: () =>
+          enqueue(() => {
+            deleted = true;
+            cell.note = null;
+            write(`delete note ${sheetName}!${address}`);
+          }),
+      });
+      let lastContent: unknown = initial;
       commits.push(() => {
-        if (deleted) cell.note = null;
-        else if (!note.isNullObject && typeof note.content === "string" && !NOT_LOADED.test(note.content)) cell.note = note.content;
+        if (deleted || note.isNullObject === true) return;
+        if (typeof note.content === "string" && !NOT_LOADED.test(note.content) && note.content !== lastContent) {
+          lastContent = note.content;
+          cell.note = note.content;
+          write(`note ${sheetName}!${address}`);
+        }
       });
       return note;
     };
@@ -121,12 +183,28 @@ export function mockRun(state: MockState): ExcelRun {
       notes: {
         getItemOrNullObject: (address: string) => noteMock(name, address),
         add: (range: object, content: string) => {
-          cellOf(name, addresses.get(range) ?? "?").note = content;
+          const address = addresses.get(range) ?? "?";
+          const cell = cellOf(name, address);
+          if (cell.threadedComment) queue.push({ fail: `InvalidOperation: ${name}!${address} has a threaded comment` });
+          else if (typeof cell.note === "string") queue.push({ fail: `InvalidArgument: ${name}!${address} already has a note` });
+          else
+            enqueue(() => {
+              cell.note = content;
+              write(`note ${name}!${address}`);
+            });
         },
+      },
+      delete: () => {
+        failIf("worksheets.delete");
+        enqueue(() => {
+          delete state.sheets[name];
+          write(`delete sheet ${name}`);
+        });
       },
       tables: {
         add: (address: string, hasHeaders: boolean) => {
           state.log.push(`tables.add ${name}!${address} ${hasHeaders}`);
+          failIf("tables.add");
           const table = track({
             name: "",
             style: "",
@@ -135,37 +213,55 @@ export function mockRun(state: MockState): ExcelRun {
               getItemAt: (index: number) => ({
                 getDataBodyRange: () => {
                   const validation = { clear: () => state.log.push(`validation.clear ${index}`), rule: undefined as unknown, errorAlert: undefined as unknown };
-                  commits.push(() => validation.rule && state.log.push(`validation ${index} ${JSON.stringify(validation.rule)}`));
+                  commits.push(() => validation.rule && logOnce(`validation ${index} ${JSON.stringify(validation.rule)}`));
                   return { address: `COLUMN_${index}`, dataValidation: validation };
                 },
                 getRange: () => ({ address: `COLUMN_${index}_WITH_HEADER` }),
               }),
             },
           });
-          commits.push(() => state.log.push(`table ${table.name} ${table.style}`));
+          let named = false;
+          commits.push(() => {
+            if (typeof table.name === "string" && table.name !== "" && !named) {
+              named = true;
+              const clash = state.names.find((n) => n.toLowerCase() === String(table.name).toLowerCase());
+              if (clash !== undefined || state.failures["table.name"] !== undefined)
+                throw new Error(state.failures["table.name"] ?? `InvalidArgument: the name ${table.name} is already used`);
+            }
+            logOnce(`table ${table.name} ${table.style}`);
+          });
           return table;
         },
       },
       charts: {
         add: (type: string, source: object, seriesBy: string) => {
           state.log.push(`chart ${type} ${addresses.get(source) ?? (source as { address?: string }).address} ${seriesBy}`);
+          failIf("charts.add");
           const series = (label: string) => {
             const s = {
+              name: label,
               setValues: (r: { address?: string }) => state.log.push(`series ${label} values ${addresses.get(r) ?? r.address}`),
               setXAxisValues: (r: { address?: string }) => state.log.push(`series ${label} x ${addresses.get(r) ?? r.address}`),
               format: { line: { lineStyle: "" } },
             };
-            commits.push(() => s.format.line.lineStyle && state.log.push(`series ${label} style ${s.format.line.lineStyle}`));
+            commits.push(() => {
+              if (s.format.line.lineStyle) logOnce(`series ${label} style ${s.format.line.lineStyle}`);
+              if (s.name !== label) logOnce(`series ${label} name ${s.name}`);
+            });
             return s;
           };
           const chart = {
             name: "",
+            displayBlanksAs: "",
             title: { text: "" },
             legend: { position: "" },
             series: { getItemAt: () => series("0"), add: (label: string) => series(label) },
             setPosition: (from: string, to: string) => state.log.push(`chart at ${from}:${to}`),
           };
-          commits.push(() => state.log.push(`chart ${chart.name} "${chart.title.text}"`));
+          commits.push(() => {
+            logOnce(`chart ${chart.name} "${chart.title.text}"`);
+            if (chart.displayBlanksAs) logOnce(`chart displayBlanksAs ${chart.displayBlanksAs}`);
+          });
           return chart;
         },
       },
@@ -175,18 +271,28 @@ export function mockRun(state: MockState): ExcelRun {
     const settingsApi = {
       getItemOrNullObject: (key: string) => {
         let deleted = false;
-        const item = track({ isNullObject: !(key in state.settings), value: state.settings[key] ?? "", delete: () => void (deleted = true) });
-        commits.push(() => {
-          if (deleted) delete state.settings[key];
+        const item = track({
+          isNullObject: !(key in state.settings),
+          value: state.settings[key] ?? "",
+          delete: () =>
+            enqueue(() => {
+              if (deleted) return;
+              deleted = true;
+              delete state.settings[key];
+              write(`delete settings ${key}`);
+            }),
         });
         return item;
       },
-      add: (key: string, value: string) => {
-        commits.push(() => void (state.settings[key] = value));
-      },
+      add: (key: string, value: string) =>
+        enqueue(() => {
+          state.settings[key] = value;
+          write(`settings ${key}`);
+        }),
     };
 
-    const visibleItems = () => Object.entries(state.sheets).map(([name, sheet]) => ({ name, visibility: sheet.visibility ?? "Visible" }));
+    const visibleItems = () =>
+      Object.entries(state.sheets).map(([name, sheet]) => ({ name, visibility: sheet.visibility ?? "Visible", protection: { protected: sheet.protected ?? false } }));
     const context = {
       workbook: {
         worksheets: {
@@ -201,20 +307,41 @@ export function mockRun(state: MockState): ExcelRun {
           add: (name: string) => {
             state.sheets[name] = { cells: {} };
             state.log.push(`worksheets.add ${name}`);
+            failIf("worksheets.add");
             return worksheetApi(name);
           },
         },
         tables: { load: () => undefined, items: [] as { name: string }[] },
+        names: {
+          load: () => undefined,
+          get items() {
+            return state.names.map((name) => ({ name }));
+          },
+        },
         settings: settingsApi,
       },
       sync: async () => {
         state.syncs += 1;
+        state.onSync?.(state.syncs);
         for (const mock of tracked) await mock.sync();
         await new Promise((resolve) => setTimeout(resolve, 0));
+        apply();
       },
     };
+    // What was queued since the last sync becomes the workbook's state, in order; a failure stops there
+    // and throws, and what was applied before it stays (Excel.run has no rollback).
+    function apply(): void {
+      for (const op of queue.splice(0)) {
+        if (op.fail !== undefined) {
+          queue.length = 0;
+          throw new Error(op.fail);
+        }
+        op.apply?.();
+      }
+      for (const commit of commits) commit();
+    }
     const result = await batch(context as unknown as Excel.RequestContext);
-    for (const commit of commits) commit(); // what the batch wrote becomes the workbook's state
+    apply(); // what the batch wrote after its last sync
     return result;
   };
 }
