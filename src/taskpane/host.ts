@@ -18,6 +18,8 @@ export interface SheetSnapshot {
   numberFormat: string[][];
   /** 0-based row and column of the top-left cell of `values` (the used range may not start at A1). */
   origin: { row: number; column: number };
+  /** The workbook's date system (1904 in some workbooks made on a Mac): how date serials count. Absent: 1900. */
+  dateSystem?: 1900 | 1904;
 }
 
 /** A cell the pane flags: filled and given a note until the problem is fixed. */

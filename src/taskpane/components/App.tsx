@@ -293,7 +293,15 @@ export function App({ services }: { services: AppServices }) {
     const target = sheetName ?? (measure ? core.findMeasureSheet(sheetNames, measure) : null);
     if (!host || !measure || !target) return;
     const snapshot = await host.readSheet(target);
-    const reading = core.readMeasureSheet({ sheetName: target, values: snapshot.values, formulas: snapshot.formulas, origin: snapshot.origin, measure });
+    const reading = core.readMeasureSheet({
+      sheetName: target,
+      values: snapshot.values,
+      formulas: snapshot.formulas,
+      numberFormat: snapshot.numberFormat,
+      origin: snapshot.origin,
+      measure,
+      ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}),
+    });
     setPreviews((p) => ({ ...p, [measureId]: { found: reading.found, rowCount: reading.rows.length, notes: reading.notes } }));
   }
 
