@@ -114,7 +114,10 @@ export function isNumberlessDataType(value: unknown): boolean {
 }
 
 /**
- * What to do about a data-typed cell where a number is needed: Excel's dot syntax reads one field of a
- * data type into a cell of its own (e.g. `=A2.Price`), which is then a plain number.
+ * What to do about a data-typed cell where a number is needed: a formula reads one field of a linked
+ * data type into a cell of its own, which is then a plain number (`=A2.Price`, or
+ * `=FIELDVALUE(A2, "Price")`: support.microsoft.com, "FIELDVALUE function",
+ * https://support.microsoft.com/nl-nl/excel/functions/fieldvalue-function, which also points at the
+ * "easier methods for writing formulas that reference data types", the dot syntax).
  */
 export const DATA_TYPE_FIX = "enter the number itself, or a formula that takes one of its number fields (e.g. =A2.Price)";
