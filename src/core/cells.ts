@@ -15,12 +15,18 @@
  *   as 0). Accepting it silently would make our answer disagree with the team's own chart and
  *   totals; refusing it points at the cell that needs fixing, once.
  *
+ * - A cell holding an Excel **data type** (`Excel.CellValue`, see src/core/cellValue.ts) is read by its
+ *   basic value, the value `Range.values` gives for it: a formatted number is its number. One with no
+ *   usable basic value (an entity, a linked data type such as Stocks, an image) is refused with a
+ *   message that names what the cell holds.
+ *
  * Known platform caveat, not yet checked in real Excel: some Excel builds have been reported to
  * pass an empty cell as 0 rather than null to custom functions (office-js issues #1951 for
  * repeating matrix arguments, #4702 for a single cell on Windows desktop, #5262 for optional
  * ranges). Nothing here can tell such a 0 from a real 0.
  */
 
+import { basicCellValue, DATA_TYPE_FIX, describeDataType, isDataTypeCell, isNumberlessDataType } from "./cellValue";
 import { type ImprovementDirection } from "./direction";
 import { CoreError } from "./errors";
 import { countOf } from "./words";
@@ -32,14 +38,16 @@ export type CellOutput = number | string | boolean;
 export const EMPTY_CELL = "";
 
 /**
- * Whether a cell value is blank: `null`, `undefined` or the empty string `""`.
+ * Whether a cell value is blank: `null`, `undefined` or the empty string `""` (also an empty
+ * `Excel.CellValue`, `{ type: "Empty" }`).
  *
  * @example
  * isBlankCell(""); // => true
  * isBlankCell(0); // => false
  */
 export function isBlankCell(value: unknown): boolean {
-  return value === null || value === undefined || value === "";
+  const plain = basicCellValue(value);
+  return plain === null || plain === undefined || plain === "";
 }
 
 /**
@@ -49,7 +57,9 @@ export function isBlankCell(value: unknown): boolean {
  * describeCell("n/a"); // => "text 'n/a'"
  * describeCell(true); // => "the logical value TRUE"
  */
-export function describeCell(value: unknown): string {
+export function describeCell(cell: unknown): string {
+  const value = basicCellValue(cell);
+  if (isDataTypeCell(value)) return describeDataType(value);
   if (typeof value === "string") return NUMERIC_TEXT.test(value) ? `the number ${value.trim()} stored as text` : `text '${value}'`;
   if (typeof value === "boolean") return `the logical value ${value ? "TRUE" : "FALSE"}`;
   if (typeof value === "number") return Number.isNaN(value) ? "not a number (NaN)" : `the number ${value}`;
@@ -122,10 +132,10 @@ export function fromCells(cells: unknown[][], name = "values"): (number | null)[
   const line = lineOfCells(cells, name);
   const series = new Array<number | null>(line.length);
   for (let i = 0; i < line.length; i++) {
-    const value = line[i];
+    const value = basicCellValue(line[i]);
     if (typeof value === "number" && Number.isFinite(value)) series[i] = value;
     else if (isBlankCell(value)) series[i] = null;
-    else throw new CoreError("invalid_value", `${pointName(name, i)} is ${describeCell(value)}: ${fixFor(value, name)}`);
+    else throw new CoreError("invalid_value", `${pointName(name, i)} is ${notANumber(value)}: ${fixFor(value, name)}`);
   }
   return series;
 }
@@ -135,7 +145,13 @@ function pointName(name: string, index: number): string {
   return name === "values" ? `point ${index + 1}` : `${name} cell ${index + 1}`;
 }
 
+/** The cell described where a number was wanted: a data type also says that it has no number. */
+function notANumber(value: unknown): string {
+  return isNumberlessDataType(value) ? `${describeCell(value)}, which has no number` : describeCell(value);
+}
+
 function fixFor(value: unknown, name: string): string {
+  if (isNumberlessDataType(value)) return DATA_TYPE_FIX;
   if (typeof value === "string" && NUMERIC_TEXT.test(value)) {
     return "re-enter it as a number (Excel's charts and SUM do not treat it as one)";
   }
@@ -154,7 +170,8 @@ function fixFor(value: unknown, name: string): string {
  * booleansFromCells([[true], [null], [0]], "improving"); // => [true, null, false]
  */
 export function booleansFromCells(cells: unknown[][], name: string): (boolean | null)[] {
-  return lineOfCells(cells, name).map((value, i) => {
+  return lineOfCells(cells, name).map((cell, i) => {
+    const value = basicCellValue(cell);
     if (typeof value === "boolean") return value;
     if (value === 1 || value === 0) return value === 1;
     if (isBlankCell(value)) return null;
@@ -170,7 +187,8 @@ export function booleansFromCells(cells: unknown[][], name: string): (boolean | 
  * textsFromCells([[" Outcome "], [""]], "measureTypes"); // => ["Outcome", null]
  */
 export function textsFromCells(cells: unknown[][], name: string): (string | null)[] {
-  return lineOfCells(cells, name).map((value, i) => {
+  return lineOfCells(cells, name).map((cell, i) => {
+    const value = basicCellValue(cell);
     if (isBlankCell(value)) return null;
     if (typeof value !== "string") {
       throw new CoreError("invalid_value", `${name} row ${i + 1} is ${describeCell(value)}: enter text`);
@@ -188,10 +206,12 @@ export function textsFromCells(cells: unknown[][], name: string): (string | null
  * numbersFromCells([[6], [null]], "sustainedMonths"); // => [6, null]
  */
 export function numbersFromCells(cells: unknown[][], name: string): (number | null)[] {
-  return lineOfCells(cells, name).map((value, i) => {
+  return lineOfCells(cells, name).map((cell, i) => {
+    const value = basicCellValue(cell);
     if (typeof value === "number" && Number.isFinite(value)) return value;
     if (isBlankCell(value)) return null;
-    throw new CoreError("invalid_value", `${name} row ${i + 1} is ${describeCell(value)}: enter a number or leave it empty`);
+    const fix = isNumberlessDataType(value) ? DATA_TYPE_FIX : "enter a number or leave it empty";
+    throw new CoreError("invalid_value", `${name} row ${i + 1} is ${notANumber(value)}: ${fix}`);
   });
 }
 
@@ -202,10 +222,12 @@ export function numbersFromCells(cells: unknown[][], name: string): (number | nu
  * @example
  * numberFromCell(0.9, "goal"); // => 0.9
  */
-export function numberFromCell(value: unknown, name: string): number {
+export function numberFromCell(cell: unknown, name: string): number {
+  const value = basicCellValue(cell);
   if (typeof value === "number" && Number.isFinite(value)) return value;
   if (isBlankCell(value)) throw new CoreError("invalid_value", `${name} is empty: enter a number`);
-  throw new CoreError("invalid_value", `${name} is ${describeCell(value)}: enter a number`);
+  const fix = isNumberlessDataType(value) ? DATA_TYPE_FIX : "enter a number";
+  throw new CoreError("invalid_value", `${name} is ${notANumber(value)}: ${fix}`);
 }
 
 /**
@@ -250,7 +272,8 @@ export function countFromCell(value: unknown, name: string, fallback: number, mi
  * baselineFromCell(null, 24); // => undefined
  * baselineFromCell(12, 24); // => 12
  */
-export function baselineFromCell(value: unknown, pointCount: number): number | undefined {
+export function baselineFromCell(cell: unknown, pointCount: number): number | undefined {
+  const value = basicCellValue(cell);
   if (isBlankCell(value) || value === 0) return undefined;
   const n = numberFromCell(value, "baseline");
   if (!Number.isInteger(n) || n < 0) {
@@ -272,7 +295,8 @@ export function baselineFromCell(value: unknown, pointCount: number): number | u
  * @example
  * choiceFromCell(" Anhoej ", "ruleSet", ["ihi", "anhoej"], "ihi"); // => "anhoej"
  */
-export function choiceFromCell<T extends string>(value: unknown, name: string, choices: readonly T[], fallback?: T): T {
+export function choiceFromCell<T extends string>(cell: unknown, name: string, choices: readonly T[], fallback?: T): T {
+  const value = basicCellValue(cell);
   if (isBlankCell(value) && fallback !== undefined) return fallback;
   const text = typeof value === "string" ? value.trim().toLowerCase() : undefined;
   const found = choices.find((choice) => choice === text);
@@ -298,7 +322,8 @@ export const DIRECTION_WORDS: Readonly<Record<ImprovementDirection, readonly str
  * parseDirection(" Up "); // => "increase"
  * parseDirection("LOWER"); // => "decrease"
  */
-export function parseDirection(text: unknown): ImprovementDirection {
+export function parseDirection(cell: unknown): ImprovementDirection {
+  const text = basicCellValue(cell);
   if (typeof text === "string") {
     const word = text.trim().toLowerCase().replace(/\s+/g, " ");
     for (const direction of ["increase", "decrease", "neutral"] as const) {

@@ -19,6 +19,7 @@ export { movingRanges, averageMovingRange, MOVING_RANGE_D2, MOVING_RANGE_D4 } fr
 export { T_CHART_EXPONENT } from "./spc/individuals";
 export { controlChart, controlChartColumns, CHART_TYPES, type ChartType, type ControlChartInput, type ControlChartPoint, type ControlChartPhase, type ControlChartResult, type ControlChartColumns } from "./spc/controlChart";
 export * from "./cells";
+export * from "./cellValue";
 export * from "./scoring/assessmentScale";
 export * from "./scoring/scoreThresholds";
 export * from "./scoring/suggestAssessmentScore";

@@ -1,12 +1,17 @@
 // What the task pane needs from the workbook, as plain data. src/taskpane/office/ implements it over
 // Office.js (Excel.run); tests and the headless browser test implement it over an in-memory workbook.
 // Components receive an ExcelHost as a prop and never touch Office.js themselves.
+import type { DataTypeCell } from "../core/cellValue";
 import type { MeasureSheetLayout } from "../core/sheet/layout";
 
 export type { MeasureSheetLayout };
 
-/** A cell as Excel reports it: blanks arrive as "" (Range.values), errors as "#N/A"-style strings. */
-export type CellValue = string | number | boolean | null;
+/**
+ * A cell as Excel reports it: blanks arrive as "" (Range.values), errors as "#N/A"-style strings. A cell
+ * holding a data type with no number (an entity, a linked data type…), which Range.values shows as
+ * "#VALUE!", is given as its Excel.CellValue (Range.valuesAsJson) so the pane can say what it holds.
+ */
+export type CellValue = string | number | boolean | null | DataTypeCell;
 
 /** A sheet's used range: values and formulas of the same shape, and where the range starts. */
 export interface SheetSnapshot {
@@ -18,6 +23,8 @@ export interface SheetSnapshot {
   numberFormat: string[][];
   /** 0-based row and column of the top-left cell of `values` (the used range may not start at A1). */
   origin: { row: number; column: number };
+  /** The workbook's date system (1904 in some workbooks made on a Mac): how date serials count. Absent: 1900. */
+  dateSystem?: 1900 | 1904;
 }
 
 /** A cell the pane flags: filled and given a note until the problem is fixed. */

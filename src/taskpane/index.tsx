@@ -1,13 +1,21 @@
 // Entry point of the task pane: waits for Office.onReady, picks the workbook host, storage and theme,
 // starts the outbox, and renders <App>. Outside Excel (a plain browser) the pane still renders, with a
 // banner and the workbook actions disabled.
+//
+// With the shared runtime (manifest: lifetime="long") this page starts hidden when the workbook opens
+// and is not reloaded when the pane reopens, so the pane listens for being shown again
+// (office/paneEvents.ts): the Office theme is read again then, and App refreshes its sheets,
+// connection and outbox.
+import { useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { createApiClient } from "./api/client";
 import { Outbox } from "./api/outbox";
 import { App } from "./components/App";
+import type { AppServices } from "./components/App";
 import type { ExcelHost } from "./host";
-import { isExcel, officeThemeKind } from "./office/environment";
+import { isExcel, officeThemeKind, watchOfficeTheme } from "./office/environment";
+import { officePaneEvents, type PaneEvents } from "./office/paneEvents";
 import { createExcelHost } from "./office/excelHost";
 import { defaultQiCore } from "./qiCore";
 import { openKeyValueStore } from "./storage/keyValueStore";
@@ -42,6 +50,19 @@ async function officeReady(): Promise<OnReadyInfo | null> {
   }
 }
 
+const themeFor = (kind: "dark" | "light" | null) => (kind === "dark" ? webDarkTheme : webLightTheme);
+
+/** The pane with Office's theme, read at start and again each time Office shows the pane. */
+function Root({ services, paneEvents }: { services: AppServices; paneEvents: PaneEvents | null }) {
+  const [theme, setTheme] = useState(() => themeFor(officeThemeKind()));
+  useEffect(() => watchOfficeTheme(paneEvents, (kind) => setTheme(themeFor(kind))), [paneEvents]);
+  return (
+    <FluentProvider theme={theme}>
+      <App services={services} />
+    </FluentProvider>
+  );
+}
+
 async function start() {
   const info = await officeReady();
   const inExcel = isExcel(info);
@@ -59,24 +80,20 @@ async function start() {
   // Back online: try the queued reports now instead of waiting for the timer.
   window.addEventListener("online", () => void outbox.retryAll());
 
-  const theme = officeThemeKind() === "dark" ? webDarkTheme : webLightTheme;
+  const paneEvents = inExcel ? officePaneEvents() : null;
   const root = document.getElementById("root");
   if (!root) return;
-  createRoot(root).render(
-    <FluentProvider theme={theme}>
-      <App
-        services={{
-          host,
-          storage,
-          outbox,
-          createClient,
-          core: defaultQiCore,
-          defaultStoreUrl: window.location.origin,
-          now: () => new Date(),
-        }}
-      />
-    </FluentProvider>,
-  );
+  const services: AppServices = {
+    host,
+    storage,
+    outbox,
+    createClient,
+    core: defaultQiCore,
+    defaultStoreUrl: window.location.origin,
+    now: () => new Date(),
+    paneEvents,
+  };
+  createRoot(root).render(<Root services={services} paneEvents={paneEvents} />);
 }
 
 void start();

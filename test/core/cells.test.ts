@@ -174,3 +174,59 @@ describe("cells out", () => {
     expect(toCells([["center line", null], ["points", 0]])).toEqual([["center line", ""], ["points", 0]]);
   });
 });
+
+// Cells holding Excel data types. The functions metadata sets "allowCustomDataForDataTypeAny": true
+// (custom-functions-metadata writes it into dist/functions.json) and every series parameter is `any`,
+// so such a cell reaches a custom function as an Excel.CellValue object
+// (https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-concepts,
+// "Enable data types for custom functions", "Input an entity value"). The shapes below follow
+// @types/office-js: Excel.FormattedNumberCellValue { type: "FormattedNumber", basicValue: number,
+// numberFormat }, Excel.DoubleCellValue { type: "Double", basicValue: number }, Excel.BooleanCellValue,
+// Excel.StringCellValue, Excel.EmptyCellValue { type: "Empty", basicValue?: "" },
+// Excel.EntityCellValue { type: "Entity", text?, basicValue?: "#VALUE!" | string },
+// Excel.LinkedEntityCellValue { type: "LinkedEntity", id: LinkedEntityId { domainId? }, text? },
+// Excel.WebImageCellValue { type: "WebImage", basicValue?: "#VALUE!" }, Excel.ValueErrorCellValue
+// { type: "Error", basicValue: "#VALUE!" }. basicValue is "the value that would be returned by
+// Range.values for a cell with this value" (each interface's basicValue).
+describe("cells holding Excel data types (Excel.CellValue)", () => {
+  const formatted = { type: "FormattedNumber", basicValue: 0.25, numberFormat: "0%" };
+  const double = { type: "Double", basicValue: 12, numberFormat: "0.0", properties: {} };
+  const empty = { type: "Empty", basicValue: "" };
+  const entity = { type: "Entity", text: "Ward 3", basicValue: "#VALUE!", basicType: "Error", properties: { Beds: { type: "Double", basicValue: 24 } } };
+  const stock = { type: "LinkedEntity", text: "Microsoft Corp", basicValue: "#VALUE!", id: { serviceId: 268435456, domainId: "Stocks", entityId: "x", culture: "en-US" } };
+  const image = { type: "WebImage", address: "https://example.org/a.png", basicValue: "#VALUE!" };
+
+  it("fromCells reads a formatted number and a double by their basic value, and an empty cell value as a missing month", () => {
+    expect(fromCells([[formatted], [double], [empty], [3]])).toEqual([0.25, 12, null, 3]);
+  });
+
+  it("fromCells refuses an entity, naming the point, the cell's type and the text it shows", () => {
+    expect(() => fromCells([[1], [2], [3], [entity]])).toThrow(
+      "point 4 is the data type 'Ward 3' (entity), which has no number: enter the number itself, or a formula that takes one of its number fields (e.g. =A2.Price)",
+    );
+    expect(coreErrorCode(() => fromCells([[entity]]))).toBe("invalid_value");
+  });
+
+  it("fromCells names a linked data type with its domain, and an image", () => {
+    expect(() => fromCells([[1], [stock]])).toThrow("point 2 is the data type 'Microsoft Corp' (linked data type, Stocks), which has no number");
+    expect(() => fromCells([[image]], "denominators")).toThrow("denominators cell 1 is a data type (image), which has no number");
+  });
+
+  it("reads data types in the single-cell and list arguments too", () => {
+    expect(numberFromCell(formatted, "goal")).toBe(0.25);
+    expect(optionalNumberFromCell(empty, "target")).toBeUndefined();
+    expect(() => numberFromCell(entity, "goal")).toThrow("goal is the data type 'Ward 3' (entity), which has no number");
+    expect(numbersFromCells([[double], [empty]], "sustainedMonths")).toEqual([12, null]);
+    expect(booleansFromCells([[{ type: "Boolean", basicValue: true }], [empty]], "improving")).toEqual([true, null]);
+    expect(textsFromCells([[{ type: "String", basicValue: " Outcome " }]], "measureTypes")).toEqual(["Outcome"]);
+    expect(parseDirection({ type: "String", basicValue: "up" })).toBe("increase");
+    expect(choiceFromCell({ type: "String", basicValue: "P" }, "chart", ["p", "u"])).toBe("p");
+    expect(baselineFromCell({ type: "Double", basicValue: 12 }, 24)).toBe(12);
+    expect(countFromCell({ type: "Double", basicValue: 6 }, "months", 3)).toBe(6);
+  });
+
+  it("describes an error cell value by its error, as Range.values shows it", () => {
+    expect(describeCell({ type: "Error", basicValue: "#DIV/0!", errorType: "Div0" })).toBe("the error #DIV/0!");
+    expect(() => fromCells([[{ type: "Error", basicValue: "#N/A" }]])).toThrow("point 1 is the error #N/A: enter a number, or leave the cell empty for a missing month");
+  });
+});

@@ -1,7 +1,7 @@
 // Measure sheets: reading hand-built or generated sheets, validating a workbook, building a submission.
 // Re-exports only, and only the public names (internal helpers stay in their files).
 export { a1Address, columnLetters, parseA1, MAX_SHEET_COLUMN, MAX_SHEET_ROW } from "./address";
-export { parsePeriod, excelSerialToDate, isDateNumberFormat, type ParsePeriodOptions, type ParsedPeriod } from "./period";
+export { parsePeriod, excelSerialToDate, isDateNumberFormat, type DateSystem, type ParsePeriodOptions, type ParsedPeriod } from "./period";
 export { matchHeaders, type HeaderColumns, type HeaderMatch, type HelperKind } from "./headers";
 export { SheetIssueCode, type SheetIssue } from "./issues";
 export {

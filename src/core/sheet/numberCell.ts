@@ -9,7 +9,11 @@
  * - everything else is refused with a reason: Excel error values ("#DIV/0!"), placeholders ("n/a",
  *   "-", "TBD"), percentages typed as text ("12%"), decimal commas ("1,5"), numbers stored as text
  *   ("12": Excel's own SUM and charts skip them, as src/core/cells.ts explains), other text, TRUE/FALSE
+ * - a cell holding an Excel data type (an `Excel.CellValue`, when the adapter read it through
+ *   `Range.valuesAsJson`) is read by its basic value; one with no number (an entity, a linked data type,
+ *   an image) is refused as `data_type`, naming what it holds (see src/core/cellValue.ts)
  */
+import { basicCellValue, describeDataType, isDataTypeCell } from "../cellValue";
 
 /** The outcome of reading one number cell. */
 export type NumberCell =
@@ -25,7 +29,8 @@ export type BadNumberReason =
   | "number_as_text"
   | "text"
   | "logical"
-  | "not_finite";
+  | "not_finite"
+  | "data_type";
 
 const EXCEL_ERRORS = /^#(DIV\/0!|N\/A|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 const PLACEHOLDERS = new Set([
@@ -55,11 +60,18 @@ export function isPercentFormat(format: unknown): boolean {
  * readNumberCell("n/a"); // => { kind: "bad", reason: "placeholder", text: "n/a" }
  * @example
  * readNumberCell(0.25, { percentFormat: true }); // => { kind: "number", value: 25 }
+ * @example
+ * readNumberCell({ type: "Entity", text: "Ward 3", basicValue: "#VALUE!" }); // => { kind: "bad", reason: "data_type", text: "the data type 'Ward 3' (entity)" }
  *
- * @param cell a value from `range.values`
+ * @param raw a value from `range.values` (or an `Excel.CellValue` from `range.valuesAsJson`)
  * @param options `percentFormat`: the cell's number format shows a percentage, so scale ×100
  */
-export function readNumberCell(cell: unknown, options: { percentFormat?: boolean } = {}): NumberCell {
+export function readNumberCell(raw: unknown, options: { percentFormat?: boolean } = {}): NumberCell {
+  const cell = basicCellValue(raw);
+  if (isDataTypeCell(cell)) {
+    if (cell.type === "Error") return { kind: "bad", reason: "excel_error", text: typeof cell.basicValue === "string" ? cell.basicValue : "#VALUE!" };
+    return { kind: "bad", reason: "data_type", text: describeDataType(cell) };
+  }
   if (isBlank(cell)) return { kind: "blank" };
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return { kind: "bad", reason: "not_finite", text: String(cell) };

@@ -3,9 +3,24 @@
  * or text such as "2026-01", "Jan 2026", "Jan-26", "01/2026" or "15/01/2026". Everything becomes a
  * period `YYYY-MM` (the contract's `Period`) or a plain-words reason why not.
  */
+import { basicCellValue, describeDataType, isDataTypeCell } from "../cellValue";
+
+/**
+ * An Excel workbook's date system: which day a date serial counts from. Each workbook has its own
+ * (File > Options > Advanced, "Use 1904 date system"). In the 1900 system serial 1 is 1900-01-01; in
+ * the 1904 system serial 0 is 1904-01-01 (MS-XLS 2.4.77 Date1904,
+ * https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xls/4a5e900a-0eb0-4355-8fc1-81aab8f46e8b),
+ * so the same day has a serial 1462 smaller there (4 years and a day).
+ */
+export type DateSystem = 1900 | 1904;
 
 /** Options of {@link parsePeriod}. */
 export type ParsePeriodOptions = {
+  /**
+   * The workbook's date system (see {@link DateSystem}); default 1900, Excel's default. A workbook
+   * in the 1904 system read as 1900 would put every month 4 years early.
+   */
+  dateSystem?: DateSystem;
   /**
    * The cell's Excel number format (`range.numberFormat`), e.g. "mmm-yy" or "General".
    * - a date format ("mmm-yy", "yyyy-mm-dd", "m/d/yyyy"…): any number is an Excel date serial,
@@ -26,11 +41,13 @@ export type ParsePeriodOptions = {
 export type ParsedPeriod = { period: string } | { error: string };
 
 const DAY_MS = 86_400_000;
-/** Serials 18264 and 73050 are 1950-01-01 and 2099-12-31: dates a QI series can plausibly hold. */
+/** Serials 18264 and 73050 are 1950-01-01 and 2099-12-31 (1900 system): dates a QI series can plausibly hold. */
 const PLAUSIBLE_SERIAL_MIN = 18264;
 const PLAUSIBLE_SERIAL_MAX = 73050;
-/** Excel's last date, 9999-12-31. */
+/** Excel's last date, 9999-12-31, in the 1900 system. */
 const MAX_SERIAL = 2958465;
+/** The 1900-system serial of 1904-01-01, day 0 of the 1904 system: the offset between the two systems. */
+const OFFSET_1904 = 1462;
 const HOW = "write the month as 2026-01";
 
 const MONTH_NAMES: Record<string, number> = {
@@ -59,15 +76,27 @@ function daysInMonth(year: number, month: number): number {
  * 1-59 count from 1899-12-31, 60 is kept as February 29th 1900, and 61 onwards count from 1899-12-30.
  * A time of day (the fraction) is dropped.
  *
- * @param serial an Excel serial, 1 (1900-01-01) to 2958465 (9999-12-31)
+ * In the 1904 date system serial 0 is 1904-01-01 and every day counts (no fictitious day), so a 1904
+ * serial is the 1900 serial of the same day minus 1462.
+ *
+ * @param serial an Excel serial: 1 (1900-01-01) to 2958465 (9999-12-31) in the 1900 system, 0
+ *   (1904-01-01) to 2957003 (9999-12-31) in the 1904 system
+ * @param dateSystem the workbook's date system (default 1900)
  * @returns year, month (1-12) and day, or `null` outside Excel's date range
  * @example
  * excelSerialToDate(46023); // => { year: 2026, month: 1, day: 1 }
  * @example
  * excelSerialToDate(60); // => { year: 1900, month: 2, day: 29 }
+ * @example
+ * excelSerialToDate(44561, 1904); // => { year: 2026, month: 1, day: 1 }
  */
-export function excelSerialToDate(serial: number): { year: number; month: number; day: number } | null {
+export function excelSerialToDate(serial: number, dateSystem: DateSystem = 1900): { year: number; month: number; day: number } | null {
   if (!Number.isFinite(serial)) return null;
+  if (dateSystem === 1904) {
+    const whole = Math.floor(serial);
+    if (whole < 0 || whole > MAX_SERIAL - OFFSET_1904) return null;
+    return excelSerialToDate(whole + OFFSET_1904, 1900);
+  }
   const whole = Math.floor(serial);
   if (whole < 1 || whole > MAX_SERIAL) return null;
   if (whole === 60) return { year: 1900, month: 2, day: 29 };
@@ -98,11 +127,11 @@ export function isDateNumberFormat(format: string): boolean {
   return /[dy]/.test(codes) || (/m/.test(codes) && !/[hs]/.test(codes));
 }
 
-function fromNumber(n: number, dateFormat: boolean): ParsedPeriod {
+function fromNumber(n: number, dateFormat: boolean, dateSystem: DateSystem): ParsedPeriod {
   const shown = String(n);
   if (!Number.isFinite(n)) return { error: `${shown} is not a month: ${HOW}` };
   if (dateFormat) {
-    const date = excelSerialToDate(n);
+    const date = excelSerialToDate(n, dateSystem);
     if (date === null) return { error: `${shown} is not a date Excel can show: ${HOW}` };
     return period(date.year, date.month);
   }
@@ -113,8 +142,9 @@ function fromNumber(n: number, dateFormat: boolean): ParsedPeriod {
       return { error: `${shown} looks like a month without its dash: write it as ${Math.floor(n / 100)}-${pad2(n % 100)}` };
     }
   }
-  if (n >= PLAUSIBLE_SERIAL_MIN && n < PLAUSIBLE_SERIAL_MAX + 1) {
-    const date = excelSerialToDate(n);
+  const offset = dateSystem === 1904 ? OFFSET_1904 : 0;
+  if (n >= PLAUSIBLE_SERIAL_MIN - offset && n < PLAUSIBLE_SERIAL_MAX - offset + 1) {
+    const date = excelSerialToDate(n, dateSystem);
     if (date !== null) return period(date.year, date.month);
   }
   return { error: `${shown} is not a month: ${HOW} (or give the cell a date format)` };
@@ -151,7 +181,7 @@ function fromText(raw: string, options: ParsePeriodOptions): ParsedPeriod {
     return checkedDate(text, Number(m[1]), Number(m[2]), Number(m[3]));
   }
   if ((m = /^(\d{4})[-/.](\d{1,2})$/.exec(s))) return checkedDate(text, Number(m[1]), Number(m[2]), null);
-  if (/^\d+(\.\d+)?$/.test(s)) return fromNumber(Number(s), false);
+  if (/^\d+(\.\d+)?$/.test(s)) return fromNumber(Number(s), false, options.dateSystem ?? 1900);
   if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s))) {
     return checkedDate(text, Number(m[1]), Number(m[2]), Number(m[3]));
   }
@@ -197,8 +227,8 @@ function fromText(raw: string, options: ParsePeriodOptions): ParsedPeriod {
  * The month (`YYYY-MM`) a cell holds, or why it holds none. Hand-built sheets write months in many
  * ways; this reads the common ones and refuses the rest with a message that says how to fix the cell.
  *
- * - **numbers** are Excel date serials (1900 date system, with Excel's 1900 leap-year bug: see
- *   {@link excelSerialToDate}). When the cell's number format is a date format every serial is a
+ * - **numbers** are Excel date serials, in the workbook's date system (`options.dateSystem`: 1900 by
+ *   default, with Excel's 1900 leap-year bug, or 1904: see {@link excelSerialToDate}). When the cell's number format is a date format every serial is a
  *   date. Otherwise a whole number 1-53 is refused as a week number, 1900-2100 as a year, 202601 as
  *   a month missing its dash, and other numbers are dates only between 1950 and 2099.
  * - **`Date` objects** are read by their nearest day in UTC, so both UTC-midnight dates (as xlsx
@@ -214,7 +244,8 @@ function fromText(raw: string, options: ParsePeriodOptions): ParsedPeriod {
  *
  * Runs in O(length of the text).
  *
- * @param cell one value from Excel's `range.values` (number, string, boolean, "" for blank) or a `Date`
+ * @param raw one value from Excel's `range.values` (number, string, boolean, "" for blank), a `Date`,
+ *   or an `Excel.CellValue` (read by its basic value, see src/core/cellValue.ts)
  * @param options see {@link ParsePeriodOptions}
  * @returns `{ period }` or `{ error }` (the error names the value, not the cell: the caller knows the cell)
  * @example
@@ -223,12 +254,16 @@ function fromText(raw: string, options: ParsePeriodOptions): ParsedPeriod {
  * parsePeriod("Jan-26"); // => { period: "2026-01" }
  * @example
  * parsePeriod(7); // => { error: "7 looks like a week number, not a month: write the month as 2026-01" }
+ * @example
+ * parsePeriod(44561, { dateSystem: 1904 }); // => { period: "2026-01" }
  */
-export function parsePeriod(cell: unknown, options: ParsePeriodOptions = {}): ParsedPeriod {
+export function parsePeriod(raw: unknown, options: ParsePeriodOptions = {}): ParsedPeriod {
+  const cell = basicCellValue(raw);
+  if (isDataTypeCell(cell)) return { error: `${describeDataType(cell)} is not a month: ${HOW}` };
   if (cell === null || cell === undefined) return { error: `the month is blank: ${HOW}` };
   if (typeof cell === "number") {
     const dateFormat = options.numberFormat !== undefined && isDateNumberFormat(options.numberFormat);
-    return fromNumber(cell, dateFormat);
+    return fromNumber(cell, dateFormat, options.dateSystem ?? 1900);
   }
   if (cell instanceof Date) return fromDate(cell);
   if (typeof cell === "string") return fromText(cell, options);

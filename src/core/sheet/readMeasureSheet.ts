@@ -17,7 +17,7 @@ import {
   isPercentFormat,
   readNumberCell,
 } from "./numberCell";
-import { parsePeriod } from "./period";
+import { parsePeriod, type DateSystem } from "./period";
 import { computedValue, kindOfHeader, kindOfMeasure, type SeriesKind, valueAgrees } from "./value";
 
 /** A 2-D block of cells as Excel's `range.values` / `range.formulas` / `range.numberFormat` give it. */
@@ -38,6 +38,8 @@ export type ReadMeasureSheetInput = {
   measure?: MeasureDefinition;
   /** How to read an ambiguous numeric date such as "03/04/2026" (see `parsePeriod`). Default: refuse it. */
   dateOrder?: "dmy" | "mdy";
+  /** The workbook's date system, for month cells holding date serials (see `parsePeriod`). Default 1900. */
+  dateSystem?: DateSystem;
 };
 
 /** The series' columns as 0-based *sheet* columns (same keys as {@link HeaderColumns}). */
@@ -381,6 +383,7 @@ export function readMeasureSheet(input: ReadMeasureSheetInput): MeasureSheetRead
       const parsed = parsePeriod(monthCell, {
         ...(typeof fmt === "string" ? { numberFormat: fmt } : {}),
         ...(input.dateOrder !== undefined ? { dateOrder: input.dateOrder } : {}),
+        ...(input.dateSystem !== undefined ? { dateSystem: input.dateSystem } : {}),
       });
       if ("error" in parsed) {
         issue("error", "UNKNOWN_MONTH", r, c.month, parsed.error);
@@ -600,6 +603,8 @@ function badNumberMessage(reason: BadNumberReason, text: string, what: string): 
       return `holds ${text}, not a number — type the ${what} as a number`;
     case "not_finite":
       return `holds ${text}, not a usable number — type the ${what} as a number`;
+    case "data_type":
+      return `holds ${text}, which has no number — type the ${what} itself, or a formula that takes one of its number fields (e.g. =A2.Price)`;
     case "text":
       return `holds the text ${shown}, not a number — type the ${what} as a number, or leave the cell blank if there is no data`;
   }

@@ -13,6 +13,7 @@ import type { QiCore } from "../qiCore";
 import { forgetToken, loadCachedMe, loadToken, saveCachedMe, saveToken } from "../storage/connection";
 import { EMPTY_DRAFT, loadDraft, saveDraft, type ReportDraft } from "../storage/drafts";
 import type { KeyValueStore } from "../storage/keyValueStore";
+import type { PaneEvents } from "../office/paneEvents";
 import { isoDay, previousMonth } from "../format";
 import { monthRange } from "../../core/submission/calendar";
 import { checkWorkbook, marksFor, serverIssues, type CheckProgress, type PaneIssue, type WorkbookCheck } from "../workbook/checkWorkbook";
@@ -33,6 +34,11 @@ export interface AppServices {
   /** Where the pane was served from: the data store, by default. */
   defaultStoreUrl: string;
   now(): Date;
+  /**
+   * When Office shows the pane again (the shared runtime keeps the page alive while the pane is closed,
+   * so it is not reloaded): the pane then reads the sheets, the connection and the outbox again.
+   */
+  paneEvents?: PaneEvents | null;
 }
 
 export type TabId = "connect" | "sheets" | "validate" | "report" | "submit";
@@ -103,7 +109,7 @@ function markingIssues(result: MarkResult | undefined): PaneIssue[] {
 
 export function App({ services }: { services: AppServices }) {
   const styles = useStyles();
-  const { host, storage, outbox, createClient, core, defaultStoreUrl, now } = services;
+  const { host, storage, outbox, createClient, core, defaultStoreUrl, now, paneEvents } = services;
 
   const [booted, setBooted] = useState(false);
   const [tab, setTab] = useState<TabId>("connect");
@@ -128,6 +134,8 @@ export function App({ services }: { services: AppServices }) {
   /** The report the last dry run checked: what Submit sends. */
   const [prepared, setPrepared] = useState<WorkbookCheck | null>(null);
   const [outboxState, setOutboxState] = useState<OutboxSnapshot>(() => outbox.snapshot());
+  /** How many times Office showed the pane again since it booted: each time, the boot's reads run again. */
+  const [shownCount, setShownCount] = useState(0);
 
   const collaborative = connection?.me.collaborative ?? null;
   const team = connection?.me.team ?? null;
@@ -153,9 +161,24 @@ export function App({ services }: { services: AppServices }) {
     }
   }, [finishedForQueued]);
 
-  // Boot: workbook settings, then the saved token for that store, checked against /me (cached profile when offline).
+  // Shown again: the outbox is read again from storage (another workbook may have queued or sent
+  // reports meanwhile) and retried; the boot below runs again for the connection, then the sheets.
+  useEffect(() => {
+    if (!paneEvents) return;
+    return paneEvents.onShown(() => {
+      setShownCount((n) => n + 1);
+      void outbox
+        .start()
+        .then(() => outbox.retryAll())
+        .catch(() => undefined);
+    });
+  }, [paneEvents, outbox]);
+
+  // Boot (and again each time the pane is shown): workbook settings, then the saved token for that
+  // store, checked against /me (cached profile when offline).
   useEffect(() => {
     let cancelled = false;
+    const resumed = shownCount > 0;
     void (async () => {
       let saved: WorkbookSettings = {};
       if (host) {
@@ -169,6 +192,12 @@ export function App({ services }: { services: AppServices }) {
       const savedToken = await loadToken(storage, storeUrl);
       if (cancelled) return;
       setSettings(saved);
+      if (resumed && !savedToken) {
+        // Disconnected meanwhile (in another workbook, or the token was forgotten).
+        setToken(null);
+        setConnection(null);
+        setTab("connect");
+      }
       if (savedToken) {
         const cached = await loadCachedMe(storage, storeUrl);
         try {
@@ -177,15 +206,21 @@ export function App({ services }: { services: AppServices }) {
           await saveCachedMe(storage, storeUrl, me);
           setToken(savedToken);
           setConnection({ storeUrl, me, offline: false });
-          setTab("validate");
+          if (!resumed) setTab("validate");
+          if (resumed) setNotice(null);
         } catch (error) {
           if (cancelled) return;
           if (error instanceof ApiFailure && error.retryable && cached) {
             setToken(savedToken);
             setConnection({ storeUrl, me: cached, offline: true });
-            setTab("validate");
+            if (!resumed) setTab("validate");
           } else if (error instanceof ApiFailure && error.kind === "unauthorized") {
             setNotice(error.message);
+            if (resumed) {
+              setToken(null);
+              setConnection(null);
+              setTab("connect");
+            }
           } else {
             setNotice(`Could not check your saved token: ${messageOf(error)}`);
           }
@@ -196,7 +231,7 @@ export function App({ services }: { services: AppServices }) {
     return () => {
       cancelled = true;
     };
-  }, [host, storage, createClient, defaultStoreUrl]);
+  }, [host, storage, createClient, defaultStoreUrl, shownCount]);
 
   const refreshSheets = useCallback(async () => {
     if (!host) return;
@@ -210,7 +245,7 @@ export function App({ services }: { services: AppServices }) {
 
   useEffect(() => {
     if (connection) void refreshSheets();
-  }, [connection, refreshSheets]);
+  }, [connection, refreshSheets, shownCount]);
 
   // This month's status and due date.
   useEffect(() => {
@@ -306,7 +341,15 @@ export function App({ services }: { services: AppServices }) {
     const target = sheetName ?? (measure ? core.findMeasureSheet(sheetNames, measure) : null);
     if (!host || !measure || !target) return;
     const snapshot = await host.readSheet(target);
-    const reading = core.readMeasureSheet({ sheetName: target, values: snapshot.values, formulas: snapshot.formulas, origin: snapshot.origin, measure });
+    const reading = core.readMeasureSheet({
+      sheetName: target,
+      values: snapshot.values,
+      formulas: snapshot.formulas,
+      numberFormat: snapshot.numberFormat,
+      origin: snapshot.origin,
+      measure,
+      ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}),
+    });
     setPreviews((p) => ({ ...p, [measureId]: { found: reading.found, rowCount: reading.rows.length, notes: reading.notes } }));
   }
 

@@ -1,4 +1,5 @@
 // What the pane needs to know about its Office host at start-up: are we in Excel, and is its theme dark.
+import type { PaneEvents } from "./paneEvents";
 
 /** True when Office.onReady said the pane runs in Excel (not in a plain browser, where host is null). */
 export function isExcel(info: { host: Office.HostType | null } | null | undefined): boolean {
@@ -18,4 +19,14 @@ export function officeThemeKind(): "dark" | "light" | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Calls `onTheme` with Office's theme each time the pane is shown again: the shared runtime keeps the
+ * page (and the theme it read at boot) alive while the pane is closed, and the user may have switched
+ * Office's theme meanwhile. Returns a function that stops it.
+ */
+export function watchOfficeTheme(paneEvents: PaneEvents | null, onTheme: (kind: "dark" | "light" | null) => void): () => void {
+  if (!paneEvents) return () => undefined;
+  return paneEvents.onShown(() => onTheme(officeThemeKind()));
 }

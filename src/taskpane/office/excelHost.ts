@@ -11,7 +11,7 @@ export function createExcelHost(run: ExcelRun = excelRun, supports: SupportsApi 
   return {
     kind: "excel",
     listSheets: () => listSheets(run),
-    readSheet: (sheetName, onProgress) => readSheet(run, sheetName, onProgress),
+    readSheet: (sheetName, onProgress) => readSheet(run, sheetName, onProgress, supports),
     createMeasureSheet: (layout) => createMeasureSheet(run, supports, layout),
     markCells: (marks) => markCells(run, supports, marks),
     clearMarks: () => markCells(run, supports, []),

@@ -183,6 +183,7 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
       numberFormat: snapshot.numberFormat,
       origin: snapshot.origin,
       measure,
+      ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}),
     });
     sheets.push({ measure, sheetName, reading });
   }

@@ -154,3 +154,54 @@ describe("parsePeriod(text)", () => {
     expect(parsePeriod({})).toEqual({ error: "this cell does not hold a month: write the month as 2026-01" });
   });
 });
+
+// The 1904 date system: serial 0 is 1904-01-01 (MS-XLS 2.4.77 Date1904, "The first date of the 1904
+// date system is 00:00:00 on January 1, 1904, specified by a serial value of 0",
+// https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xls/4a5e900a-0eb0-4355-8fc1-81aab8f46e8b),
+// so a day's serial there is its 1900-system serial minus 1462 (1904-01-01 is 1462 in the 1900 system).
+describe("parsePeriod(cell, { dateSystem: 1904 })", () => {
+  it("excelSerialToDate(serial, 1904) counts from 1904-01-01 as serial 0", () => {
+    expect(excelSerialToDate(0, 1904)).toEqual({ year: 1904, month: 1, day: 1 });
+    expect(excelSerialToDate(1462)).toEqual({ year: 1904, month: 1, day: 1 });
+    expect(excelSerialToDate(59, 1904)).toEqual({ year: 1904, month: 2, day: 29 }); // 1904 was a leap year
+    expect(excelSerialToDate(44561, 1904)).toEqual({ year: 2026, month: 1, day: 1 });
+    expect(excelSerialToDate(2957003, 1904)).toEqual({ year: 9999, month: 12, day: 31 });
+    expect(excelSerialToDate(-1, 1904)).toBeNull();
+    expect(excelSerialToDate(2957004, 1904)).toBeNull();
+  });
+
+  it("reads a 1904 serial of a month start as that month, with or without a date format", () => {
+    for (const [serial, period] of [
+      [44561, "2026-01"], // 2026-01-01
+      [44592, "2026-02"], // 2026-02-01
+      [44591, "2026-01"], // 2026-01-31
+      [16802, "1950-01"], // the earliest serial read without a date format
+      [71588, "2099-12"], // the latest
+    ] as const) {
+      expect([serial, parsePeriod(serial, { dateSystem: 1904 })]).toEqual([serial, { period }]);
+      expect([serial, parsePeriod(serial, { dateSystem: 1904, numberFormat: "mmm-yy" })]).toEqual([serial, { period }]);
+    }
+  });
+
+  it("reads the same serial 4 years apart in the two systems (the bug a 1904 workbook showed)", () => {
+    expect(parsePeriod(44561)).toEqual({ period: "2021-12" });
+    expect(parsePeriod(44561, { dateSystem: 1904 })).toEqual({ period: "2026-01" });
+    expect(parsePeriod(46023, { dateSystem: 1900 })).toEqual({ period: "2026-01" });
+  });
+
+  it("still refuses week numbers and years in the 1904 system, and reads serial 0 only with a date format", () => {
+    expect(parsePeriod(7, { dateSystem: 1904 })).toEqual({ error: `7 ${WEEK}` });
+    expect(parsePeriod(2026, { dateSystem: 1904 })).toEqual({ error: "2026 is a year, not a month: write the month as 2026-01" });
+    expect(parsePeriod(0, { dateSystem: 1904, numberFormat: "yyyy-mm-dd" })).toEqual({ period: "1904-01" });
+  });
+});
+
+// A month cell holding a data type: read by its basic value (Excel.CellValue basicValue, @types/office-js),
+// and named when it has none (Excel.EntityCellValue: basicValue "#VALUE!").
+describe("parsePeriod(cell) of an Excel.CellValue", () => {
+  it("reads a formatted number by its basic value and names an entity", () => {
+    expect(parsePeriod({ type: "FormattedNumber", basicValue: 46023, numberFormat: "mmm-yy" })).toEqual({ period: "2026-01" });
+    expect(parsePeriod({ type: "String", basicValue: "2026-03" })).toEqual({ period: "2026-03" });
+    expect(parsePeriod({ type: "Entity", text: "March", basicValue: "#VALUE!" })).toEqual({ error: "the data type 'March' (entity) is not a month: write the month as 2026-01" });
+  });
+});

@@ -131,6 +131,27 @@ describe("Outbox", () => {
     expect(store.revisions).toHaveLength(1);
   });
 
+  // Two workbooks open at once share one OfficeRuntime.storage (kept per domain, "may be shared by
+  // multiple add-ins": @types/office-runtime, OfficeRuntime.Storage; and
+  // https://learn.microsoft.com/office/dev/add-ins/excel/custom-functions-runtime, "Store and access data").
+  it("keeps both reports when two runtimes queue one each at the same moment over one storage", async () => {
+    const store = new FakeStore();
+    const storage = memoryStore();
+    const first = makeOutbox(store, storage, new ManualClock(), { newKey: () => "first-1" });
+    const second = makeOutbox(store, storage, new ManualClock(), { newKey: () => "second-1" });
+    await Promise.all([first.start(), second.start()]);
+    store.failNext(2, "network");
+    const outcomes = await Promise.all([first.submit(report), second.submit({ ...report, reportingMonth: "2026-02" })]);
+    expect(outcomes.map((o) => o.kind)).toEqual(["queued", "queued"]);
+
+    const later = makeOutbox(store, storage, new ManualClock());
+    await later.start();
+    expect(later.snapshot().entries.map((e) => e.idempotencyKey).sort()).toEqual(["first-1", "second-1"]);
+    await later.retryAll();
+    expect(later.snapshot().entries).toHaveLength(0);
+    expect(store.calls.map((c) => c.key).sort()).toEqual(["first-1", "first-1", "second-1", "second-1"]);
+  });
+
   it("shares one request between a timer retry and a Retry now pressed at the same moment", async () => {
     const store = new FakeStore();
     const outbox = makeOutbox(store, memoryStore(), new ManualClock());

@@ -26,6 +26,12 @@ export interface MockSheet {
   visibility?: "Visible" | "Hidden";
   /** worksheet.protection.protected: fills (and other format changes) fail on it. */
   protected?: boolean;
+  /**
+   * For readSheet: what Range.valuesAsJson gives for a cell, by 0-based sheet "row,column" (a cell not
+   * listed gives a Double/String value of its grid value). Put "#VALUE!" in `grid` for the same cell,
+   * as Range.values shows an entity (Excel.EntityCellValue.basicValue).
+   */
+  valuesAsJson?: Record<string, unknown>;
 }
 
 export interface MockState {
@@ -46,6 +52,10 @@ export interface MockState {
   failures: Record<string, string>;
   /** Called as each sync starts (1-based), to change the workbook between round trips as a user could. */
   onSync?: (sync: number) => void;
+  /** The workbook's date system, for workbook.functions.date (default 1900). */
+  dateSystem?: 1900 | 1904;
+  /** Cells read one by one with getCell, as "Sheet!row,column" (0-based). */
+  cellReads?: string[];
 }
 
 export function emptyState(): MockState {
@@ -178,6 +188,13 @@ export function mockRun(state: MockState): ExcelRun {
         const left = column - (sheet.origin?.column ?? 0);
         const slice = (sheet.grid ?? []).slice(top, top + rows).map((r) => r.slice(left, left + columns));
         return track({ values: slice, formulas: slice, numberFormat: slice.map((r) => r.map(() => "General")) });
+      },
+      getCell: (row: number, column: number) => {
+        (state.cellReads ??= []).push(`${name}!${row},${column}`);
+        const sheet = state.sheets[name]!;
+        const plain = sheet.grid?.[row - (sheet.origin?.row ?? 0)]?.[column - (sheet.origin?.column ?? 0)];
+        const json = sheet.valuesAsJson?.[`${row},${column}`] ?? { type: typeof plain === "number" ? "Double" : "String", basicValue: plain };
+        return track({ valuesAsJson: [[json]] });
       },
       activate: () => void (state.active = name),
       notes: {
@@ -319,6 +336,15 @@ export function mockRun(state: MockState): ExcelRun {
           },
         },
         settings: settingsApi,
+        functions: {
+          // Excel's DATE: serial of a date in the workbook's date system. In the 1904 system serial 0 is
+          // 1904-01-01; in the 1900 system 1904-01-01 is 1462 (MS-XLS 2.4.77 Date1904,
+          // https://learn.microsoft.com/en-us/openspecs/office_file_formats/ms-xls/4a5e900a-0eb0-4355-8fc1-81aab8f46e8b).
+          date: (year: number, month: number, day: number) => {
+            const days1900 = (Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000; // from 1900-03-01 on
+            return track({ value: state.dateSystem === 1904 ? days1900 - 1462 : days1900 });
+          },
+        },
       },
       sync: async () => {
         state.syncs += 1;

@@ -10,12 +10,19 @@ import { memoryStore, type KeyValueStore } from "../../../src/taskpane/storage/k
 import { keyValueOutboxStore } from "../../../src/taskpane/storage/outboxStore";
 import { loadToken } from "../../../src/taskpane/storage/connection";
 import type { ExcelHost } from "../../../src/taskpane/host";
+import type { PaneEvents } from "../../../src/taskpane/office/paneEvents";
 import { FakeStore, STORE } from "./fixtures";
 
 export const NOW = new Date("2026-05-10T09:00:00");
 
 export async function renderApp(
-  options: { host?: ExcelHost | null; storage?: KeyValueStore; store?: FakeStore; fetch?: (url: string, init?: RequestInit) => Promise<Response> } = {},
+  options: {
+    host?: ExcelHost | null;
+    storage?: KeyValueStore;
+    store?: FakeStore;
+    fetch?: (url: string, init?: RequestInit) => Promise<Response>;
+    paneEvents?: PaneEvents;
+  } = {},
 ) {
   const store = options.store ?? new FakeStore();
   const storage = options.storage ?? memoryStore();
@@ -41,6 +48,7 @@ export async function renderApp(
     core: defaultQiCore,
     defaultStoreUrl: STORE,
     now: () => NOW,
+    paneEvents: options.paneEvents ?? null,
   };
   const view = render(
     <FluentProvider theme={webLightTheme}>
