@@ -1,10 +1,10 @@
 // Turning request input into typed values, or into an ApiProblem that says what to fix and where.
 
 import type * as z from "zod";
+import { isPeriod, PERIOD_HINT } from "../core/period";
 import type { Conflict } from "../core/schema";
 import { ApiProblem } from "./problem";
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Parse a JSON body text; 400 MALFORMED_JSON with the parser's position when it is not JSON. */
@@ -71,7 +71,7 @@ export function validate<S extends z.ZodType>(schema: S, body: unknown, what: st
 
 /** A `YYYY-MM` path or query parameter; 400 when malformed. */
 export function periodParam(value: string, name: string): string {
-  if (!PERIOD.test(value)) throw new ApiProblem("BAD_REQUEST", `${name} must be a month written YYYY-MM, e.g. 2026-03 (got ${JSON.stringify(value)})`);
+  if (!isPeriod(value)) throw new ApiProblem("BAD_REQUEST", `${name} must be ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
   return value;
 }
 

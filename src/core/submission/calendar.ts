@@ -7,60 +7,13 @@
  */
 
 import { CoreError } from "../errors";
+import { addMonths, monthOf } from "../period";
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+// The month pattern and month arithmetic live in ../period (one definition for every layer).
 const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-
-function parsePeriod(period: string, caller: string): { year: number; month: number } {
-  const match = PERIOD.exec(period);
-  if (!match) throw new CoreError("invalid_value", `${caller}: invalid month ${JSON.stringify(period)} (use YYYY-MM)`);
-  return { year: Number(match[1]), month: Number(match[2]) };
-}
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
-}
-
-/**
- * The month `months` after (or before, when negative) `period`.
- *
- * @example
- * addMonths("2025-11", 3); // => "2026-02"
- * addMonths("2026-01", -1); // => "2025-12"
- */
-export function addMonths(period: string, months: number): string {
-  const { year, month } = parsePeriod(period, "addMonths");
-  const index = year * 12 + (month - 1) + months;
-  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
-}
-
-/**
- * Every month from `start` to `end`, both included; empty when `end` is before `start`.
- *
- * Runs in O(months).
- *
- * @example
- * monthRange("2025-11", "2026-02"); // => ["2025-11", "2025-12", "2026-01", "2026-02"]
- */
-export function monthRange(start: string, end: string): string[] {
-  parsePeriod(start, "monthRange");
-  parsePeriod(end, "monthRange");
-  const out: string[] = [];
-  for (let m = start; m <= end; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
-
-/**
- * The month of a date or ISO instant (its first 7 characters, after checking the shape).
- *
- * @example
- * monthOf("2026-03-09"); // => "2026-03"
- * monthOf("2026-03-09T23:59:59.000Z"); // => "2026-03"
- */
-export function monthOf(date: string): string {
-  const match = DATE.exec(date);
-  if (!match || !PERIOD.test(date.slice(0, 7))) throw new CoreError("invalid_value", `monthOf: invalid date ${JSON.stringify(date)} (use YYYY-MM-DD)`);
-  return date.slice(0, 7);
 }
 
 /**

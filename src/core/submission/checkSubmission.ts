@@ -6,7 +6,7 @@
 import type { CollaborativeDefinition, MeasureDefinition } from "../schema/collaborative";
 import type { PointInput, SubmissionInput } from "../schema/submission";
 import type { Conflict, ConflictCode } from "../schema/summary";
-import { monthOf } from "./calendar";
+import { monthOf } from "../period";
 
 /**
  * Relative tolerance between a value a team sends and the value computed from its numerator and

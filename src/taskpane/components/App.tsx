@@ -14,7 +14,7 @@ import { forgetToken, loadCachedMe, loadToken, saveCachedMe, saveToken } from ".
 import { EMPTY_DRAFT, loadDraft, saveDraft, type ReportDraft } from "../storage/drafts";
 import type { KeyValueStore } from "../storage/keyValueStore";
 import { isoDay, previousMonth } from "../format";
-import { monthRange } from "../../core/submission/calendar";
+import { monthRange } from "../../core/period";
 import { checkWorkbook, marksFor, serverIssues, type CheckProgress, type PaneIssue, type WorkbookCheck } from "../workbook/checkWorkbook";
 import { ConnectPanel, type Connection } from "./ConnectPanel";
 import { OutboxBanner } from "./OutboxBanner";
