@@ -210,7 +210,12 @@ export function scoreLabel(score: number): string {
  * @returns A fraction from 0 to 1 (0.25 = 25% of scored teams); #N/A when no team is scored.
  */
 export function pctAtLeast(scores: unknown[][], threshold?: number): number {
-  return excelValue(() => core.percentAtLeast(core.fromCells(scores, "scores"), core.optionalNumberFromCell(threshold, "threshold")), NO_SCORES);
+  // Core's percent is 0-100; a cell holds a percentage as a fraction (Excel shows 0.25 formatted as
+  // a percentage as 25%: https://learn.microsoft.com/office/vba/api/excel.application.autopercententry).
+  return excelValue(() => {
+    const percent = core.percentAtLeast(core.fromCells(scores, "scores"), core.optionalNumberFromCell(threshold, "threshold"));
+    return percent === null ? null : percent / 100;
+  }, NO_SCORES);
 }
 
 // ---- helpers (not custom functions: no @customfunction tag) ----

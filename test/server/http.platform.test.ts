@@ -36,10 +36,10 @@ describe("health, OpenAPI, unknown routes", () => {
       "/api/v1/collaboratives/{id}/teams/{teamId}/status",
       "/api/v1/collaboratives/{id}/completeness",
       "/api/v1/collaboratives/{id}/scores",
-      "/api/v1/collaboratives/{id}/teams/{teamId}/scores/{month}",
+      "/api/v1/collaboratives/{id}/teams/{teamId}/scores/{period}",
       "/api/v1/collaboratives/{id}/export.csv",
-      "/api/v1/collaboratives/{id}/periods/{month}/lock",
-      "/api/v1/collaboratives/{id}/periods/{month}/reopen",
+      "/api/v1/collaboratives/{id}/periods/{period}/lock",
+      "/api/v1/collaboratives/{id}/periods/{period}/reopen",
     ]) {
       expect(paths).toContain(path);
     }
@@ -54,7 +54,7 @@ describe("health, OpenAPI, unknown routes", () => {
   it("every route the app answers is in the OpenAPI document (a route without a token is 401, not 404)", async () => {
     for (const op of OPERATIONS) {
       if (op.path === "/health" || op.path.endsWith("openapi.json")) continue;
-      const path = op.path.replace("{id}", "sepsis").replace("{teamId}", "alpha").replace("{month}", "2026-01").replace("{submissionId}", "x");
+      const path = op.path.replace("{id}", "sepsis").replace("{teamId}", "alpha").replace("{period}", "2026-01").replace("{submissionId}", "x");
       expect([op.method, path, (await call(w.app, op.method.toUpperCase(), path)).status]).toEqual([op.method, path, 401]);
     }
   });

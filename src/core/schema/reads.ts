@@ -129,13 +129,14 @@ export const SubmissionDetail = SubmissionListItem.extend({
 export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
 
 /**
- * Where a monthly report stands:
- * - `received`: first received on or before its due date
+ * Where a monthly report stands (the counts of `Completeness` use the same words: `onTime`, `late`,
+ * `missing`, and `received` = `onTime` + `late`):
+ * - `on_time`: first received on or before its due date
  * - `late`: first received after its due date
  * - `missing`: not received and the due date has passed
  * - `not_due`: not received and not due yet (due today counts as not due)
  */
-export const ReportStatus = z.enum(["received", "late", "missing", "not_due"]);
+export const ReportStatus = z.enum(["on_time", "late", "missing", "not_due"]);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
 /** `GET /api/v1/collaboratives/{id}/teams/{teamId}/status?asOf=`: the month that is due now. */
@@ -176,9 +177,9 @@ export const PeriodsResponse = z.object({
 });
 export type PeriodsResponse = z.infer<typeof PeriodsResponse>;
 
-/** `POST …/periods/{month}/lock` and `/reopen` bodies: a reason (required to reopen). */
+/** `POST …/periods/{period}/lock` and `/reopen` bodies: a reason (required to reopen; core's `checkPeriodChange` says how long). */
 export const PeriodChangeInput = z.strictObject({
-  reason: z.string().trim().max(500, "use at most 500 characters").optional(),
+  reason: z.string().optional(),
 });
 export type PeriodChangeInput = z.infer<typeof PeriodChangeInput>;
 

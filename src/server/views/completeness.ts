@@ -19,7 +19,7 @@ import type { ReportRow, TeamRecord } from "../store/store";
  * before the due date.
  */
 export function reportStatus(report: ReportRow | undefined, dueDate: string, asOf: string): ReportStatus {
-  if (report) return report.firstReceivedAt.slice(0, 10) <= dueDate ? "received" : "late";
+  if (report) return report.firstReceivedAt.slice(0, 10) <= dueDate ? "on_time" : "late";
   return asOf > dueDate ? "missing" : "not_due";
 }
 
@@ -59,12 +59,12 @@ export function completeness(
       const month = months[i];
       let status: ReportStatus;
       if (report) {
-        status = report.firstReceivedAt < onTimeBefore[i] ? "received" : "late";
+        status = report.firstReceivedAt < onTimeBefore[i] ? "on_time" : "late";
         counts.expected++;
         counts.received++;
         month.expected++;
         month.received++;
-        if (status === "received") {
+        if (status === "on_time") {
           counts.onTime++;
           month.onTime++;
         } else {
