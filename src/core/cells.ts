@@ -21,7 +21,7 @@
  * ranges). Nothing here can tell such a 0 from a real 0.
  */
 
-import { type ImprovementDirection } from "./direction";
+import { IMPROVEMENT_DIRECTIONS, type ImprovementDirection } from "./direction";
 import { CoreError } from "./errors";
 import { countOf } from "./words";
 
@@ -301,7 +301,7 @@ export const DIRECTION_WORDS: Readonly<Record<ImprovementDirection, readonly str
 export function parseDirection(text: unknown): ImprovementDirection {
   if (typeof text === "string") {
     const word = text.trim().toLowerCase().replace(/\s+/g, " ");
-    for (const direction of ["increase", "decrease", "neutral"] as const) {
+    for (const direction of IMPROVEMENT_DIRECTIONS) {
       if (DIRECTION_WORDS[direction].includes(word)) return direction;
     }
   }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { IMPROVEMENT_DIRECTIONS } from "../direction";
 import { Period, Slug, text } from "./common";
 
 /**
@@ -30,7 +31,7 @@ export const MeasureDefinition = z.strictObject({
   multiplier: z.number().positive().optional(),
   /** Unit shown beside values, e.g. "per 1,000 line-days", "%", "hours". */
   unit: text(60).optional(),
-  improvementDirection: z.enum(["increase", "decrease", "neutral"]),
+  improvementDirection: z.enum(IMPROVEMENT_DIRECTIONS),
   goal: z.number().finite().optional(),
   operationalDefinition: text(4000).default(""),
   required: z.boolean().default(true),

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CollaborativeDefinition, SharingMode } from "./collaborative";
+import { CollaborativeDefinition, MeasureDefinition, SharingMode } from "./collaborative";
 import { Narrative, PointInput } from "./submission";
 import { Conflict, SubmissionSummary } from "./summary";
 
@@ -210,7 +210,7 @@ export const RunChartsResponse = z.object({
       name: z.string(),
       unit: z.string().nullable(),
       goal: z.number().nullable(),
-      improvementDirection: z.enum(["increase", "decrease", "neutral"]),
+      improvementDirection: MeasureDefinition.shape.improvementDirection,
       series: z.array(RunChartSeries),
       aggregate: z.array(AggregatePoint),
     }),
