@@ -70,7 +70,7 @@ export type TeamSeries = z.infer<typeof TeamSeries>;
 
 /**
  * The collaborative's pooled month: sum of numerators over sum of denominators, turned into a value by
- * the measure's kind (a `mean` without denominators is the mean of the teams' values).
+ * the measure's kind (a `mean`, a typed value, pools as the mean of the teams' values).
  */
 export const AggregatePoint = z.object({
   period: z.string(),
