@@ -80,7 +80,7 @@ export function signals(values: unknown[][], baseline?: number, ruleSet?: string
 }
 
 /**
- * A two-column summary of the run chart (label, value): center line, points, useful points, runs with the IHI limits and the runs test, each shift and trend with its first and last row (counted from 1 within the range), longest run and crossings with their Anhøj limits, and whether any signal is present. Example: =QI.RUNCHART(C2:C25, 12)
+ * A two-column summary of the run chart (label, value): center line, points (every month, blank ones included), points with a value, useful points, runs with the IHI limits and the runs test, each shift and trend with its first and last row (counted from 1 within the range), longest run and crossings with their Anhøj limits, and whether any signal is present. Example: =QI.RUNCHART(C2:C25, 12)
  * @customfunction RUNCHART
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
