@@ -13,6 +13,8 @@ import {
   periodOfIndex,
   PERIOD_PATTERN,
   PERIOD_REASON_MAX_LENGTH,
+  lateFrom,
+  reportStatus,
 } from "../../src/core/index";
 import { previousMonth } from "../../src/taskpane/format";
 
@@ -103,5 +105,20 @@ describe("periodLockState: is a month closed to changes on a day", () => {
 
   it("never locks by itself when lockAfterDays is 0", () => {
     expect(periodLockState({ dueDay: 15, lockAfterDays: 0 }, "2026-01", undefined, "2030-01-01")).toMatchObject({ locked: false, state: "open", lockDate: null });
+  });
+});
+
+describe("reportStatus: on time, late, missing or not due (the pane's status card and the faculty grid)", () => {
+  it("on time through the whole due day (UTC), late from the next day's first instant", () => {
+    expect(reportStatus("2026-02-10T08:00:00.000Z", "2026-02-15", "2026-02-20")).toBe("on_time");
+    expect(reportStatus("2026-02-15T23:59:59.999Z", "2026-02-15", "2026-02-20")).toBe("on_time");
+    expect(reportStatus("2026-02-16T00:00:00.000Z", "2026-02-15", "2026-02-20")).toBe("late");
+    expect(lateFrom("2026-12-31")).toBe("2027-01-01T00:00:00.000Z");
+  });
+
+  it("without a report: not due through the due day, missing after", () => {
+    expect(reportStatus(null, "2026-02-15", "2026-02-14")).toBe("not_due");
+    expect(reportStatus(null, "2026-02-15", "2026-02-15")).toBe("not_due");
+    expect(reportStatus(null, "2026-02-15", "2026-02-16")).toBe("missing");
   });
 });

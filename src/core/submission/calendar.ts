@@ -8,6 +8,7 @@
 
 import { CoreError } from "../errors";
 import { addMonths, monthOf } from "../period";
+import type { ReportStatus } from "../schema/reads";
 
 // The month pattern and month arithmetic live in ../period (one definition for every layer).
 const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
@@ -70,4 +71,38 @@ export function reportingMonthAsOf(asOf: string, startMonth: string, endMonth: s
   if (previous < startMonth) return startMonth;
   if (previous > endMonth) return endMonth;
   return previous;
+}
+
+/**
+ * The instant from which a report for a month with due date `dueDate` is late: the start (UTC) of
+ * the day after it, so the whole due day counts as on time. ISO instants (`receivedAt`) compare
+ * with it as text.
+ *
+ * @example
+ * lateFrom("2026-02-15"); // => "2026-02-16T00:00:00.000Z"
+ */
+export function lateFrom(dueDate: string): string {
+  return `${addDays(dueDate, 1)}T00:00:00.000Z`;
+}
+
+/**
+ * Where a team's report for a month stands on `asOf` (the contract's `ReportStatus`): `on_time` when
+ * first received (UTC) on or before its due date, `late` after it; without a report, `missing` once
+ * the due date has passed and `not_due` until then (due today is not due yet). The one rule behind
+ * the task pane's status card and the faculty page's completeness grid.
+ *
+ * Runs in O(1).
+ *
+ * @param firstReceivedAt when the month's first revision arrived (ISO instant), or `null`
+ * @param dueDate the month's due date ({@link dueDateOf})
+ * @param asOf the day to judge by, `YYYY-MM-DD`
+ * @example
+ * reportStatus("2026-02-15T23:59:59.000Z", "2026-02-15", "2026-03-01"); // => "on_time"
+ * reportStatus("2026-02-16T00:00:00.000Z", "2026-02-15", "2026-03-01"); // => "late"
+ * reportStatus(null, "2026-02-15", "2026-02-15"); // => "not_due"
+ * reportStatus(null, "2026-02-15", "2026-02-16"); // => "missing"
+ */
+export function reportStatus(firstReceivedAt: string | null, dueDate: string, asOf: string): ReportStatus {
+  if (firstReceivedAt !== null) return firstReceivedAt < lateFrom(dueDate) ? "on_time" : "late";
+  return asOf > dueDate ? "missing" : "not_due";
 }
