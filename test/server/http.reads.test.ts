@@ -176,7 +176,7 @@ describe("status, completeness and scores", () => {
   });
 
   it("scores: PUT stores a faculty score (history kept) with the software's suggestion; GET gives % of teams at 4+", async () => {
-    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    const put = (team: string, period: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token, body });
     const saved = await put("alpha", "2026-01", { score: 3.5, rationale: "bundle in place" });
     expect(saved.status).toBe(200);
     const parsed = ScoreSaved.parse(saved.json);
@@ -205,7 +205,7 @@ describe("status, completeness and scores", () => {
   });
 
   it("scores: refused for teams (403), off the scale (422 with a path), in the future (422), unknown team (404)", async () => {
-    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    const put = (team: string, period: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token, body });
     expect((await put("alpha", "2026-01", { score: 4 }, w.tokens.alpha)).status).toBe(403);
     const bad = await put("alpha", "2026-01", { score: 4.2 });
     expect(bad.status).toBe(422);
@@ -216,7 +216,7 @@ describe("status, completeness and scores", () => {
   });
 
   it("scores: a rationale is required (422 naming the field and saying what to write), and other bodies are refused with the shared error shape", async () => {
-    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    const put = (team: string, period: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token, body });
     for (const body of [{ score: 4 }, { score: 4, rationale: "   " }]) {
       const reply = await put("charlie", "2026-02", body);
       expect(reply.status).toBe(422);
@@ -293,8 +293,8 @@ describe("completeness and scores on both engines", () => {
       await report(w, w.tokens.alpha, { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 40, denominator: 50 }], selfAssessment: 2.5 });
       await report(w, w.tokens.bravo, { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 20, denominator: 50 }] }, "2026-02-16T10:00:00.000Z");
       w.clock.set("2026-03-20T10:00:00.000Z");
-      const put = (team: string, month: string, score: number, rationale: string) =>
-        call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token: w.tokens.faculty, body: { score, rationale } });
+      const put = (team: string, period: string, score: number, rationale: string) =>
+        call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token: w.tokens.faculty, body: { score, rationale } });
       await put("charlie", "2026-01", 4, 'said "better"\nand \\ more');
       await put("alpha", "2026-01", 4.5, "Ünïcödé ✓ 😀");
       await put("bravo", "2026-02", 0.5, "  baseline only  ");
