@@ -19,6 +19,26 @@ export const PERIOD_HINT = "a month written YYYY-MM, e.g. 2026-03";
 const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /**
+ * Whether `value` is a calendar day written `YYYY-MM-DD` that exists (2026-02-29 does not, 2024-02-29
+ * does): the `asOf` of every read and of `validateWorkbook`.
+ *
+ * Runs in O(1).
+ *
+ * @example
+ * isDay("2024-02-29"); // => true
+ * isDay("2026-02-29"); // => false
+ * isDay("2026-3-1"); // => false
+ */
+export function isDay(value: unknown): value is string {
+  if (typeof value !== "string") return false;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (match === null) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
  * Whether `value` is a month written `YYYY-MM` (month 01 to 12).
  *
  * Runs in O(1).

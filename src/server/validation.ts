@@ -1,7 +1,7 @@
 // Turning request input into typed values, or into an ApiProblem that says what to fix and where.
 
 import type * as z from "zod";
-import { isPeriod, PERIOD_HINT } from "../core/period";
+import { isDay, isPeriod, PERIOD_HINT } from "../core/period";
 import type { Conflict } from "../core/schema";
 import { ApiProblem } from "./problem";
 
@@ -84,13 +84,6 @@ export function slugParam(value: string, name: string): string {
 /** `asOf=YYYY-MM-DD` (a real calendar date) or today's UTC date from the injected clock. */
 export function asOfParam(value: string | undefined, now: Date): string {
   if (value === undefined || value === "") return now.toISOString().slice(0, 10);
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const valid =
-    match !== null &&
-    (() => {
-      const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-      return d.getUTCFullYear() === Number(match[1]) && d.getUTCMonth() + 1 === Number(match[2]) && d.getUTCDate() === Number(match[3]);
-    })();
-  if (!valid) throw new ApiProblem("BAD_REQUEST", `asOf must be a date written YYYY-MM-DD, e.g. 2026-03-10 (got ${JSON.stringify(value)})`);
+  if (!isDay(value)) throw new ApiProblem("BAD_REQUEST", `asOf must be a date written YYYY-MM-DD, e.g. 2026-03-10 (got ${JSON.stringify(value)})`);
   return value;
 }

@@ -14,9 +14,12 @@ import {
   PERIOD_PATTERN,
   PERIOD_REASON_MAX_LENGTH,
   lateFrom,
+  isDay,
+  validateWorkbook,
   reportStatus,
 } from "../../src/core/index";
 import { previousMonth } from "../../src/taskpane/format";
+import { collaborative as sheetCollaborative } from "./sheet/support";
 
 const collaborative = { startMonth: "2026-01", endMonth: "2026-12", dueDay: 15, lockAfterDays: 60 };
 
@@ -120,5 +123,18 @@ describe("reportStatus: on time, late, missing or not due (the pane's status car
     expect(reportStatus(null, "2026-02-15", "2026-02-14")).toBe("not_due");
     expect(reportStatus(null, "2026-02-15", "2026-02-15")).toBe("not_due");
     expect(reportStatus(null, "2026-02-15", "2026-02-16")).toBe("missing");
+  });
+});
+
+describe("isDay: the one check of a YYYY-MM-DD day (asOf of the API and of validateWorkbook)", () => {
+  it("accepts days that exist and nothing else", () => {
+    expect(["2026-01-31", "2024-02-29", "2026-12-31"].every(isDay)).toBe(true);
+    expect(["2026-02-29", "2026-04-31", "2026-13-01", "2026-3-1", "2026-03-01T00:00", 20260301].some(isDay)).toBe(false);
+  });
+
+  it("validateWorkbook refuses an asOf that does not exist, as the API's asOf does", () => {
+    expect(() => validateWorkbook({ sheets: [], collaborative: sheetCollaborative, reportingMonth: "2026-02", asOf: "2026-02-31" })).toThrow(
+      "validateWorkbook: invalid asOf: 2026-02-31 (use YYYY-MM-DD)",
+    );
   });
 });

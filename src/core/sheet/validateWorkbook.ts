@@ -4,7 +4,7 @@
  */
 import { CoreError } from "../errors";
 import { mean, median } from "../numeric";
-import { addMonths, monthIndex, periodOfIndex } from "../period";
+import { addMonths, isDay, monthIndex, periodOfIndex } from "../period";
 import type { CollaborativeDefinition, MeasureDefinition } from "../schema/collaborative";
 import { Period } from "../schema/common";
 import { countOf } from "../words";
@@ -48,7 +48,6 @@ export const SUSPICIOUS_VALUE_RULE = {
   ratio: 3,
 } as const;
 
-const PERIOD_DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function hasFigures(row: MeasureSheetRow): boolean {
   return row.numerator !== null || row.denominator !== null || row.value !== null;
@@ -111,7 +110,7 @@ export function validateWorkbook(input: ValidateWorkbookInput): SheetIssue[] {
   if (!Period.safeParse(reportingMonth).success) {
     throw new CoreError("invalid_option", `validateWorkbook: invalid reportingMonth: ${reportingMonth} (use YYYY-MM)`);
   }
-  if (!PERIOD_DAY.test(asOf)) throw new CoreError("invalid_option", `validateWorkbook: invalid asOf: ${asOf} (use YYYY-MM-DD)`);
+  if (!isDay(asOf)) throw new CoreError("invalid_option", `validateWorkbook: invalid asOf: ${asOf} (use YYYY-MM-DD)`);
   const asOfMonth = asOf.slice(0, 7);
   const { startMonth, endMonth } = collaborative;
   const measures = new Map(collaborative.measures.map((m) => [m.id, m]));
