@@ -307,7 +307,7 @@ async function readLatency(engine: Engine, size: SizeName, runs: number): Promis
       `${engine.padEnd(8)} ${size.padEnd(8)} ${teams} teams x ${measureCount} measures x ${periods.length} months (~${(points / 1e6).toFixed(2)} M points, loaded in ${loadSeconds.toFixed(1)} s)`,
       `    completeness ${await time(`/api/v1/collaboratives/${size}/completeness`)}`,
       `    scores       ${await time(`/api/v1/collaboratives/${size}/scores`)}`,
-      `    scores (one month) ${await time(`/api/v1/collaboratives/${size}/scores?month=${periods[periods.length - 2]}`)}`,
+      `    scores (one month) ${await time(`/api/v1/collaboratives/${size}/scores?period=${periods[periods.length - 2]}`)}`,
     ];
   } finally {
     await cleanup();

@@ -27,7 +27,7 @@
  */
 
 import { basicCellValue, DATA_TYPE_FIX, describeDataType, isDataTypeCell, isNumberlessDataType } from "./cellValue";
-import { type ImprovementDirection } from "./direction";
+import { IMPROVEMENT_DIRECTIONS, type ImprovementDirection } from "./direction";
 import { CoreError } from "./errors";
 import { countOf } from "./words";
 
@@ -326,7 +326,7 @@ export function parseDirection(cell: unknown): ImprovementDirection {
   const text = basicCellValue(cell);
   if (typeof text === "string") {
     const word = text.trim().toLowerCase().replace(/\s+/g, " ");
-    for (const direction of ["increase", "decrease", "neutral"] as const) {
+    for (const direction of IMPROVEMENT_DIRECTIONS) {
       if (DIRECTION_WORDS[direction].includes(word)) return direction;
     }
   }

@@ -1,18 +1,20 @@
 /**
+ * Every {@link ImprovementDirection}, in the order used in messages and pickers. The one list: the
+ * type below, the contract's measure schema (`z.enum(IMPROVEMENT_DIRECTIONS)`) and every reader
+ * take it from here.
+ *
+ * @example
+ * IMPROVEMENT_DIRECTIONS.length; // => 3
+ */
+export const IMPROVEMENT_DIRECTIONS = ["increase", "decrease", "neutral"] as const;
+
+/**
  * Direction of improvement of a measure: whether a higher value is better (`"increase"`), a lower
  * value is better (`"decrease"`), or neither (`"neutral"`, e.g. activity volumes). Scoring needs it
  * before it can call a signal an "improvement" or a "concern". The values are NHSRplotthedots'
  * `improvement_direction` values, so its reference cases compare directly.
  */
-export type ImprovementDirection = "increase" | "decrease" | "neutral";
-
-/**
- * Every {@link ImprovementDirection}, in the order used in messages and pickers.
- *
- * @example
- * IMPROVEMENT_DIRECTIONS.length; // => 3
- */
-export const IMPROVEMENT_DIRECTIONS: readonly ImprovementDirection[] = ["increase", "decrease", "neutral"];
+export type ImprovementDirection = (typeof IMPROVEMENT_DIRECTIONS)[number];
 
 /**
  * Whether a value is one of the {@link IMPROVEMENT_DIRECTIONS} (exact, case-sensitive match), for

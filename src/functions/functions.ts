@@ -85,7 +85,7 @@ export function signals(values: unknown[][], baseline?: number, ruleSet?: string
 
 /**
  * A two-column summary of the run chart (label, value): center line, points, runs and the runs test, each shift and trend, longest run and crossings, and whether any signal is present. Example: =QI.RUNCHART(C2:C25, 12)
- * @remarks The rows give the points and the useful points, the runs with the IHI limits, each shift and trend with its first and last row (counted from 1 within the range), and the longest run and the crossings with their Anhøj limits.
+ * @remarks The rows give the points (every month, blank ones included), the points with a value and the useful points, the runs with the IHI limits, each shift and trend with its first and last row (counted from 1 within the range), and the longest run and the crossings with their Anhøj limits.
  * @customfunction RUNCHART
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
@@ -220,7 +220,12 @@ export function scoreLabel(score: number): string {
  * @returns A fraction from 0 to 1 (0.25 = 25% of scored teams); #N/A when no team is scored.
  */
 export function pctAtLeast(scores: unknown[][], threshold?: number): number {
-  return excelValue(() => core.percentAtLeast(core.fromCells(scores, "scores"), core.optionalNumberFromCell(threshold, "threshold")), NO_SCORES);
+  // Core's percent is 0-100; a cell holds a percentage as a fraction (Excel shows 0.25 formatted as
+  // a percentage as 25%: https://learn.microsoft.com/office/vba/api/excel.application.autopercententry).
+  return excelValue(() => {
+    const percent = core.percentAtLeast(core.fromCells(scores, "scores"), core.optionalNumberFromCell(threshold, "threshold"));
+    return percent === null ? null : percent / 100;
+  }, NO_SCORES);
 }
 
 // ---- helpers (not custom functions: no @customfunction tag) ----

@@ -57,6 +57,7 @@ export function runChartRows(analysis: RunChartAnalysis): CellOutput[][] {
   const rows: (CellOutput | null)[][] = [
     ["center line", analysis.centerLine],
     ["points", analysis.pointCount],
+    ["points with a value", analysis.observedCount],
     ["useful points", analysis.usefulCount],
     ["runs", analysis.runCount],
     ["runs lower limit", limits === null ? null : limits.lower],

@@ -3,7 +3,7 @@
 
 import { readFileSync } from "node:fs";
 import * as z from "zod";
-import { CollaborativeDefinition, MeasureDefinition, Role, Slug, Team, type Period } from "../core/index";
+import { checkPeriodChange, CollaborativeDefinition, MeasureDefinition, Role, Slug, Team } from "../core/index";
 import { ConfigError, readConfig } from "./config";
 import { seedDemo } from "./seed";
 import { describeStore, openStore } from "./store/open";
@@ -20,8 +20,8 @@ export const USAGE = `usage: npm run admin -- <command>
                                         role: team | faculty | admin; prints the token once
   revoke-token <tokenId|prefix>
   list-tokens
-  lock <collab> <YYYY-MM>
-  reopen <collab> <YYYY-MM> --reason text
+  lock <collab> <period>                a month, YYYY-MM
+  reopen <collab> <period> --reason text
   seed-demo [--json]                    create the demo collaborative and print its tokens
 
 The store is the server's: SQLite in QI_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.`;
@@ -32,7 +32,6 @@ class UsageError extends Error {
 }
 
 const CLI: Actor = { tokenId: null, label: "admin cli" };
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
 
@@ -84,10 +83,6 @@ function parseOrExplain<S extends z.ZodType>(schema: S, value: unknown, what: st
   throw new UsageError(`${what} is not valid:\n${lines.join("\n")}`);
 }
 
-function period(value: string): Period {
-  if (!PERIOD.test(value)) throw new UsageError(`${value} is not a month: write YYYY-MM`);
-  return value;
-}
 
 /** Run one command; returns the exit code. Output goes through `io` so tests can capture it. */
 export async function runAdmin(args: readonly string[], io: Output, openConfiguredStore: () => Promise<Store>, now: () => Date = () => new Date()): Promise<number> {
@@ -190,15 +185,18 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         expect(positional, 2, 2, command);
         onlyFlags(flags, ["reason"], command);
         const reason = flags.get("reason");
-        if (command === "reopen" && (typeof reason !== "string" || reason.trim().length < 3)) throw new UsageError("reopen needs --reason text (why the month is reopened)");
-        const month = period(positional[1]);
+        const [collaborativeId, month] = positional;
         const s = await open();
-        const collaborative = await s.getCollaborative(positional[0]);
-        if (!collaborative) throw new StoreNotFound(`no collaborative ${positional[0]}`);
-        const { startMonth, endMonth } = collaborative.definition;
-        if (month < startMonth || month > endMonth) throw new UsageError(`${month} is outside ${positional[0]} (${startMonth} to ${endMonth})`);
-        await s.addPeriodEvent(positional[0], { period: month, action: command, reason: typeof reason === "string" ? reason.trim() : "", at: now().toISOString() }, CLI);
-        io.out(`${command === "lock" ? "locked" : "reopened"} ${positional[0]} ${month}`);
+        const collaborative = await s.getCollaborative(collaborativeId);
+        if (!collaborative) throw new StoreNotFound(`no collaborative ${collaborativeId}`);
+        // The same rule as the server's POST …/periods/{period}/lock|reopen (core's checkPeriodChange).
+        const { change, problems } = checkPeriodChange(collaborative.definition, command, month, typeof reason === "string" ? reason : undefined);
+        if (change === null) {
+          io.err(`error: cannot ${command} ${collaborativeId} ${month}:\n${problems.map((p) => `  ${p.field === "reason" ? "--reason" : "period"}: ${p.message}`).join("\n")}`);
+          return 1;
+        }
+        await s.addPeriodEvent(collaborativeId, { ...change, at: now().toISOString() }, CLI);
+        io.out(`${command === "lock" ? "locked" : "reopened"} ${collaborativeId} ${change.period}`);
         return 0;
       }
       case "seed-demo": {

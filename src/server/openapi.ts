@@ -62,12 +62,12 @@ const INPUTS = new Set(["SubmissionInput", "ScoreInput", "PeriodChangeInput"]);
 
 const id: Param = { name: "id", in: "path", required: true, description: "collaborative id" };
 const teamId: Param = { name: "teamId", in: "path", required: true, description: "team id" };
-const month: Param = { name: "month", in: "path", required: true, description: "month, YYYY-MM" };
+const period: Param = { name: "period", in: "path", required: true, description: "the month, YYYY-MM" };
 const asOf: Param = { name: "asOf", in: "query", description: "the day to judge by, YYYY-MM-DD (default: today, UTC)" };
 const errors = {
   "401": { description: "missing, unknown, revoked or expired token", schema: "ApiError" },
   "403": { description: "the token may not reach this", schema: "ApiError" },
-  "404": { description: "no such collaborative, team or month", schema: "ApiError" },
+  "404": { description: "no such collaborative or team", schema: "ApiError" },
   "429": { description: "too many requests for this token (see Retry-After)", schema: "ApiError" },
 };
 
@@ -134,15 +134,15 @@ export const OPERATIONS: readonly Operation[] = [
     path: "/api/v1/collaboratives/{id}/scores",
     summary: "Assessment scores (faculty and self, latest per team and month) and % of teams at 4 or above per month",
     roles: "faculty, admin; a team sees its own rows",
-    params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "month", in: "query", description: "one month, YYYY-MM" }],
+    params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "period", in: "query", description: "one month, YYYY-MM" }],
     responses: { "200": { description: "scores", schema: "ScoresResponse" }, ...errors },
   },
   {
     method: "put",
-    path: "/api/v1/collaboratives/{id}/teams/{teamId}/scores/{month}",
+    path: "/api/v1/collaboratives/{id}/teams/{teamId}/scores/{period}",
     summary: "Record a faculty score (history kept), answered with the software's suggestion",
     roles: "faculty, admin",
-    params: [id, teamId, month],
+    params: [id, teamId, period],
     body: "ScoreInput",
     responses: { "200": { description: "stored", schema: "ScoreSaved" }, "422": { description: "VALIDATION", schema: "ApiError" }, ...errors },
   },
@@ -155,15 +155,23 @@ export const OPERATIONS: readonly Operation[] = [
     responses: { "200": { description: "CSV", contentType: "text/csv" }, ...errors },
   },
   { method: "get", path: "/api/v1/collaboratives/{id}/periods", summary: "Every month's due date and lock state", roles: "any token of the collaborative", params: [id, asOf], responses: { "200": { description: "months", schema: "PeriodsResponse" }, ...errors } },
-  { method: "post", path: "/api/v1/collaboratives/{id}/periods/{month}/lock", summary: "Lock a month (audited)", roles: "admin", params: [id, month], body: "PeriodChangeInput", responses: { "200": { description: "the month's new state", schema: "PeriodsResponse" }, ...errors } },
   {
     method: "post",
-    path: "/api/v1/collaboratives/{id}/periods/{month}/reopen",
+    path: "/api/v1/collaboratives/{id}/periods/{period}/lock",
+    summary: "Lock a month (audited)",
+    roles: "admin",
+    params: [id, period],
+    body: "PeriodChangeInput",
+    responses: { "200": { description: "the month's new state", schema: "PeriodsResponse" }, "422": { description: "VALIDATION: the month is outside the collaborative (PERIOD_OUTSIDE_COLLABORATIVE)", schema: "ApiError" }, ...errors },
+  },
+  {
+    method: "post",
+    path: "/api/v1/collaboratives/{id}/periods/{period}/reopen",
     summary: "Reopen a month, with a reason (audited; overrides the automatic lock)",
     roles: "admin",
-    params: [id, month],
+    params: [id, period],
     body: "PeriodChangeInput",
-    responses: { "200": { description: "the month's new state", schema: "PeriodsResponse" }, "422": { description: "no reason given", schema: "ApiError" }, ...errors },
+    responses: { "200": { description: "the month's new state", schema: "PeriodsResponse" }, "422": { description: "VALIDATION: no reason given, or the month is outside the collaborative", schema: "ApiError" }, ...errors },
   },
 ];
 

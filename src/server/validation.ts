@@ -1,10 +1,10 @@
 // Turning request input into typed values, or into an ApiProblem that says what to fix and where.
 
 import type * as z from "zod";
+import { isDay, isPeriod, PERIOD_HINT } from "../core/period";
 import type { Conflict } from "../core/schema";
 import { ApiProblem } from "./problem";
 
-const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 /** Parse a JSON body text; 400 MALFORMED_JSON with the parser's position when it is not JSON. */
@@ -71,7 +71,7 @@ export function validate<S extends z.ZodType>(schema: S, body: unknown, what: st
 
 /** A `YYYY-MM` path or query parameter; 400 when malformed. */
 export function periodParam(value: string, name: string): string {
-  if (!PERIOD.test(value)) throw new ApiProblem("BAD_REQUEST", `${name} must be a month written YYYY-MM, e.g. 2026-03 (got ${JSON.stringify(value)})`);
+  if (!isPeriod(value)) throw new ApiProblem("BAD_REQUEST", `${name} must be ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
   return value;
 }
 
@@ -84,13 +84,6 @@ export function slugParam(value: string, name: string): string {
 /** `asOf=YYYY-MM-DD` (a real calendar date) or today's UTC date from the injected clock. */
 export function asOfParam(value: string | undefined, now: Date): string {
   if (value === undefined || value === "") return now.toISOString().slice(0, 10);
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const valid =
-    match !== null &&
-    (() => {
-      const d = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-      return d.getUTCFullYear() === Number(match[1]) && d.getUTCMonth() + 1 === Number(match[2]) && d.getUTCDate() === Number(match[3]);
-    })();
-  if (!valid) throw new ApiProblem("BAD_REQUEST", `asOf must be a date written YYYY-MM-DD, e.g. 2026-03-10 (got ${JSON.stringify(value)})`);
+  if (!isDay(value)) throw new ApiProblem("BAD_REQUEST", `asOf must be a date written YYYY-MM-DD, e.g. 2026-03-10 (got ${JSON.stringify(value)})`);
   return value;
 }

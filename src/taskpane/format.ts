@@ -1,10 +1,12 @@
 // How the pane writes months, dates and counts for people.
 
+import { addMonths, PERIOD_PATTERN } from "../core/period";
+
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 /** "2026-03" → "March 2026"; anything else is returned as given. */
 export function monthLabel(period: string): string {
-  const match = /^(\d{4})-(\d{2})$/.exec(period);
+  const match = PERIOD_PATTERN.exec(period);
   const name = match ? MONTHS[Number(match[2]) - 1] : undefined;
   return match && name ? `${name} ${match[1]}` : period;
 }
@@ -41,9 +43,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 
 /** The calendar month before `date`'s, `YYYY-MM` (the month usually due). */
 export function previousMonth(date: Date): string {
-  const year = date.getMonth() === 0 ? date.getFullYear() - 1 : date.getFullYear();
-  const month = date.getMonth() === 0 ? 12 : date.getMonth();
-  return `${year}-${String(month).padStart(2, "0")}`;
+  return addMonths(isoDay(date).slice(0, 7), -1);
 }
 
 /** `YYYY-MM-DD` of a date in the user's time zone. */

@@ -66,7 +66,7 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     for (const team of store.seed.teams) expect(await page.locator("#grid").innerText()).toContain(team.name);
     const statuses = await page.locator("#grid tbody td:not(.total)").evaluateAll((cells) => cells.map((c) => c.className));
     expect(statuses.length).toBe(store.seed.teams.length * 12);
-    for (const s of statuses) expect(["received", "late", "missing", "not_due"]).toContain(s);
+    for (const s of statuses) expect(["on_time", "late", "missing", "not_due"]).toContain(s);
 
     // a run chart per team, each with a plotted line and a median line
     const charts = page.locator("#charts .chart");
@@ -130,7 +130,7 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     expect(await page.locator("#score-current").innerText()).toMatch(/^Current faculty score: 4\.0 · Significant improvement .*Infections down for 3 months/);
     expect(await page.locator("#score-error").innerText()).toBe("");
     // the stored score is what the API now answers
-    const scores = await page.evaluate(async ([base, token]) => (await fetch(base, { headers: { authorization: "Bearer " + token } })).json(), [`/api/v1/collaboratives/${store.seed.collaborativeId}/scores?teamId=${team.id}&month=${months[0]}`, store.seed.facultyToken] as const);
+    const scores = await page.evaluate(async ([base, token]) => (await fetch(base, { headers: { authorization: "Bearer " + token } })).json(), [`/api/v1/collaboratives/${store.seed.collaborativeId}/scores?teamId=${team.id}&period=${months[0]}`, store.seed.facultyToken] as const);
     expect(scores.scores[0].faculty).toMatchObject({ score: 4, rationale: "Infections down for 3 months; bundle reliable on every ward" });
     await page.locator("#scoring").scrollIntoViewIfNeeded();
     await page.screenshot({ path: "test-results/faculty-04-scored.png", fullPage: true });

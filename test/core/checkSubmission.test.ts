@@ -11,6 +11,7 @@ import {
   lockDateOf,
   monthRange,
   pointValue,
+  resolvePoint,
   reportingMonthAsOf,
   VALUE_TOLERANCE,
   type CollaborativeDefinition,
@@ -51,12 +52,12 @@ const ok = (more: PointInput[] = []) => [
 ];
 
 describe("pointValue(measure, numerator, denominator)", () => {
-  it("pointValue computes percent ×100, rate × multiplier, count and mean", () => {
+  it("pointValue computes percent ×100, rate × multiplier and count; a mean is typed, never computed", () => {
     expect(pointValue({ kind: "percent" }, 1, 4)).toBe(25);
     expect(pointValue({ kind: "rate", multiplier: 1000 }, 3, 1500)).toBe(2);
     expect(pointValue({ kind: "rate" }, 3, 4)).toBe(0.75);
     expect(pointValue({ kind: "count" }, 12, null)).toBe(12);
-    expect(pointValue({ kind: "mean" }, 30, 4)).toBe(7.5);
+    expect(pointValue({ kind: "mean" }, 30, 4)).toBeNull();
   });
   it("pointValue is null when a number the kind needs is missing or the denominator is 0", () => {
     expect(pointValue({ kind: "percent" }, 1, null)).toBeNull();
@@ -98,7 +99,7 @@ describe("checkSubmission(input, collaborative, { asOf, lockedPeriods })", () =>
             { measureId: "clabsi", period: "2026-01", numerator: 2 },
             { measureId: "clabsi", period: "2025-12", denominator: 2 },
             { measureId: "falls", period: "2026-01", denominator: 2 },
-            { measureId: "los", period: "2026-01", numerator: 30 },
+            { measureId: "los", period: "2026-01", denominator: 30 },
           ]),
         ),
       ),
@@ -116,8 +117,16 @@ describe("checkSubmission(input, collaborative, { asOf, lockedPeriods })", () =>
     const third = (100 * 1) / 3;
     expect(codes(report(ok([{ measureId: "bundle", period: "2026-01", numerator: 1, denominator: 3, value: third * (1 + 5e-7) }])))).toEqual([]);
     expect(codes(report(ok([{ measureId: "bundle", period: "2026-01", numerator: 1, denominator: 3, value: 33.3 }])))).toEqual(["error:VALUE_MISMATCH:points.2.value"]);
-    expect(codes(report(ok([{ measureId: "los", period: "2026-01", numerator: 30, denominator: 4, value: 7 }])))).toEqual(["error:VALUE_MISMATCH:points.2.value"]);
     expect(codes(report(ok([{ measureId: "falls", period: "2026-01", numerator: 3, value: 4 }])))).toEqual(["error:VALUE_MISMATCH:points.2.value"]);
+  });
+
+  it("a mean is the value the team typed, with n as an optional denominator; a numerator (a sum) is refused, a missing value or an n of 0 too", () => {
+    expect(resolvePoint({ kind: "mean" }, { measureId: "los", period: "2026-01", denominator: 40, value: 4.2 })).toEqual({ point: { numerator: null, denominator: 40, value: 4.2 }, problems: [] });
+    expect(resolvePoint({ kind: "mean" }, { measureId: "los", period: "2026-01", value: 4.2 }).point).toEqual({ numerator: null, denominator: null, value: 4.2 });
+    // the sum over n no longer makes a mean: the API refuses what the measure sheet refuses
+    expect(codes(report(ok([{ measureId: "los", period: "2026-01", numerator: 168, denominator: 40 }])))).toEqual(["error:NUMERATOR_NOT_USED:points.2.numerator", "error:MISSING_VALUE:points.2.value"]);
+    expect(codes(report(ok([{ measureId: "los", period: "2026-01", numerator: 168, denominator: 40, value: 4.2 }])))).toEqual(["error:NUMERATOR_NOT_USED:points.2.numerator"]);
+    expect(codes(report(ok([{ measureId: "los", period: "2026-01", denominator: 0, value: 4.2 }])))).toEqual(["error:DENOMINATOR_ZERO:points.2.denominator"]);
   });
 
   it("checkSubmission takes a count's value alone as the count, and a mean's value without counts", () => {

@@ -1,4 +1,4 @@
-import { goalMet, isImproving, monthsAtGoal, percentAtLeast, progressFraction } from "../../src/core";
+import { countAtLeast, goalMet, isImproving, monthsAtGoal, percentAtLeast, progressFraction } from "../../src/core";
 import { coreErrorCode } from "../support/coreErrorCode";
 
 
@@ -123,18 +123,18 @@ describe("isImproving(values, direction, options)", () => {
 });
 
 describe("percentAtLeast(scores, threshold)", () => {
-  it("is the share of scored teams at or above 4 by default", () => {
-    expect(percentAtLeast([4, 3.5, 4.5, 2])).toBe(0.5);
-    expect(percentAtLeast([4, 4, 4])).toBe(1);
+  it("is the percentage (0 to 100, the API's one percent scale) of scored teams at or above 4 by default", () => {
+    expect(percentAtLeast([4, 3.5, 4.5, 2])).toBe(50);
+    expect(percentAtLeast([4, 4, 4])).toBe(100);
     expect(percentAtLeast([1, 2])).toBe(0);
   });
 
   it("leaves teams not scored (null) out of both counts", () => {
-    expect(percentAtLeast([4, null, null, 2])).toBe(0.5);
+    expect(percentAtLeast([4, null, null, 2])).toBe(50);
   });
 
   it("takes another threshold", () => {
-    expect(percentAtLeast([3, 3.5, 2.5], 3)).toBeCloseTo(2 / 3, 15);
+    expect(percentAtLeast([3, 3.5, 2.5], 3)).toBeCloseTo(200 / 3, 12);
   });
 
   it("is null when no team is scored", () => {
@@ -153,6 +153,21 @@ describe("percentAtLeast(scores, threshold)", () => {
     );
     expect(() => percentAtLeast([35, null])).toThrow("score 1 is 35, not a level of the IHI scale");
     expect(() => percentAtLeast([0])).toThrow("score 1 is 0, not a level of the IHI scale");
-    expect(percentAtLeast([0.5, 5], 5)).toBe(0.5);
+    expect(percentAtLeast([0.5, 5], 5)).toBe(50);
+  });
+});
+
+describe("countAtLeast(scores, threshold): the headline with its counts, as the data store's /scores answers it", () => {
+  it("counts scored teams and those at 4 or above; the percent is 100 · atLeast / scored", () => {
+    expect(countAtLeast([4.5, 2, 4, null])).toEqual({ scored: 3, atLeast: 2, percent: (100 * 2) / 3 });
+    expect(countAtLeast([3.5, 5], 3.5)).toEqual({ scored: 2, atLeast: 2, percent: 100 });
+  });
+
+  it("is 0 of 0 with no percent when no team is scored", () => {
+    expect(countAtLeast([])).toEqual({ scored: 0, atLeast: 0, percent: null });
+  });
+
+  it("refuses an off-scale score as percentAtLeast does", () => {
+    expect(() => countAtLeast([4, 3.7])).toThrow("score 2 is 3.7, not a level of the IHI scale");
   });
 });

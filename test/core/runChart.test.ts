@@ -250,6 +250,7 @@ describe("analyzeRunChart(values, options)", () => {
     expect(analyzeRunChart([61.9, 61.9, 61.9, 61.9, 61.9, 61.9, 61.9])).toEqual({
       centerLine: 61.9,
       pointCount: 7,
+      observedCount: 7,
       usefulCount: 0,
       runCount: 0,
       runsLimits: null,
@@ -284,8 +285,9 @@ describe("analyzeRunChart(values, options)", () => {
 
   it("analyzeRunChart(values) keeps blanks as blanks (never 0)", () => {
     const result = analyzeRunChart([null, 10, null, 20, 30, null]);
-    expect(result).toMatchObject({ centerLine: 20, pointCount: 3, usefulCount: 2, runCount: 2 });
-    expect(analyzeRunChart([null, null])).toMatchObject({ centerLine: null, pointCount: 0, usefulCount: 0, runsVerdict: "not_applicable" });
+    // pointCount counts every month, a blank one too (qicharts2's n.obs); observedCount those with a value
+    expect(result).toMatchObject({ centerLine: 20, pointCount: 6, observedCount: 3, usefulCount: 2, runCount: 2 });
+    expect(analyzeRunChart([null, null])).toMatchObject({ centerLine: null, pointCount: 2, observedCount: 0, usefulCount: 0, runsVerdict: "not_applicable" });
   });
 
   it("analyzeRunChart(values, { baseline }) freezes the median at the first points and applies the rules to all", () => {

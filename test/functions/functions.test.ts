@@ -227,7 +227,8 @@ describe("QI.RUNCHART(values, [baseline])", () => {
   it("shows figures that cannot be computed as empty cells, never as 0", () => {
     const rows = QI.runChart(column([null, ""]), undefined);
     expect(figure(rows, "center line")).toBe("");
-    expect(figure(rows, "points")).toBe(0);
+    expect(figure(rows, "points")).toBe(2);
+    expect(figure(rows, "points with a value")).toBe(0);
     expect(figure(rows, "runs lower limit")).toBe("");
     expect(figure(rows, "runs test")).toBe("not applicable: needs at least 10 useful points; got 0");
     expect(figure(rows, "longest run")).toBe("");

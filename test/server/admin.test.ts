@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { checkPeriodChange } from "../../src/core/index";
 import { runAdmin, USAGE } from "../../src/server/admin";
 import { hashToken } from "../../src/server/tokens";
 import type { Store } from "../../src/server/store/store";
@@ -124,15 +125,19 @@ describe("runAdmin(args)", () => {
     expect(await admin("revoke-token", "tok_nothing")).toBe(1);
   });
 
-  it("lock and reopen (reopen needs --reason) write period events to the audit log", async () => {
-    await handle.store.createCollaborative(fixtureCollaborative(), now().toISOString(), { tokenId: null, label: "t" });
+  it("lock and reopen (reopen needs --reason) write period events to the audit log, refused by core's checkPeriodChange as the HTTP route is", async () => {
+    const collaborative = fixtureCollaborative();
+    await handle.store.createCollaborative(collaborative, now().toISOString(), { tokenId: null, label: "t" });
     expect(await admin("lock", "sepsis", "2026-01")).toBe(0);
     expect(await admin("reopen", "sepsis", "2026-01")).toBe(1);
-    expect(err.pop()).toMatch(/reopen needs --reason/);
-    expect(await admin("reopen", "sepsis", "2026-01", "--reason", "late lab results")).toBe(0);
+    const noReason = checkPeriodChange(collaborative, "reopen", "2026-01").problems[0].message;
+    expect(err.pop()).toBe(`error: cannot reopen sepsis 2026-01:\n  --reason: ${noReason}`);
+    expect(await admin("reopen", "sepsis", "2026-01", "--reason", "  late lab results ")).toBe(0);
     expect((await handle.store.latestPeriodEvents("sepsis")).get("2026-01")).toMatchObject({ action: "reopen", reason: "late lab results", by: "admin cli" });
     expect(await admin("lock", "sepsis", "2025-01")).toBe(1);
+    expect(err.pop()).toBe("error: cannot lock sepsis 2025-01:\n  period: month 2025-01 is outside the collaborative (2026-01 to 2026-12): there is nothing to lock there");
     expect(await admin("lock", "sepsis", "January")).toBe(1);
+    expect(err.pop()).toBe('error: cannot lock sepsis January:\n  period: "January" is not a month written YYYY-MM, e.g. 2026-03');
     expect(await admin("lock", "nope", "2026-01")).toBe(1);
     const actions = (await handle.store.listAudit({ collaborativeId: "sepsis" })).map((a) => a.action);
     expect(actions.slice(0, 2)).toEqual(["period.reopen", "period.lock"]);

@@ -36,10 +36,10 @@ describe("health, OpenAPI, unknown routes", () => {
       "/api/v1/collaboratives/{id}/teams/{teamId}/status",
       "/api/v1/collaboratives/{id}/completeness",
       "/api/v1/collaboratives/{id}/scores",
-      "/api/v1/collaboratives/{id}/teams/{teamId}/scores/{month}",
+      "/api/v1/collaboratives/{id}/teams/{teamId}/scores/{period}",
       "/api/v1/collaboratives/{id}/export.csv",
-      "/api/v1/collaboratives/{id}/periods/{month}/lock",
-      "/api/v1/collaboratives/{id}/periods/{month}/reopen",
+      "/api/v1/collaboratives/{id}/periods/{period}/lock",
+      "/api/v1/collaboratives/{id}/periods/{period}/reopen",
     ]) {
       expect(paths).toContain(path);
     }
@@ -54,9 +54,28 @@ describe("health, OpenAPI, unknown routes", () => {
   it("every route the app answers is in the OpenAPI document (a route without a token is 401, not 404)", async () => {
     for (const op of OPERATIONS) {
       if (op.path === "/health" || op.path.endsWith("openapi.json")) continue;
-      const path = op.path.replace("{id}", "sepsis").replace("{teamId}", "alpha").replace("{month}", "2026-01").replace("{submissionId}", "x");
+      const path = op.path.replace("{id}", "sepsis").replace("{teamId}", "alpha").replace("{period}", "2026-01").replace("{submissionId}", "x");
       expect([op.method, path, (await call(w.app, op.method.toUpperCase(), path)).status]).toEqual([op.method, path, 401]);
     }
+  });
+
+  it("the query parameters the app takes are exactly the documented ones: each documented one passes, any other is 400", async () => {
+    for (const op of OPERATIONS) {
+      if (!op.path.startsWith("/api/v1/collaboratives")) continue;
+      const path = op.path.replace("{id}", "sepsis").replace("{teamId}", "alpha").replace("{period}", "2026-01").replace("{submissionId}", "x");
+      for (const param of (op.params ?? []).filter((p) => p.in === "query")) {
+        const reply = await call(w.app, op.method.toUpperCase(), `${path}?${param.name}=x`);
+        expect([op.path, param.name, reply.status]).toEqual([op.path, param.name, 401]); // past the query check, stopped by the missing token
+      }
+      const unknown = await call(w.app, op.method.toUpperCase(), `${path}?undocumented=1`);
+      expect([op.path, unknown.status, ApiError.parse(unknown.json).code]).toEqual([op.path, 400, "BAD_REQUEST"]);
+    }
+  });
+
+  it("a month is a `period` parameter wherever one is taken (path or query)", () => {
+    const monthParams = OPERATIONS.flatMap((op) => (op.params ?? []).filter((p) => /YYYY-MM(?!-DD)/.test(p.description)).map((p) => `${op.path} ${p.in} ${p.name}`));
+    expect(monthParams.length).toBeGreaterThanOrEqual(4);
+    expect(monthParams.filter((p) => !p.endsWith(" period"))).toEqual([]);
   });
 
   it("every /api/v1 route the app registers is documented, with its method (the document cannot fall behind the code)", () => {

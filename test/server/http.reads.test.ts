@@ -148,7 +148,7 @@ describe("status, completeness and scores", () => {
 
   it("status: the current reporting month, its due date and status; asOf moves it", async () => {
     const alpha = TeamStatus.parse((await call(w.app, "GET", `${base}/teams/alpha/status`, { token: w.tokens.alpha })).json);
-    expect(alpha).toMatchObject({ asOf: "2026-03-20", reportingMonth: "2026-02", dueDate: "2026-03-15", status: "received", latestRevision: 1, receivedAt: "2026-03-14T10:00:00.000Z", locked: false });
+    expect(alpha).toMatchObject({ asOf: "2026-03-20", reportingMonth: "2026-02", dueDate: "2026-03-15", status: "on_time", latestRevision: 1, receivedAt: "2026-03-14T10:00:00.000Z", locked: false });
     const bravo = await call(w.app, "GET", `${base}/teams/bravo/status?asOf=2026-03-10`, { token: w.tokens.bravo });
     expect(bravo.json).toMatchObject({ reportingMonth: "2026-02", status: "not_due", latestRevision: null });
     expect((await call(w.app, "GET", `${base}/teams/bravo/status?asOf=2026-03-16`, { token: w.tokens.bravo })).json.status).toBe("missing");
@@ -165,7 +165,7 @@ describe("status, completeness and scores", () => {
       { period: "2026-02", dueDate: "2026-03-15", expected: 3, received: 1, onTime: 1, late: 0, missing: 2, notDue: 0 },
     ]);
     expect(body.teams.map((t) => [t.teamId, t.cells.map((c) => c.status).join(",")])).toEqual([
-      ["alpha", "received,received"],
+      ["alpha", "on_time,on_time"],
       ["bravo", "late,missing"],
       ["charlie", "missing,missing"],
     ]);
@@ -176,7 +176,7 @@ describe("status, completeness and scores", () => {
   });
 
   it("scores: PUT stores a faculty score (history kept) with the software's suggestion; GET gives % of teams at 4+", async () => {
-    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    const put = (team: string, period: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token, body });
     const saved = await put("alpha", "2026-01", { score: 3.5, rationale: "bundle in place" });
     expect(saved.status).toBe(200);
     const parsed = ScoreSaved.parse(saved.json);
@@ -191,30 +191,32 @@ describe("status, completeness and scores", () => {
     const body = ScoresResponse.parse((await call(w.app, "GET", `${base}/scores`, { token: w.tokens.faculty })).json);
     expect(body.teamsTotal).toBe(3);
     expect(body.months).toEqual([
-      { period: "2026-01", teamsScored: 3, teamsAt4OrAbove: 2, percentAt4OrAbove: (100 * 2) / 3, teamsTotal: 3 },
-      { period: "2026-02", teamsScored: 1, teamsAt4OrAbove: 1, percentAt4OrAbove: 100, teamsTotal: 3 },
+      // core's countAtLeast on the month's faculty scores (4.5, 2, 4 and 4): percent on the 0-100 scale
+      { period: "2026-01", teamsScored: 3, teamsAtLeast4: 2, percentAtLeast4: (100 * 2) / 3, teamsTotal: 3 },
+      { period: "2026-02", teamsScored: 1, teamsAtLeast4: 1, percentAtLeast4: 100, teamsTotal: 3 },
     ]);
     expect(body.scores.find((s) => s.teamId === "alpha" && s.period === "2026-01")?.faculty).toMatchObject({ score: 4.5, rationale: "sustained" });
     const own = ScoresResponse.parse((await call(w.app, "GET", `${base}/scores`, { token: w.tokens.bravo })).json);
     expect(own.scores.map((s) => s.teamId)).toEqual(["bravo"]);
-    expect(own.months[0].percentAt4OrAbove).toBeCloseTo(66.67, 1);
+    expect(own.months[0].percentAtLeast4).toBeCloseTo(66.67, 1);
     expect((await call(w.app, "GET", `${base}/scores?teamId=alpha`, { token: w.tokens.bravo })).status).toBe(403);
     const history = await w.handle.raw("SELECT score FROM assessment_scores WHERE team_id = 'alpha' AND period = '2026-01' ORDER BY id");
     expect(history.map((r) => Number(r.score))).toEqual([3.5, 4.5]);
   });
 
   it("scores: refused for teams (403), off the scale (422 with a path), in the future (422), unknown team (404)", async () => {
-    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    const put = (team: string, period: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token, body });
     expect((await put("alpha", "2026-01", { score: 4 }, w.tokens.alpha)).status).toBe(403);
     const bad = await put("alpha", "2026-01", { score: 4.2 });
     expect(bad.status).toBe(422);
     expect(bad.json.conflicts[0]).toMatchObject({ path: ["score"], message: "use steps of 0.5 (e.g. 3.5)" });
-    expect((await put("alpha", "2026-09", { score: 4, rationale: "early" })).status).toBe(422);
+    const future = await put("alpha", "2026-09", { score: 4, rationale: "early" });
+    expect([future.status, future.json.conflicts[0]]).toEqual([422, expect.objectContaining({ code: "PERIOD_IN_FUTURE", path: ["period"], period: "2026-09" })]);
     expect((await put("zulu", "2026-01", { score: 4, rationale: "x" })).status).toBe(404);
   });
 
   it("scores: a rationale is required (422 naming the field and saying what to write), and other bodies are refused with the shared error shape", async () => {
-    const put = (team: string, month: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token, body });
+    const put = (team: string, period: string, body: unknown, token = w.tokens.faculty) => call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token, body });
     for (const body of [{ score: 4 }, { score: 4, rationale: "   " }]) {
       const reply = await put("charlie", "2026-02", body);
       expect(reply.status).toBe(422);
@@ -291,8 +293,8 @@ describe("completeness and scores on both engines", () => {
       await report(w, w.tokens.alpha, { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 40, denominator: 50 }], selfAssessment: 2.5 });
       await report(w, w.tokens.bravo, { reportingMonth: "2026-01", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 20, denominator: 50 }] }, "2026-02-16T10:00:00.000Z");
       w.clock.set("2026-03-20T10:00:00.000Z");
-      const put = (team: string, month: string, score: number, rationale: string) =>
-        call(w.app, "PUT", `${base}/teams/${team}/scores/${month}`, { token: w.tokens.faculty, body: { score, rationale } });
+      const put = (team: string, period: string, score: number, rationale: string) =>
+        call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token: w.tokens.faculty, body: { score, rationale } });
       await put("charlie", "2026-01", 4, 'said "better"\nand \\ more');
       await put("alpha", "2026-01", 4.5, "Ünïcödé ✓ 😀");
       await put("bravo", "2026-02", 0.5, "  baseline only  ");
@@ -303,7 +305,7 @@ describe("completeness and scores on both engines", () => {
     for (const w of worlds) await w.close();
   });
 
-  it.each(["completeness", "completeness?asOf=2026-02-20&teamId=bravo", "scores", "scores?month=2026-01", "scores?teamId=alpha"])("GET %s", async (path) => {
+  it.each(["completeness", "completeness?asOf=2026-02-20&teamId=bravo", "scores", "scores?period=2026-01", "scores?teamId=alpha"])("GET %s", async (path) => {
     const [sqlite, postgres] = await Promise.all(worlds.map((w) => call(w.app, "GET", `${base}/${path}`, { token: w.tokens.faculty })));
     expect(sqlite.status).toBe(200);
     expect(postgres.text).toBe(sqlite.text);
@@ -371,8 +373,24 @@ describe("error paths of every read endpoint", () => {
       expect([path, reply.status]).toEqual([path, 400]);
       expect(ApiError.parse(reply.json).message).toMatch(/asOf/);
     }
-    const scores = await call(w.app, "GET", `${base}/scores?month=2026-1`, { token: w.tokens.faculty });
-    expect(scores.status).toBe(400);
-    expect(ApiError.parse(scores.json).message).toMatch(/month/);
+    const scores = await call(w.app, "GET", `${base}/scores?period=2026-1`, { token: w.tokens.faculty });
+    expect([scores.status, ApiError.parse(scores.json).message]).toEqual([400, 'period must be a month written YYYY-MM, e.g. 2026-03 (got "2026-1")']);
+  });
+
+  it("a month is `period` in every URL: ?period= narrows the scores; the old ?month= (and any name the OpenAPI document does not list) is 400 naming it and the ones taken", async () => {
+    const put = (team: string, period: string, score: number) => call(w.app, "PUT", `${base}/teams/${team}/scores/${period}`, { token: w.tokens.faculty, body: { score, rationale: "reviewed" } });
+    expect((await put("alpha", "2026-01", 4)).status).toBe(200);
+    expect((await put("alpha", "2026-02", 3)).status).toBe(200);
+    const one = ScoresResponse.parse((await call(w.app, "GET", `${base}/scores?period=2026-02`, { token: w.tokens.faculty })).json);
+    expect(one.scores.map((s) => [s.teamId, s.period, s.faculty?.score])).toEqual([["alpha", "2026-02", 3]]);
+    const old = await call(w.app, "GET", `${base}/scores?month=2026-02`, { token: w.tokens.faculty });
+    expect([old.status, ApiError.parse(old.json).code]).toEqual([400, "BAD_REQUEST"]);
+    expect(old.json.message).toBe('unknown query parameter "month" for GET /api/v1/collaboratives/sepsis/scores: it takes teamId, period (see /api/v1/openapi.json)');
+    const typo = await call(w.app, "GET", `${base}/points?teamid=alpha`, { token: w.tokens.faculty });
+    expect([typo.status, typo.json.message]).toEqual([400, 'unknown query parameter "teamid" for GET /api/v1/collaboratives/sepsis/points: it takes measureId, teamId (see /api/v1/openapi.json)']);
+    // path parameters: a month is {period}; the score answer and the lock answer both name it `period`
+    expect((await put("alpha", "2026-02", 3.5)).json).toMatchObject({ period: "2026-02", score: 3.5 });
+    const lock = await call(w.app, "POST", `${base}/periods/2026-02/lock`, { token: w.tokens.admin });
+    expect([lock.status, lock.json.periods[0].period]).toEqual([200, "2026-02"]);
   });
 });

@@ -181,15 +181,25 @@ describe("POST /api/v1/collaboratives/{id}/submissions", () => {
       expect(after.json).toMatchObject({ status: "accepted", counts: { updated: 1 } });
     });
 
-    it("lock and reopen are for admins only; a month outside the collaborative is 404", async () => {
+    it("lock and reopen are for admins only; a month outside the collaborative is 422 PERIOD_OUTSIDE_COLLABORATIVE at path period (as a score's), a malformed one 400", async () => {
       expect((await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2026-01/lock", { token: w.tokens.faculty })).status).toBe(403);
       expect((await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2026-01/lock", { token: w.tokens.alpha })).status).toBe(403);
       for (const token of [w.tokens.faculty, w.tokens.alpha]) {
         const reopen = await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2026-01/reopen", { token, body: { reason: "late lab results" } });
         expect([reopen.status, ApiError.parse(reopen.json).code]).toEqual([403, "FORBIDDEN"]);
       }
-      expect((await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2025-01/lock", { token: w.tokens.admin })).status).toBe(404);
-      expect((await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2025-1/lock", { token: w.tokens.admin })).status).toBe(400);
+      const outside = await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2025-01/lock", { token: w.tokens.admin });
+      expect([outside.status, ApiError.parse(outside.json).code]).toEqual([422, "VALIDATION"]);
+      expect(outside.json.conflicts).toEqual([expect.objectContaining({ path: ["period"], period: "2025-01", code: "PERIOD_OUTSIDE_COLLABORATIVE" })]);
+      expect(outside.json.message).toBe("2025-01 cannot be locked: month 2025-01 is outside the collaborative (2026-01 to 2026-12): there is nothing to lock there");
+      // the same condition on the score PUT: the same status, code and path
+      const score = await call(w.app, "PUT", "/api/v1/collaboratives/sepsis/teams/alpha/scores/2025-01", { token: w.tokens.faculty, body: { score: 4, rationale: "before the start" } });
+      expect([score.status, score.json.conflicts[0].code, score.json.conflicts[0].path]).toEqual([422, "PERIOD_OUTSIDE_COLLABORATIVE", ["period"]]);
+      const malformed = await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2025-1/lock", { token: w.tokens.admin });
+      expect([malformed.status, ApiError.parse(malformed.json).message]).toEqual([400, 'period must be a month written YYYY-MM, e.g. 2026-03 (got "2025-1")']);
+      const shortReason = await call(w.app, "POST", "/api/v1/collaboratives/sepsis/periods/2026-01/reopen", { token: w.tokens.admin, body: { reason: " x " } });
+      expect([shortReason.status, shortReason.json.conflicts[0].path]).toEqual([422, ["reason"]]);
+      expect(await w.store.latestPeriodEvents("sepsis")).toEqual(new Map());
     });
   });
 

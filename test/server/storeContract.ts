@@ -192,7 +192,7 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(await store.reports("sepsis", { teamId: "bravo" })).toEqual([]);
     });
 
-    it("recordScore() keeps history; the latest per team and month is current and counted in SQL", async () => {
+    it("recordScore() keeps history; the latest per team and month is current and counted per score (core applies the 4+ rule)", async () => {
       await withTeams();
       const actor = { tokenId: null, label: "Dr Faculty" };
       await store.recordScore("sepsis", { teamId: "alpha", period: "2026-02", score: 3, rationale: "first look", recordedAt: "2026-03-20T10:00:00.000Z" }, actor);
@@ -201,7 +201,10 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(await store.currentScores("sepsis", { teamId: "alpha" })).toEqual([
         { teamId: "alpha", period: "2026-02", source: "faculty", score: 4, rationale: "on reflection", recordedAt: "2026-03-21T10:00:00.000Z", by: "Dr Faculty" },
       ]);
-      expect(await store.scoreMonths("sepsis")).toEqual([{ period: "2026-02", teamsScored: 2, teamsAt4OrAbove: 1 }]);
+      expect(await store.facultyScoreCounts("sepsis")).toEqual([
+        { period: "2026-02", score: 2.5, teams: 1 },
+        { period: "2026-02", score: 4, teams: 1 },
+      ]);
       expect((await handle.raw("SELECT score FROM assessment_scores ORDER BY id")).map((r) => Number(r.score))).toEqual([3, 4, 2.5]);
       await expect(store.recordScore("sepsis", { teamId: "zulu", period: "2026-02", score: 3, rationale: "", recordedAt: AT }, actor)).rejects.toThrow(StoreNotFound);
     });
@@ -346,7 +349,7 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       });
       expect((await store.currentPoints("sepsis", {})).map((p) => p.value)).toEqual([50, 70]);
       expect((await store.reports("sepsis", {})).length).toBe(2);
-      expect(await store.scoreMonths("sepsis")).toEqual([{ period: "2026-01", teamsScored: 1, teamsAt4OrAbove: 1 }]);
+      expect(await store.facultyScoreCounts("sepsis")).toEqual([{ period: "2026-01", score: 4, teams: 1 }]);
     });
   });
 }

@@ -86,9 +86,9 @@ describe("SQLite migration 3 (current_scores in period order)", () => {
         ["2026-02", "alpha", "faculty", 4.5, "sustained"],
         ["2026-02", "alpha", "self", 3, ""],
       ]);
-      expect(await store.scoreMonths("c")).toEqual([
-        { period: "2026-01", teamsScored: 1, teamsAt4OrAbove: 0 },
-        { period: "2026-02", teamsScored: 1, teamsAt4OrAbove: 1 },
+      expect(await store.facultyScoreCounts("c")).toEqual([
+        { period: "2026-01", score: 2, teams: 1 },
+        { period: "2026-02", score: 4.5, teams: 1 },
       ]);
       await store.close();
     } finally {

@@ -26,8 +26,14 @@ export type RunChartOptions = {
 export type RunChartAnalysis = {
   /** median (of the first `baseline` points when given); `null` when there is no data */
   centerLine: number | null;
-  /** non-null points */
+  /**
+   * every point of the series, missing ones included: the one meaning of `pointCount` in core (as a
+   * control-chart phase's, and qicharts2's `n.obs`, which counts a missing month: its reference
+   * case ref-run-005 has n.obs 23 for 23 months of which 2 are NA)
+   */
   pointCount: number;
+  /** points with a value (not missing) */
+  observedCount: number;
   /** non-null points not on the center line (within 1e-9 relative) */
   usefulCount: number;
   /** runs about the center line: crossings + 1; 0 when no point is useful */
@@ -100,7 +106,8 @@ export function analyzeRunChart(values: ReadonlyArray<number | null>, options: R
   const crossMin = crossingsMin(useful);
   return {
     centerLine: Number.isNaN(median) ? null : median,
-    pointCount: stats.observedCount,
+    pointCount: stats.pointCount,
+    observedCount: stats.observedCount,
     usefulCount: useful,
     runCount,
     runsLimits: ihiRunsLimits(useful),

@@ -15,7 +15,7 @@ import type { Shift } from "./shift";
 
 /** Observed runs figures of one stretch of points (see {@link runStats}). */
 export type RunStats = {
-  /** points considered (missing ones included, excluded ones not) */
+  /** points considered, missing ones included, excluded ones not (core's one meaning of `pointCount`) */
   pointCount: number;
   /** points considered that are not missing */
   observedCount: number;

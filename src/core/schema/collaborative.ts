@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { IMPROVEMENT_DIRECTIONS } from "../direction";
 import { Period, Slug, text } from "./common";
 
 /**
@@ -15,7 +16,9 @@ export type MeasureType = z.infer<typeof MeasureType>;
  * - `percent`: value = 100 · numerator / denominator (both required, numerator <= denominator)
  * - `rate`: value = multiplier · numerator / denominator (e.g. per 1,000 line-days)
  * - `count`: value = numerator; no denominator
- * - `mean`: value given directly (e.g. mean length of stay); denominator optional (the n)
+ * - `mean`: the value the team types (e.g. mean length of stay), required; denominator optional (n,
+ *   the number of cases it averages); no numerator (core's `resolvePoint` and `readMeasureSheet`
+ *   apply this one definition)
  */
 export const MeasureKind = z.enum(["percent", "rate", "count", "mean"]);
 export type MeasureKind = z.infer<typeof MeasureKind>;
@@ -30,7 +33,7 @@ export const MeasureDefinition = z.strictObject({
   multiplier: z.number().positive().optional(),
   /** Unit shown beside values, e.g. "per 1,000 line-days", "%", "hours". */
   unit: text(60).optional(),
-  improvementDirection: z.enum(["increase", "decrease", "neutral"]),
+  improvementDirection: z.enum(IMPROVEMENT_DIRECTIONS),
   goal: z.number().finite().optional(),
   operationalDefinition: text(4000).default(""),
   required: z.boolean().default(true),

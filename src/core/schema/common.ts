@@ -1,7 +1,8 @@
 import * as z from "zod";
+import { PERIOD_HINT, PERIOD_PATTERN } from "../period";
 
 /** A reporting month, `YYYY-MM`. Every point, due date and lock is keyed by one. */
-export const Period = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, "use a month written YYYY-MM, e.g. 2026-03");
+export const Period = z.string().regex(PERIOD_PATTERN, `use ${PERIOD_HINT}`);
 export type Period = z.infer<typeof Period>;
 
 /** A short identifier used in URLs and in workbooks: lowercase letters, digits and dashes. */

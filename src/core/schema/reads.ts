@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CollaborativeDefinition, SharingMode } from "./collaborative";
+import { CollaborativeDefinition, MeasureDefinition, SharingMode } from "./collaborative";
 import { Narrative, PointInput } from "./submission";
 import { Conflict, SubmissionSummary } from "./summary";
 
@@ -70,7 +70,7 @@ export type TeamSeries = z.infer<typeof TeamSeries>;
 
 /**
  * The collaborative's pooled month: sum of numerators over sum of denominators, turned into a value by
- * the measure's kind (a `mean` without denominators is the mean of the teams' values).
+ * the measure's kind (a `mean`, a typed value, pools as the mean of the teams' values).
  */
 export const AggregatePoint = z.object({
   period: z.string(),
@@ -129,13 +129,14 @@ export const SubmissionDetail = SubmissionListItem.extend({
 export type SubmissionDetail = z.infer<typeof SubmissionDetail>;
 
 /**
- * Where a monthly report stands:
- * - `received`: first received on or before its due date
+ * Where a monthly report stands (the counts of `Completeness` use the same words: `onTime`, `late`,
+ * `missing`, and `received` = `onTime` + `late`):
+ * - `on_time`: first received on or before its due date
  * - `late`: first received after its due date
  * - `missing`: not received and the due date has passed
  * - `not_due`: not received and not due yet (due today counts as not due)
  */
-export const ReportStatus = z.enum(["received", "late", "missing", "not_due"]);
+export const ReportStatus = z.enum(["on_time", "late", "missing", "not_due"]);
 export type ReportStatus = z.infer<typeof ReportStatus>;
 
 /** `GET /api/v1/collaboratives/{id}/teams/{teamId}/status?asOf=`: the month that is due now. */
@@ -176,9 +177,9 @@ export const PeriodsResponse = z.object({
 });
 export type PeriodsResponse = z.infer<typeof PeriodsResponse>;
 
-/** `POST …/periods/{month}/lock` and `/reopen` bodies: a reason (required to reopen). */
+/** `POST …/periods/{period}/lock` and `/reopen` bodies: a reason (required to reopen; core's `checkPeriodChange` says how long). */
 export const PeriodChangeInput = z.strictObject({
-  reason: z.string().trim().max(500, "use at most 500 characters").optional(),
+  reason: z.string().optional(),
 });
 export type PeriodChangeInput = z.infer<typeof PeriodChangeInput>;
 
@@ -209,7 +210,7 @@ export const RunChartsResponse = z.object({
       name: z.string(),
       unit: z.string().nullable(),
       goal: z.number().nullable(),
-      improvementDirection: z.enum(["increase", "decrease", "neutral"]),
+      improvementDirection: MeasureDefinition.shape.improvementDirection,
       series: z.array(RunChartSeries),
       aggregate: z.array(AggregatePoint),
     }),

@@ -4,7 +4,7 @@ import { AssessmentScoreValue } from "./submission";
 const RATIONALE_NEEDED = 'rationale is required: say in a sentence why the team earns this score (what its data and narrative show), e.g. { "score": 3.5, "rationale": "bundle compliance above 90% for 3 months" }';
 
 /**
- * `PUT /api/v1/collaboratives/{id}/teams/{teamId}/scores/{month}` body: a faculty score on the IHI
+ * `PUT /api/v1/collaboratives/{id}/teams/{teamId}/scores/{period}` body: a faculty score on the IHI
  * scale, with the rationale faculty give for it (required, not blank once trimmed: a score without a
  * reason cannot be discussed with the team or reviewed later).
  */
@@ -39,14 +39,18 @@ export const TeamMonthScores = z.object({
 });
 export type TeamMonthScores = z.infer<typeof TeamMonthScores>;
 
-/** The collaborative's headline per month: % of teams at 4 or above among the teams faculty scored. */
+/**
+ * The collaborative's headline per month: % of teams at 4 or above among the teams faculty scored
+ * (core's `countAtLeast`; a percent is 0 to 100 everywhere in the API).
+ */
 export const ScoreMonth = z.object({
   period: z.string(),
   /** teams with a faculty score that month (the denominator) */
   teamsScored: z.number().int().nonnegative(),
-  teamsAt4OrAbove: z.number().int().nonnegative(),
-  /** 100 · teamsAt4OrAbove / teamsScored; `null` when no team was scored */
-  percentAt4OrAbove: z.number().nullable(),
+  /** scored teams at 4 or above */
+  teamsAtLeast4: z.number().int().nonnegative(),
+  /** 100 · teamsAtLeast4 / teamsScored, 0 to 100; `null` when no team was scored */
+  percentAtLeast4: z.number().min(0).max(100).nullable(),
   /** every team of the collaborative */
   teamsTotal: z.number().int().nonnegative(),
 });

@@ -125,7 +125,8 @@ function checkGrid(name: string, grid: unknown, height: number | null): void {
  *    order, week numbers instead of months, text in number cells (`NOT_A_NUMBER`: "n/a", "12%",
  *    numbers stored as text, Excel errors), negative numbers, numerator > denominator (percent),
  *    denominator 0 (percent, rate), a numerator without its denominator or the reverse (or a value
- *    with neither: the data store needs both), a mean without its value, a value
+ *    with neither: the data store needs both), a mean without its value or with a numerator (a mean
+ *    is the typed value, n in Denominator: `NUMERATOR_NOT_USED`), a value
  *    that disagrees with numerator ÷ denominator (checked whether typed or a formula: a formula's
  *    result is trusted unless it disagrees), a percentage over 100, fractional counts, too-long
  *    annotations, and columns the measure's kind needs but the sheet lacks.
@@ -494,7 +495,19 @@ export function readMeasureSheet(input: ReadMeasureSheetInput): MeasureSheetRead
         );
       }
     }
-    if (series.kind === "mean" && c.value !== undefined && isBlank(values[r][c.value]) && (numerator === null || denominator === null)) {
+    // A mean is the value the team types, with n as Denominator; it has no numerator (core's
+    // resolvePoint holds the same definition for what is sent).
+    if (series.kind === "mean" && measure !== undefined && numerator !== null && c.numerator !== undefined) {
+      issue(
+        "error",
+        "NUMERATOR_NOT_USED",
+        r,
+        c.numerator,
+        `a mean has no numerator, but ${month} has ${formatNumber(numerator)} here — type the month's mean in Value (and the number of cases in Denominator), then clear this cell`,
+        period,
+      );
+    }
+    if (series.kind === "mean" && c.value !== undefined && isBlank(values[r][c.value])) {
       const given = denominator !== null ? `its Denominator (the number of cases) is ${formatNumber(denominator)}` : numerator !== null ? `its Numerator is ${formatNumber(numerator)}` : null;
       if (given !== null) {
         issue("error", "MISSING_VALUE", r, c.value, `the mean for ${month} is blank but ${given} — type the mean in this cell, or clear the row if the month was not measured`, period);

@@ -4,6 +4,7 @@
  */
 import { CoreError } from "../errors";
 import { mean, median } from "../numeric";
+import { addMonths, isDay, monthIndex, periodOfIndex } from "../period";
 import type { CollaborativeDefinition, MeasureDefinition } from "../schema/collaborative";
 import { Period } from "../schema/common";
 import { countOf } from "../words";
@@ -47,16 +48,6 @@ export const SUSPICIOUS_VALUE_RULE = {
   ratio: 3,
 } as const;
 
-const PERIOD_DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-function monthIndex(period: string): number {
-  return Number(period.slice(0, 4)) * 12 + Number(period.slice(5, 7)) - 1;
-}
-
-function periodOf(index: number): string {
-  const month = (index % 12) + 1;
-  return `${Math.floor(index / 12)}-${month < 10 ? "0" : ""}${month}`;
-}
 
 function hasFigures(row: MeasureSheetRow): boolean {
   return row.numerator !== null || row.denominator !== null || row.value !== null;
@@ -119,7 +110,7 @@ export function validateWorkbook(input: ValidateWorkbookInput): SheetIssue[] {
   if (!Period.safeParse(reportingMonth).success) {
     throw new CoreError("invalid_option", `validateWorkbook: invalid reportingMonth: ${reportingMonth} (use YYYY-MM)`);
   }
-  if (!PERIOD_DAY.test(asOf)) throw new CoreError("invalid_option", `validateWorkbook: invalid asOf: ${asOf} (use YYYY-MM-DD)`);
+  if (!isDay(asOf)) throw new CoreError("invalid_option", `validateWorkbook: invalid asOf: ${asOf} (use YYYY-MM-DD)`);
   const asOfMonth = asOf.slice(0, 7);
   const { startMonth, endMonth } = collaborative;
   const measures = new Map(collaborative.measures.map((m) => [m.id, m]));
@@ -198,11 +189,11 @@ export function validateWorkbook(input: ValidateWorkbookInput): SheetIssue[] {
     const lastGap = Math.min(monthIndex(reportingMonth) - 1, monthIndex(endMonth));
     let runStart: number | null = null;
     for (let m = monthIndex(earliest); m <= lastGap + 1; m += 1) {
-      const missing = m <= lastGap && !figuresIn.has(periodOf(m));
+      const missing = m <= lastGap && !figuresIn.has(periodOfIndex(m));
       if (missing && runStart === null) runStart = m;
       if (!missing && runStart !== null) {
-        const from = periodOf(runStart);
-        const to = periodOf(m - 1);
+        const from = periodOfIndex(runStart);
+        const to = periodOfIndex(m - 1);
         const span = from === to ? from : `${from} to ${to} (${countOf(m - runStart, "month")})`;
         const blankRow = dated.find((row) => row.period === from);
         if (blankRow !== undefined) {
@@ -267,7 +258,7 @@ export function validateWorkbook(input: ValidateWorkbookInput): SheetIssue[] {
     }
 
     // Same numbers as last month (judged across sheets below).
-    const previousMonth = periodOf(monthIndex(reportingMonth) - 1);
+    const previousMonth = addMonths(reportingMonth, -1);
     const previous = dated.find((row) => row.period === previousMonth && hasFigures(row));
     if (previous !== undefined) {
       const same = previous.numerator === current.numerator && previous.denominator === current.denominator && previous.value === current.value;
@@ -277,7 +268,7 @@ export function validateWorkbook(input: ValidateWorkbookInput): SheetIssue[] {
   }
 
   if (repeats.length > 0 && repeats.every((r) => r.same) && repeats.some((r) => r.nonZero) && (repeats.length >= 2 || repeats[0].withDenominator)) {
-    const previousMonth = periodOf(monthIndex(reportingMonth) - 1);
+    const previousMonth = addMonths(reportingMonth, -1);
     for (const r of repeats) {
       const group = groups.find((g) => g.sheetName === r.sheetName);
       const cols = r.reading.columns;

@@ -7,60 +7,14 @@
  */
 
 import { CoreError } from "../errors";
+import { addMonths, monthOf } from "../period";
+import type { ReportStatus } from "../schema/reads";
 
-const PERIOD = /^(\d{4})-(0[1-9]|1[0-2])$/;
+// The month pattern and month arithmetic live in ../period (one definition for every layer).
 const DATE = /^(\d{4})-(\d{2})-(\d{2})/;
-
-function parsePeriod(period: string, caller: string): { year: number; month: number } {
-  const match = PERIOD.exec(period);
-  if (!match) throw new CoreError("invalid_value", `${caller}: invalid month ${JSON.stringify(period)} (use YYYY-MM)`);
-  return { year: Number(match[1]), month: Number(match[2]) };
-}
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
-}
-
-/**
- * The month `months` after (or before, when negative) `period`.
- *
- * @example
- * addMonths("2025-11", 3); // => "2026-02"
- * addMonths("2026-01", -1); // => "2025-12"
- */
-export function addMonths(period: string, months: number): string {
-  const { year, month } = parsePeriod(period, "addMonths");
-  const index = year * 12 + (month - 1) + months;
-  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
-}
-
-/**
- * Every month from `start` to `end`, both included; empty when `end` is before `start`.
- *
- * Runs in O(months).
- *
- * @example
- * monthRange("2025-11", "2026-02"); // => ["2025-11", "2025-12", "2026-01", "2026-02"]
- */
-export function monthRange(start: string, end: string): string[] {
-  parsePeriod(start, "monthRange");
-  parsePeriod(end, "monthRange");
-  const out: string[] = [];
-  for (let m = start; m <= end; m = addMonths(m, 1)) out.push(m);
-  return out;
-}
-
-/**
- * The month of a date or ISO instant (its first 7 characters, after checking the shape).
- *
- * @example
- * monthOf("2026-03-09"); // => "2026-03"
- * monthOf("2026-03-09T23:59:59.000Z"); // => "2026-03"
- */
-export function monthOf(date: string): string {
-  const match = DATE.exec(date);
-  if (!match || !PERIOD.test(date.slice(0, 7))) throw new CoreError("invalid_value", `monthOf: invalid date ${JSON.stringify(date)} (use YYYY-MM-DD)`);
-  return date.slice(0, 7);
 }
 
 /**
@@ -117,4 +71,38 @@ export function reportingMonthAsOf(asOf: string, startMonth: string, endMonth: s
   if (previous < startMonth) return startMonth;
   if (previous > endMonth) return endMonth;
   return previous;
+}
+
+/**
+ * The instant from which a report for a month with due date `dueDate` is late: the start (UTC) of
+ * the day after it, so the whole due day counts as on time. ISO instants (`receivedAt`) compare
+ * with it as text.
+ *
+ * @example
+ * lateFrom("2026-02-15"); // => "2026-02-16T00:00:00.000Z"
+ */
+export function lateFrom(dueDate: string): string {
+  return `${addDays(dueDate, 1)}T00:00:00.000Z`;
+}
+
+/**
+ * Where a team's report for a month stands on `asOf` (the contract's `ReportStatus`): `on_time` when
+ * first received (UTC) on or before its due date, `late` after it; without a report, `missing` once
+ * the due date has passed and `not_due` until then (due today is not due yet). The one rule behind
+ * the task pane's status card and the faculty page's completeness grid.
+ *
+ * Runs in O(1).
+ *
+ * @param firstReceivedAt when the month's first revision arrived (ISO instant), or `null`
+ * @param dueDate the month's due date ({@link dueDateOf})
+ * @param asOf the day to judge by, `YYYY-MM-DD`
+ * @example
+ * reportStatus("2026-02-15T23:59:59.000Z", "2026-02-15", "2026-03-01"); // => "on_time"
+ * reportStatus("2026-02-16T00:00:00.000Z", "2026-02-15", "2026-03-01"); // => "late"
+ * reportStatus(null, "2026-02-15", "2026-02-15"); // => "not_due"
+ * reportStatus(null, "2026-02-15", "2026-02-16"); // => "missing"
+ */
+export function reportStatus(firstReceivedAt: string | null, dueDate: string, asOf: string): ReportStatus {
+  if (firstReceivedAt !== null) return firstReceivedAt < lateFrom(dueDate) ? "on_time" : "late";
+  return asOf > dueDate ? "missing" : "not_due";
 }

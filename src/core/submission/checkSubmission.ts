@@ -6,7 +6,7 @@
 import type { CollaborativeDefinition, MeasureDefinition } from "../schema/collaborative";
 import type { PointInput, SubmissionInput } from "../schema/submission";
 import type { Conflict, ConflictCode } from "../schema/summary";
-import { monthOf } from "./calendar";
+import { monthOf } from "../period";
 
 /**
  * Relative tolerance between a value a team sends and the value computed from its numerator and
@@ -32,9 +32,9 @@ export type ResolvedPoint = { numerator: number | null; denominator: number | nu
  * - `percent`: 100 · numerator / denominator
  * - `rate`: multiplier · numerator / denominator (multiplier default 1)
  * - `count`: the numerator
- * - `mean`: numerator / denominator (a sum over n), when both are given
+ * - `mean`: never computed: a mean is the value the team types (see {@link resolvePoint})
  *
- * `null` when the kind needs a number that is missing, or a denominator that is 0.
+ * `null` when the kind needs a number that is missing, or a denominator that is 0, and for a mean.
  *
  * Runs in O(1).
  *
@@ -46,7 +46,7 @@ export type ResolvedPoint = { numerator: number | null; denominator: number | nu
  * pointValue({ kind: "percent" }, 45, 50); // => 90
  * pointValue({ kind: "rate", multiplier: 1000 }, 2, 1600); // => 1.25
  * pointValue({ kind: "count" }, 7, null); // => 7
- * pointValue({ kind: "mean" }, 52.5, 7); // => 7.5
+ * pointValue({ kind: "mean" }, 52.5, 7); // => null
  * pointValue({ kind: "percent" }, 3, 0); // => null
  */
 export function pointValue(
@@ -64,7 +64,7 @@ export function pointValue(
     case "rate":
       return n === null || d === null || d === 0 ? null : ((measure.multiplier ?? 1) * n) / d;
     case "mean":
-      return n === null || d === null || d === 0 ? null : n / d;
+      return null;
   }
 }
 
@@ -101,7 +101,12 @@ type Found = { code: ConflictCode; field: string | null; message: string };
  * - `percent`, `rate`: numerator and denominator are required; the denominator cannot be 0; for a
  *   percent the numerator cannot exceed the denominator; a value, when sent, must match.
  * - `count`: the numerator is the count; a value alone is taken as the count.
- * - `mean`: the value is required unless numerator (the sum) and denominator (n) are both given.
+ * - `mean`: the value the team typed is required; the denominator, when sent, is n (the number of
+ *   cases, not 0); a numerator is refused (`NUMERATOR_NOT_USED`). One definition of a mean point for
+ *   the sheet reader, this check and the store, decided for what teams have: their source systems
+ *   (length-of-stay or waiting-time reports) give a month's mean and its n, rarely the sum of days,
+ *   and the measure sheet has a Value and a Denominator column for a mean. A sum sent as numerator
+ *   could only be checked against value × n, a second way to say the same thing.
  *
  * @example
  * resolvePoint({ kind: "percent" }, { measureId: "m", period: "2026-01", numerator: 9, denominator: 10 }).point; // => { numerator: 9, denominator: 10, value: 90 }
@@ -163,20 +168,13 @@ export function resolvePoint(
       return { point: { numerator: count, denominator, value: count }, problems };
     }
     case "mean": {
-      if (numerator !== null && denominator === 0) {
-        problems.push({ code: "DENOMINATOR_ZERO", field: "denominator", message: "the denominator (n) is 0: leave the month empty when there was nothing to measure" });
-        break;
+      if (numerator !== null) {
+        problems.push({ code: "NUMERATOR_NOT_USED", field: "numerator", message: "a mean has no numerator: send the month's mean as value and, if known, the number of cases as denominator" });
       }
-      const computed = pointValue(measure, numerator, denominator);
-      if (sent === null && computed === null) {
-        problems.push({ code: "MISSING_VALUE", field: "value", message: "a mean needs its value (or the sum as numerator and n as denominator)" });
-        break;
-      }
-      if (sent !== null && computed !== null && !near(sent, computed)) {
-        problems.push(mismatch(computed));
-        break;
-      }
-      return { point: { numerator, denominator, value: sent ?? computed }, problems };
+      if (sent === null) problems.push({ code: "MISSING_VALUE", field: "value", message: "a mean needs its value: the month's mean as the team typed it" });
+      if (denominator === 0) problems.push({ code: "DENOMINATOR_ZERO", field: "denominator", message: "the denominator (n) is 0: leave the month empty when there was nothing to measure" });
+      if (problems.length > 0) break;
+      return { point: { numerator: null, denominator, value: sent }, problems };
     }
   }
   return { point: null, problems };

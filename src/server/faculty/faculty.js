@@ -5,8 +5,8 @@
 (function () {
   const TOKEN_KEY = "qi.facultyToken";
   const SVG = "http://www.w3.org/2000/svg";
-  const STATUS_TEXT = { received: "✓", late: "late", missing: "missing", not_due: "–" };
-  const STATUS_LABEL = { received: "on time", late: "late", missing: "missing", not_due: "not due yet" };
+  const STATUS_TEXT = { on_time: "✓", late: "late", missing: "missing", not_due: "–" };
+  const STATUS_LABEL = { on_time: "on time", late: "late", missing: "missing", not_due: "not due yet" };
   const $ = (id) => document.getElementById(id);
   // SVG colours (kept in step with faculty.css)
   const C = { brand: "#0f5c6e", series: "#2f5d8a", shift: "#e07a1f", goal: "#2e7d4f", median: "#8a96a3", ok: "#2e7d4f", annotation: "#7c5cbf" };
@@ -162,7 +162,7 @@
       stat("On time", String(month.onTime), "of " + collaborative.teamCount + " teams", "ok"),
       stat("Late", String(month.late), "received after the due date", "late"),
       stat("Missing", String(month.missing), month.notDue ? month.notDue + " not due yet" : "past the due date", "missing"),
-      stat("Teams at 4+", latestScored ? fmt(latestScored.percentAt4OrAbove, "%") : "–", latestScored ? monthLabel(latestScored.period) + ", " + latestScored.teamsScored + " scored" : "no scores yet"),
+      stat("Teams at 4+", latestScored ? fmt(latestScored.percentAtLeast4, "%") : "–", latestScored ? monthLabel(latestScored.period) + ", " + latestScored.teamsScored + " scored" : "no scores yet"),
     );
   }
 
@@ -170,7 +170,7 @@
     const { completeness } = state.data;
     const legend = $("grid-legend");
     legend.replaceChildren(
-      ...["received", "late", "missing", "not_due"].map((s) =>
+      ...["on_time", "late", "missing", "not_due"].map((s) =>
         el("span", {}, [el("i", { class: "swatch " + s }), document.createTextNode(STATUS_LABEL[s])]),
       ),
     );
@@ -297,13 +297,13 @@
     months.forEach((m, i) => {
       const cx = L + step * i + step / 2;
       const w = Math.min(28, step * 0.6);
-      if (m.percentAt4OrAbove !== null) {
+      if (m.percentAtLeast4 !== null) {
         parts.push(
-          svg("rect", { x: cx - w / 2, y: y(m.percentAt4OrAbove), width: w, height: Math.max(1, y(0) - y(m.percentAt4OrAbove)), rx: 2, fill: C.brand }, [
-            title(monthLabel(m.period) + ": " + m.teamsAt4OrAbove + " of " + m.teamsScored + " scored teams at 4 or above (" + m.teamsTotal + " teams)"),
+          svg("rect", { x: cx - w / 2, y: y(m.percentAtLeast4), width: w, height: Math.max(1, y(0) - y(m.percentAtLeast4)), rx: 2, fill: C.brand }, [
+            title(monthLabel(m.period) + ": " + m.teamsAtLeast4 + " of " + m.teamsScored + " scored teams at 4 or above (" + m.teamsTotal + " teams)"),
           ]),
         );
-        parts.push(svg("text", { x: cx, y: y(m.percentAt4OrAbove) - 3, "text-anchor": "middle", "font-size": 9, fill: "#1f2933", text: Math.round(m.percentAt4OrAbove) + "%" }));
+        parts.push(svg("text", { x: cx, y: y(m.percentAtLeast4) - 3, "text-anchor": "middle", "font-size": 9, fill: "#1f2933", text: Math.round(m.percentAtLeast4) + "%" }));
       }
       if (months.length <= 18 || i % 2 === 0) parts.push(svg("text", { x: cx, y: H - 10, "text-anchor": "middle", "font-size": 9, fill: "#5f6b7a", text: monthLabel(m.period) }));
     });

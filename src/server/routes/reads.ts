@@ -4,8 +4,12 @@
 import type { Hono } from "hono";
 import * as core from "../../core/index";
 import {
+  checkPeriodChange,
+  countAtLeast,
   monthOf,
   monthRange,
+  outsideCollaborative,
+  periodLockState,
   PeriodChangeInput,
   pointValue,
   reportingMonthAsOf,
@@ -25,11 +29,11 @@ import {
 } from "../../core/index";
 import { actorOf, requireRole } from "../auth";
 import { ApiProblem } from "../problem";
-import type { AggregateRow, CurrentPointRow, ScoreRow, TeamRecord } from "../store/store";
+import type { AggregateRow, CurrentPointRow, ScoreCountRow, ScoreRow, TeamRecord } from "../store/store";
 import { asOfParam, parseJson, periodParam, validate } from "../validation";
 import { completeness, teamStatus } from "../views/completeness";
 import { toCsv, type CsvCell } from "../views/csv";
-import { periodState, periodStates } from "../views/periods";
+import { periodStates } from "../views/periods";
 import { seesAllNamed, teamLabels, type TeamLabel } from "../views/sharing";
 import { suggestScore } from "../views/suggest";
 import { authOf, collaborativeOf, optionalSlug, teamInScope, teamOf, type AppEnv, type RouteDeps } from "./context";
@@ -183,7 +187,7 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
     const asOf = asOfParam(c.req.query("asOf"), deps.clock());
     const [reports, events] = await Promise.all([store.reports(collaborative.id, { teamId: team.id }), store.latestPeriodEvents(collaborative.id)]);
     const month = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);
-    const locked = periodState(collaborative, month, events.get(month), asOf).locked;
+    const locked = periodLockState(collaborative, month, events.get(month), asOf).locked;
     return c.json(teamStatus(collaborative, team.id, reports, asOf, locked));
   });
 
@@ -203,28 +207,31 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
     const auth = authOf(c);
     const collaborative = await collaborativeOf(deps, c);
     let teamId = optionalSlug(c, "teamId");
-    const month = c.req.query("month");
-    if (month !== undefined && month !== "") periodParam(month, "month");
+    const period = c.req.query("period");
+    if (period !== undefined && period !== "") periodParam(period, "period");
     if (auth.role === "team") {
       if (teamId !== undefined && teamId !== auth.teamId) throw new ApiProblem("FORBIDDEN", "a team token reads only its own team's scores");
       teamId = auth.teamId as string;
     }
-    const filter = { ...(teamId !== undefined ? { teamId } : {}), ...(month ? { period: month } : {}) };
-    const [teams, rows, monthRows] = await Promise.all([store.listTeams(collaborative.id), store.currentScores(collaborative.id, filter), store.scoreMonths(collaborative.id)]);
-    return c.json(scoresBody(collaborative, teams, rows, monthRows, today()));
+    const filter = { ...(teamId !== undefined ? { teamId } : {}), ...(period ? { period } : {}) };
+    const [teams, rows, counts] = await Promise.all([store.listTeams(collaborative.id), store.currentScores(collaborative.id, filter), store.facultyScoreCounts(collaborative.id)]);
+    return c.json(scoresBody(collaborative, teams, rows, counts, today()));
   });
 
-  app.put("/api/v1/collaboratives/:id/teams/:teamId/scores/:month", deps.guard, async (c) => {
+  app.put("/api/v1/collaboratives/:id/teams/:teamId/scores/:period", deps.guard, async (c) => {
     const auth = authOf(c);
     requireRole(auth, "faculty", "admin");
     const collaborative = await collaborativeOf(deps, c);
     const team = await teamOf(deps, collaborative.id, c.req.param("teamId"));
-    const period = periodParam(c.req.param("month"), "month");
+    const period = periodParam(c.req.param("period"), "period");
     const input = validate(ScoreInput, parseJson(await c.req.text()), "the score");
     const now = deps.clock();
-    if (period < collaborative.startMonth || period > collaborative.endMonth || period > monthOf(now.toISOString())) {
-      throw new ApiProblem("VALIDATION", `month ${period} cannot be scored: use a month from ${collaborative.startMonth} up to this month`, {
-        conflicts: [{ path: ["month"], measureId: null, period, code: "PERIOD_OUTSIDE_COLLABORATIVE", message: "month outside the collaborative or in the future", severity: "error" }],
+    const outside = outsideCollaborative(collaborative, period);
+    const future = period > monthOf(now.toISOString());
+    if (outside !== null || future) {
+      const message = outside ?? `month ${period} has not started yet`;
+      throw new ApiProblem("VALIDATION", `${message}: score a month from ${collaborative.startMonth} up to this month`, {
+        conflicts: [{ path: ["period"], measureId: null, period, code: outside !== null ? "PERIOD_OUTSIDE_COLLABORATIVE" : "PERIOD_IN_FUTURE", message, severity: "error" }],
       });
     }
     const saved = await store.recordScore(collaborative.id, { teamId: team.id, period, score: input.score, rationale: input.rationale, recordedAt: now.toISOString() }, actorOf(auth));
@@ -279,27 +286,24 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
   });
 
   for (const action of ["lock", "reopen"] as const) {
-    app.post(`/api/v1/collaboratives/:id/periods/:month/${action}`, deps.guard, async (c) => {
+    app.post(`/api/v1/collaboratives/:id/periods/:period/${action}`, deps.guard, async (c) => {
       const auth = authOf(c);
       requireRole(auth, "admin");
       const collaborative = await collaborativeOf(deps, c);
-      const period = periodParam(c.req.param("month"), "month");
-      if (period < collaborative.startMonth || period > collaborative.endMonth) {
-        throw new ApiProblem("NOT_FOUND", `month ${period} is outside the collaborative (${collaborative.startMonth} to ${collaborative.endMonth})`);
-      }
+      const period = periodParam(c.req.param("period"), "period");
       const text = await c.req.text();
       const input = validate(PeriodChangeInput, text.trim() === "" ? {} : parseJson(text), `the ${action} request`);
-      const reason = input.reason ?? "";
-      if (action === "reopen" && reason.length < 3) {
-        throw new ApiProblem("VALIDATION", "say why the month is reopened: { \"reason\": \"…\" }", {
-          conflicts: [{ path: ["reason"], measureId: null, period, code: "SCHEMA", message: "a reason is required to reopen a month", severity: "error" }],
+      const { change, problems } = checkPeriodChange(collaborative, action, period, input.reason);
+      if (change === null) {
+        throw new ApiProblem("VALIDATION", `${period} cannot be ${action === "lock" ? "locked" : "reopened"}: ${problems.map((p) => p.message).join("; ")}`, {
+          conflicts: problems.map((p) => ({ path: [p.field], measureId: null, period, code: p.code, message: p.message, severity: "error" as const })),
         });
       }
       const now = deps.clock();
-      await store.addPeriodEvent(collaborative.id, { period, action, reason, at: now.toISOString() }, actorOf(auth));
+      await store.addPeriodEvent(collaborative.id, { ...change, at: now.toISOString() }, actorOf(auth));
       const events = await store.latestPeriodEvents(collaborative.id);
       const asOf = now.toISOString().slice(0, 10);
-      return c.json({ collaborativeId: collaborative.id, asOf, periods: [periodState(collaborative, period, events.get(period), asOf)] });
+      return c.json({ collaborativeId: collaborative.id, asOf, periods: [periodLockState(collaborative, period, events.get(period), asOf)] });
     });
   }
 }
@@ -378,7 +382,7 @@ function scoresBody(
   collaborative: CollaborativeDefinition,
   teams: readonly TeamRecord[],
   rows: readonly ScoreRow[],
-  monthRows: ReadonlyArray<{ period: string; teamsScored: number; teamsAt4OrAbove: number }>,
+  counts: readonly ScoreCountRow[],
   today: string,
 ): ScoresResponse {
   const names = new Map(teams.map((t) => [t.id, t.name]));
@@ -393,22 +397,20 @@ function scoresBody(
     entry[row.source] = { score: row.score, rationale: row.rationale, recordedAt: row.recordedAt, by: row.by };
   }
   let last = reportingMonthAsOf(today, collaborative.startMonth, collaborative.endMonth);
-  for (const m of monthRows) if (m.period > last) last = m.period;
-  const counted = new Map(monthRows.map((m) => [m.period, m]));
+  // Each month's faculty scores, one entry per team, for core's countAtLeast (the "% at 4+" rule).
+  const scoresByMonth = new Map<string, number[]>();
+  for (const row of counts) {
+    if (row.period > last) last = row.period;
+    const list = scoresByMonth.get(row.period) ?? [];
+    for (let i = 0; i < row.teams; i++) list.push(row.score);
+    scoresByMonth.set(row.period, list);
+  }
   return {
     collaborativeId: collaborative.id,
     teamsTotal: teams.length,
     months: monthRange(collaborative.startMonth, last).map((period) => {
-      const m = counted.get(period);
-      const teamsScored = m?.teamsScored ?? 0;
-      const teamsAt4OrAbove = m?.teamsAt4OrAbove ?? 0;
-      return {
-        period,
-        teamsScored,
-        teamsAt4OrAbove,
-        percentAt4OrAbove: teamsScored === 0 ? null : (100 * teamsAt4OrAbove) / teamsScored,
-        teamsTotal: teams.length,
-      };
+      const headline = countAtLeast(scoresByMonth.get(period) ?? [], 4);
+      return { period, teamsScored: headline.scored, teamsAtLeast4: headline.atLeast, percentAtLeast4: headline.percent, teamsTotal: teams.length };
     }),
     scores,
   };

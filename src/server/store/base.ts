@@ -18,7 +18,7 @@ import {
   toPeriodEvents,
   toReports,
   toScores,
-  toScoreMonth,
+  toScoreCount,
   toSubmissionFull,
   toSubmissionRow,
   toTeam,
@@ -35,7 +35,7 @@ import type {
   Engine,
   PeriodEvent,
   ReportRow,
-  ScoreMonthRow,
+  ScoreCountRow,
   ScoreRow,
   SubmissionFull,
   SubmissionRow,
@@ -133,8 +133,8 @@ export abstract class SqlStore {
     return toScores(await this.readColumns({ sql: q.sql, params: [collaborativeId, ...q.params] }, SCORE_COLUMNS));
   }
 
-  async scoreMonths(collaborativeId: string): Promise<ScoreMonthRow[]> {
-    return (await this.read(SQL.scoreMonths, [collaborativeId])).map(toScoreMonth);
+  async facultyScoreCounts(collaborativeId: string): Promise<ScoreCountRow[]> {
+    return (await this.read(SQL.facultyScoreCounts, [collaborativeId])).map(toScoreCount);
   }
 
   async latestPeriodEvents(collaborativeId: string): Promise<Map<string, PeriodEvent>> {

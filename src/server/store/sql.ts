@@ -4,7 +4,7 @@
 // numbers from pg, CASE instead of boolean arithmetic.
 
 import type { CollaborativeDefinition, MeasureDefinition, Role } from "../../core/schema";
-import type { AggregateRow, AuditEntry, CurrentPointRow, PeriodEvent, ReportRow, ScoreMonthRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";
+import type { AggregateRow, AuditEntry, CurrentPointRow, PeriodEvent, ReportRow, ScoreCountRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";
 
 export const SQL = {
   countCollaboratives: "SELECT CAST(COUNT(*) AS INTEGER) AS n FROM collaboratives",
@@ -64,9 +64,8 @@ export const SQL = {
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (collaborative_id, source, period, team_id) DO UPDATE SET score = excluded.score, rationale = excluded.rationale,
       by_label = excluded.by_label, recorded_at = excluded.recorded_at`,
-  scoreMonths: `SELECT period, CAST(COUNT(*) AS INTEGER) AS teams_scored,
-      CAST(SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS INTEGER) AS teams_at_4
-    FROM current_scores WHERE collaborative_id = ? AND source = 'faculty' GROUP BY period ORDER BY period`,
+  facultyScoreCounts: `SELECT period, score, CAST(COUNT(*) AS INTEGER) AS teams
+    FROM current_scores WHERE collaborative_id = ? AND source = 'faculty' GROUP BY period, score ORDER BY period, score`,
 
   insertPeriodEvent: "INSERT INTO period_events (collaborative_id, period, action, reason, token_id, by_label, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
   periodEvents: "SELECT period, action, reason, by_label, at FROM period_events WHERE collaborative_id = ? ORDER BY id",
@@ -277,8 +276,8 @@ export function toScores(c: Columns<(typeof SCORE_COLUMNS)[number]>): ScoreRow[]
   }));
 }
 
-export function toScoreMonth(row: Row): ScoreMonthRow {
-  return { period: str(row.period), teamsScored: Number(row.teams_scored), teamsAt4OrAbove: Number(row.teams_at_4) };
+export function toScoreCount(row: Row): ScoreCountRow {
+  return { period: str(row.period), score: Number(row.score), teams: Number(row.teams) };
 }
 
 export function toPeriodEvents(rows: readonly Row[]): Map<string, PeriodEvent> {

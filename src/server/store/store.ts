@@ -173,8 +173,11 @@ export type ScoreRow = {
   by: string;
 };
 
-/** Faculty scores per month, counted in SQL. */
-export type ScoreMonthRow = { period: string; teamsScored: number; teamsAt4OrAbove: number };
+/**
+ * How many teams hold each current faculty score in a month (rows only: core's `countAtLeast`
+ * turns them into the "% at 4+" headline, so the threshold lives in core, not in SQL).
+ */
+export type ScoreCountRow = { period: string; score: number; teams: number };
 
 export type PeriodEvent = {
   period: string;
@@ -249,7 +252,8 @@ export interface Store {
   recordScore(collaborativeId: string, score: Omit<ScoreRow, "by" | "source">, actor: Actor): Promise<ScoreRow>;
   /** Latest score per team, month and source. */
   currentScores(collaborativeId: string, filter: { teamId?: string; period?: string }): Promise<ScoreRow[]>;
-  scoreMonths(collaborativeId: string): Promise<ScoreMonthRow[]>;
+  /** Current faculty scores counted per month and score, ordered by period and score. */
+  facultyScoreCounts(collaborativeId: string): Promise<ScoreCountRow[]>;
 
   addPeriodEvent(collaborativeId: string, event: Omit<PeriodEvent, "by">, actor: Actor): Promise<void>;
   /** The latest lock/reopen event per period. */

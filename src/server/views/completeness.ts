@@ -1,11 +1,12 @@
 // Who reported which month, and when: built from rows already grouped in SQL (one per team and month).
 
 import {
-  addDays,
   dueDateOf,
+  lateFrom,
   monthOf,
   monthRange,
   reportingMonthAsOf,
+  reportStatus,
   type CollaborativeDefinition,
   type Completeness,
   type CompletenessCell,
@@ -13,15 +14,6 @@ import {
   type TeamStatus,
 } from "../../core/index";
 import type { ReportRow, TeamRecord } from "../store/store";
-
-/**
- * Status of one team's report for one month on `asOf`; on time means received (UTC date) on or
- * before the due date.
- */
-export function reportStatus(report: ReportRow | undefined, dueDate: string, asOf: string): ReportStatus {
-  if (report) return report.firstReceivedAt.slice(0, 10) <= dueDate ? "received" : "late";
-  return asOf > dueDate ? "missing" : "not_due";
-}
 
 /**
  * The completeness grid: months from the start to the reporting month current on `asOf`.
@@ -36,9 +28,10 @@ export function completeness(
   const last = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);
   const periods = monthOf(asOf) < collaborative.startMonth ? [] : monthRange(collaborative.startMonth, last);
   const dueDates = periods.map((p) => dueDateOf(p, collaborative.dueDay));
-  // Received before this instant = on time (the whole due day counts, UTC): ISO strings compare as text.
-  const onTimeBefore = dueDates.map((d) => `${addDays(d, 1)}T00:00:00.000Z`);
-  const unreported = dueDates.map((d) => (asOf > d ? "missing" : "not_due") as ReportStatus);
+  // Core's reportStatus, taken apart per month so ~100,000 cells compare strings only: a report
+  // first received before lateFrom(dueDate) is on time; a month without one is as reportStatus(null) says.
+  const onTimeBefore = dueDates.map((d) => lateFrom(d));
+  const unreported = dueDates.map((d) => reportStatus(null, d, asOf));
   const monthIndex = new Map(periods.map((p, i) => [p, i]));
   const byTeam = new Map<string, Array<ReportRow | undefined>>();
   for (const r of reports) {
@@ -59,12 +52,12 @@ export function completeness(
       const month = months[i];
       let status: ReportStatus;
       if (report) {
-        status = report.firstReceivedAt < onTimeBefore[i] ? "received" : "late";
+        status = report.firstReceivedAt < onTimeBefore[i] ? "on_time" : "late";
         counts.expected++;
         counts.received++;
         month.expected++;
         month.received++;
-        if (status === "received") {
+        if (status === "on_time") {
           counts.onTime++;
           month.onTime++;
         } else {
@@ -104,7 +97,7 @@ export function teamStatus(
     asOf,
     reportingMonth,
     dueDate,
-    status: reportStatus(report, dueDate, asOf),
+    status: reportStatus(report?.firstReceivedAt ?? null, dueDate, asOf),
     latestRevision: report?.latestRevision ?? null,
     receivedAt: report?.latestReceivedAt ?? null,
     firstReceivedAt: report?.firstReceivedAt ?? null,

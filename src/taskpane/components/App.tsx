@@ -15,7 +15,7 @@ import { EMPTY_DRAFT, loadDraft, saveDraft, type ReportDraft } from "../storage/
 import type { KeyValueStore } from "../storage/keyValueStore";
 import type { PaneEvents } from "../office/paneEvents";
 import { isoDay, previousMonth } from "../format";
-import { monthRange } from "../../core/submission/calendar";
+import { monthRange } from "../../core/period";
 import { checkWorkbook, marksFor, serverIssues, type CheckProgress, type PaneIssue, type WorkbookCheck } from "../workbook/checkWorkbook";
 import { ConnectPanel, type Connection } from "./ConnectPanel";
 import { OutboxBanner } from "./OutboxBanner";

@@ -14,7 +14,7 @@ export function countsText(counts: SubmissionSummary["counts"]): string {
 }
 
 const STATUS_TEXT: Record<TeamStatus["status"], { label: string; colour: "success" | "danger" | "warning" | "informative" }> = {
-  received: { label: "Received", colour: "success" },
+  on_time: { label: "Received", colour: "success" },
   late: { label: "Late", colour: "danger" },
   missing: { label: "Not sent yet", colour: "warning" },
   not_due: { label: "Not due yet", colour: "informative" },

@@ -97,7 +97,7 @@ export class FakeStore {
       if (!answer) {
         this.revisions.push({ key, body });
         answer = summary({ revision: this.revisions.length, submissionId: `sub-${this.revisions.length}` });
-        this.status = { ...this.status, status: "received", latestRevision: this.revisions.length, receivedAt: answer.receivedAt };
+        this.status = { ...this.status, status: "on_time", latestRevision: this.revisions.length, receivedAt: answer.receivedAt };
         this.answers.set(key, answer);
       }
       if (failure === "lostResponse") throw new TypeError("network connection was lost");
