@@ -19,6 +19,8 @@ import {
 } from "./attributes";
 import type { LimitArrays, LimitsFrame } from "./frame";
 import { individualsLimits, movingRangeLimits, runChartLines, timeBetweenLimits } from "./individuals";
+import { iPrimeLimits } from "./iPrime";
+import { npLimits } from "./np";
 import { buildPoints } from "./points";
 
 /**
@@ -31,20 +33,22 @@ import { buildPoints } from "./points";
  * - `"c"`: count
  * - `"g"`: opportunities or days between rare events (whole numbers >= 0)
  * - `"t"`: time between rare events (> 0)
+ * - `"np"`: number of defective units in subgroups of n units (Montgomery, qcc; see np.ts)
+ * - `"ip"`: qicharts2's I′ chart, an individuals chart of proportions with varying denominators (see iPrime.ts)
  */
-export type ChartType = "run" | "i" | "mr" | "p" | "pp" | "u" | "up" | "c" | "g" | "t";
+export type ChartType = "run" | "i" | "mr" | "p" | "pp" | "u" | "up" | "c" | "g" | "t" | "np" | "ip";
 
 /** Every chart type, in qicharts2's order of presentation. */
-export const CHART_TYPES: ReadonlyArray<ChartType> = Object.freeze(["run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t"]);
+export const CHART_TYPES: ReadonlyArray<ChartType> = Object.freeze(["run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t", "np", "ip"]);
 
 /** Input of {@link controlChart}. Indices are 0-based. */
 export type ControlChartInput = {
   /** the chart type (see {@link ChartType}) */
   chart: ChartType;
-  /** observations in time order, `null` for a missing month; the numerators for p, pp, u, up */
+  /** observations in time order, `null` for a missing month; the numerators for p, pp, u, up, np, ip */
   values: ReadonlyArray<number | null>;
   /**
-   * denominators, one per value, `null` for a missing month: required for p, pp, u, up; optional
+   * denominators, one per value, `null` for a missing month: required for p, pp, u, up, np, ip; optional
    * for run and i (the chart then shows value/denominator); refused for mr, c, g, t
    */
   denominators?: ReadonlyArray<number | null> | undefined;
@@ -119,7 +123,7 @@ export type ControlChartColumns = {
   phases: ControlChartPhase[];
 };
 
-const WITH_DENOMINATORS: ReadonlySet<ChartType> = new Set(["p", "pp", "u", "up"]);
+const WITH_DENOMINATORS: ReadonlySet<ChartType> = new Set(["p", "pp", "u", "up", "np", "ip"]);
 const OPTIONAL_DENOMINATORS: ReadonlySet<ChartType> = new Set(["run", "i"]);
 const COUNTS: ReadonlySet<ChartType> = new Set(["c", "g"]);
 
@@ -134,6 +138,8 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
   c: countLimits,
   g: eventsBetweenLimits,
   t: timeBetweenLimits,
+  np: npLimits,
+  ip: iPrimeLimits,
 };
 
 /**
@@ -153,6 +159,8 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
  * - c: CL = mean; σ = sqrt(CL); lower limits clipped at 0.
  * - g: limits from the mean m, σ = sqrt(m(m+1)), lower limits clipped at 0; CL drawn = median.
  * - t: an i chart of y^(1/3.6) transformed back by ^3.6 (Nelson 1994); LCL below 0 (or undefined) = 0.
+ * - np: plotted value = the count; p̄ = Σy/Σn; CL = nᵢp̄, σᵢ = sqrt(nᵢp̄(1-p̄)); limits clipped to [0, nᵢ] (np.ts).
+ * - ip: qicharts2's I′ chart: CL = Σ(yᵢnᵢ)/Σnᵢ, σᵢ = mean(s)/sqrt(nᵢ) from scaled moving ranges (iPrime.ts).
  *
  * Missing data and edge rules:
  * - `null` stays missing: no value, not useful, never 0. For p, pp, u, up (and ratios on run
@@ -199,6 +207,7 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
  * controlChart({ chart: "i", values: [1, 3, 2, 4] }).points[0].ucl; // => 6.932624113475178
  * controlChart({ chart: "p", values: [1, 3], denominators: [10, 10] }).points[1].value; // => 0.3
  * controlChart({ chart: "run", values: [] }); // => { points: [], phases: [] }
+ * controlChart({ chart: "np", values: [4, 6], denominators: [50, 50] }).points[0].centerLine; // => 5
  */
 export function controlChart(input: ControlChartInput): ControlChartResult {
   // the columns are only read by buildPoints, so short series compute them in borrowed memory
@@ -392,7 +401,7 @@ function readDenominators(input: ControlChartInput, chart: ChartType, n: number,
 
 function checkValues(raw: Float64Array, denominators: Float64Array | null, chart: ChartType): void {
   const counts = WITH_DENOMINATORS.has(chart) || COUNTS.has(chart);
-  const proportion = chart === "p" || chart === "pp";
+  const proportion = chart === "p" || chart === "pp" || chart === "np";
   if (!counts && chart !== "t") return; // run, i and mr charts take any finite number
   const what = WITH_DENOMINATORS.has(chart) ? "numerator" : "value";
   for (let i = 0; i < raw.length; i++) {
@@ -477,7 +486,7 @@ function plottedValues(
     } else {
       numerators[i] = top;
       perPoint[i] = bottom;
-      y[i] = top / bottom;
+      y[i] = chart === "np" ? top : top / bottom; // an np chart plots the count itself
     }
   }
   return { y, numerators, denominators: perPoint };
