@@ -31,6 +31,6 @@ export * from "./submission/calendar";
 export * from "./submission/checkSubmission";
 export * from "./sheet";
 export { c4, rangeFactors, MONTGOMERY_FACTORS, RANGE_FACTORS_SIZES, type SubgroupFactors } from "./spc/constants";
-export { groupIntoSubgroups, monthOfSerial, type Subgroup, type SubgroupKey, type SubgroupOptions } from "./spc/subgroups";
+export { groupIntoSubgroups, monthOfSerial, subgroupKeysFromCells, type Subgroup, type SubgroupKey, type SubgroupOptions } from "./spc/subgroups";
 export { subgroupChart, SUBGROUP_CHART_TYPES, type SubgroupChartType, type SubgroupChartInput, type SubgroupChartResult } from "./spc/subgroupChart";
 export { I_PRIME_SCREEN_FACTOR } from "./spc/iPrime";

@@ -93,14 +93,15 @@ export function runChart(values: unknown[][], baseline?: number): unknown[][] {
 /**
  * Control limits, one row per month: center line, lower control limit (LCL), upper control limit (UCL), and TRUE when the month is outside the 3-sigma limits. Limits that are not defined are empty. Charts: "i" (individuals), "mr" (moving range), "p" and "pp" (proportions; give denominators), "u" and "up" (rates; give denominators), "c" (counts), "g" (cases between events), "t" (time between events), "run" (median only). Example: =QI.LIMITS("p", B2:B25, C2:C25, 12)
  * @customfunction LIMITS
- * @param chart The chart type: "i", "mr", "p", "pp", "u", "up", "c", "g", "t" or "run".
- * @param values The monthly values in time order (the numerators for p, pp, u and up charts): one column or one row. Leave a cell empty for a missing month.
- * @param denominators Optional, required for p, pp, u and up charts: the denominator of each month (e.g. patients, line-days), same size as values.
- * @param baseline Optional: how many months, from the first, the center line and limits are taken from (e.g. 12). Empty or 0: all months.
- * @returns Four columns (center line, LCL, UCL, outside) and one row per month; for p charts the lines are proportions (0 to 1).
+ * @param chart The chart type: "i", "mr", "p", "pp", "np", "ip", "u", "up", "c", "g", "t", "run", or from raw rows "xbar" and "s" (X-bar with S), "xbar-r" and "r" (X-bar with R).
+ * @param values The monthly values in time order (the numerators for p, pp, np, ip, u and up charts), or for xbar, s, xbar-r and r one value per row (e.g. per patient): one column or one row.
+ * @param denominators Optional: the denominator of each month (e.g. patients) for p, pp, np, ip, u and up charts; for xbar, s, xbar-r and r the subgroup of each row (a date, sample number or label).
+ * @param baseline Optional: how many months (or subgroups), from the first, the center line and limits are taken from (e.g. 12). Empty or 0: all.
+ * @param groupBy Optional, for xbar, s, xbar-r and r: "subgroup" (default: one point per distinct subgroup) or "month" (the subgroups are dates; one point per calendar month).
+ * @returns Four columns (center line, LCL, UCL, outside), one row per month (or per subgroup, in order); for p charts the lines are proportions (0 to 1).
  */
-export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number): unknown[][] {
-  return excelCall(() => limitsRows(core.controlChart(chartInput(chart, values, denominators, baseline))));
+export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number, groupBy?: string): unknown[][] {
+  return excelCall(() => limitsRows(limitsOf(chart, values, denominators, baseline, groupBy)));
 }
 
 /**
@@ -249,6 +250,30 @@ function chartInput(chart: unknown, values: unknown[][], denominators: unknown[]
     denominators: denominators === undefined || denominators === null ? undefined : core.fromCells(denominators, "denominators"),
     baseline: frozen,
   };
+}
+
+const LIMITS_CHARTS: readonly string[] = [...core.CHART_TYPES, ...core.SUBGROUP_CHART_TYPES];
+const GROUP_BY = ["subgroup", "month"] as const;
+
+/** QI.LIMITS: a control chart of monthly values, or a subgroup chart (xbar, s, xbar-r, r) of raw rows. */
+function limitsOf(chart: unknown, values: unknown[][], subgroupsOrDenominators: unknown[][] | undefined | null, baseline: unknown, groupBy: unknown): core.ControlChartResult {
+  const name = core.choiceFromCell(chart, "chart", LIMITS_CHARTS);
+  const omitted = subgroupsOrDenominators === undefined || subgroupsOrDenominators === null;
+  if (!(core.SUBGROUP_CHART_TYPES as readonly string[]).includes(name)) {
+    if (!core.isBlankCell(groupBy)) throw new core.CoreError("invalid_option", `groupBy applies to xbar, s, xbar-r and r charts only: leave it empty for a "${name}" chart`);
+    return core.controlChart(chartInput(name, values, subgroupsOrDenominators, baseline));
+  }
+  if (omitted) {
+    throw new core.CoreError("invalid_option", `a "${name}" chart needs subgroups: give the subgroup of each value (a date, a sample number or a label) as the third argument, in a range the same size as values`);
+  }
+  const input = {
+    chart: name as core.SubgroupChartType,
+    values: core.fromCells(values),
+    subgroups: core.subgroupKeysFromCells(subgroupsOrDenominators, "subgroups"),
+    byMonth: core.choiceFromCell(groupBy, "groupBy", GROUP_BY, "subgroup") === "month",
+  };
+  const count = core.groupIntoSubgroups(input.values, input.subgroups, input).length;
+  return core.subgroupChart({ ...input, baseline: core.baselineFromCell(baseline, count) });
 }
 
 function mdcOptions(direction: unknown, target: unknown): core.MakingDataCountOptions {

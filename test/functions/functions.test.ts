@@ -235,7 +235,7 @@ describe("QI.RUNCHART(values, [baseline])", () => {
   });
 });
 
-describe("QI.LIMITS(chart, values, [denominators], [baseline])", () => {
+describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy])", () => {
   it("spills one row per point: center line, LCL, UCL, outside", () => {
     // c chart of [3, 5]: CL 4, UCL 4 + 3·sqrt(4) = 10, LCL clipped at 0
     expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED)).toEqual([
@@ -264,10 +264,39 @@ describe("QI.LIMITS(chart, values, [denominators], [baseline])", () => {
   });
 
   it("refuses an unknown chart, listing the chart types", () => {
-    expect(excelErrorOf(() => QI.limits("xbar", column([1, 2, 3])))).toEqual({
+    expect(excelErrorOf(() => QI.limits("xbarr", column([1, 2, 3])))).toEqual({
       code: "#VALUE!",
-      message: `chart must be one of "run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t"; got text 'xbar'`,
+      message: `chart must be one of "run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t", "np", "ip", "xbar", "s", "xbar-r", "r"; got text 'xbarr'`,
     });
+  });
+
+  it("draws an np chart from counts and subgroup sizes (qcc 2.7: CL n·p̄, limits n·p̄ ± 3·sqrt(n·p̄(1 - p̄)))", () => {
+    const rows = QI.limits("np", column([4, 6]), column([50, 50]));
+    expect(rows[0][0]).toBe(5);
+    expect(rows[0][2]).toBeCloseTo(5 + 3 * Math.sqrt(5 * 0.9), 12);
+  });
+
+  it("draws qicharts2's I-prime chart from numerators and denominators", () => {
+    const rows = QI.limits("ip", column([10, 12, 9, 15]), column([100, 120, 90, 110]));
+    expect(rows).toHaveLength(4);
+    expect(rows[0][0]).toBeCloseTo(46 / 420, 15);
+  });
+
+  it("groups raw rows by calendar month for an X-bar with S chart: one row per month", () => {
+    // door-to-needle minutes, three patients in January 2024 (serials 45292..), two in February
+    const dates = column([45293, 45300, 45310, 45325, 45330]);
+    const rows = QI.limits("xbar", column([30, 40, 50, 20, 30]), dates, OMITTED, "month");
+    expect(rows).toHaveLength(2);
+    expect(rows[0][0]).toBeCloseTo(34, 12); // (30 + 40 + 50 + 20 + 30) / 5
+    expect(QI.limits("s", column([30, 40, 50, 20, 30]), dates, OMITTED, "month")[0][0]).toBeCloseTo(Math.sqrt((200 + 50) / 3), 12);
+  });
+
+  it("asks for the subgroups of a subgroup chart, and refuses groupBy on other charts", () => {
+    expect(excelErrorOf(() => QI.limits("xbar", column([1, 2, 3]), OMITTED))).toEqual({
+      code: "#VALUE!",
+      message: 'a "xbar" chart needs subgroups: give the subgroup of each value (a date, a sample number or a label) as the third argument, in a range the same size as values',
+    });
+    expect(excelErrorOf(() => QI.limits("c", column([1, 2]), OMITTED, OMITTED, "month")).message).toBe('groupBy applies to xbar, s, xbar-r and r charts only: leave it empty for a "c" chart');
   });
 
   it("refuses a p chart without denominators, and text among the denominators", () => {

@@ -5,6 +5,7 @@
  * qicharts2 0.8.1 aggregates them (R/helper.functions.R, `qic.agg`: `y.length`, `y.mean`, `y.sd`).
  */
 
+import { describeCell, isBlankCell, lineOfCells } from "../cells";
 import { CoreError } from "../errors";
 import { describeValue } from "../runchart/series";
 import { countOf } from "../words";
@@ -136,4 +137,25 @@ function subgroupOf(key: SubgroupKey, rows: number[], values: ReadonlyArray<numb
     if (value > max) max = value;
   }
   return { key, rows, size, mean, sd: Math.sqrt(squares / (size - 1)), range: max - min };
+}
+
+/**
+ * The subgroup of each row, read from an Excel range (one row or one column): a number (a sample
+ * number, or a date, which Excel passes as its serial number), a text label, or `null` for a blank
+ * cell (the row is then left out). Logicals and error values are refused, naming the cell.
+ *
+ * @param cells the range as Excel passes it
+ * @param name the argument's name in messages
+ * @returns one key or `null` per cell
+ * @throws {CoreError} invalid_shape for a block; invalid_value for a logical or an error value
+ * @example
+ * subgroupKeysFromCells([[45292], [" ward A "], [""]], "subgroups"); // => [45292, "ward A", null]
+ */
+export function subgroupKeysFromCells(cells: unknown[][], name: string): (SubgroupKey | null)[] {
+  return lineOfCells(cells, name).map((value, i) => {
+    if (isBlankCell(value)) return null;
+    if (typeof value === "number" && Number.isFinite(value)) return value;
+    if (typeof value === "string" && value.trim() !== "") return value.trim();
+    throw new CoreError("invalid_value", `${name} cell ${i + 1} is ${describeCell(value)}: enter a date, a sample number or a label, or leave the cell empty`);
+  });
 }
