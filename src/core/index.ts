@@ -34,3 +34,4 @@ export { c4, rangeFactors, MONTGOMERY_FACTORS, RANGE_FACTORS_SIZES, type Subgrou
 export { groupIntoSubgroups, monthOfSerial, subgroupKeysFromCells, type Subgroup, type SubgroupKey, type SubgroupOptions } from "./spc/subgroups";
 export { subgroupChart, SUBGROUP_CHART_TYPES, type SubgroupChartType, type SubgroupChartInput, type SubgroupChartResult } from "./spc/subgroupChart";
 export { I_PRIME_SCREEN_FACTOR } from "./spc/iPrime";
+export { rebaseline, RUNCHARTER_BASELINE, RUNCHARTER_RUN_LENGTH, type RebaselineDirection, type RebaselineOptions, type RebaselinePhase, type RebaselineResult } from "./runchart/rebaseline";
