@@ -105,6 +105,19 @@ export function limits(chart: string, values: unknown[][], denominators?: unknow
 }
 
 /**
+ * A run chart that re-baselines itself as runcharter does: after a sustained shift (runLength months in a row on one side) the median is recomputed from those months and frozen. Example: =QI.REBASELINE(C2:C49, 12, 9)
+ * @customfunction REBASELINE
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param baseline Optional: how many months, from the first, the first median is taken from. Empty: 13 (runcharter's default), or all months of a shorter series.
+ * @param runLength Optional: how many useful months in a row on one side of the median make a sustained shift that re-baselines. Empty: 9 (runcharter's default).
+ * @param direction Optional: which shifts re-baseline: "both" (default), "above" or "below" the median.
+ * @returns Three columns, one row per month: the median in force, its phase (1 = baseline, 2 = after the first shift, ...), and TRUE on the months of a sustained shift.
+ */
+export function rebaseline(values: unknown[][], baseline?: number, runLength?: number, direction?: string): unknown[][] {
+  return excelCall(() => rebaselineRows(values, baseline, runLength, direction));
+}
+
+/**
  * The NHS "Making Data Count" verdict on an XmR chart, as a 1×2 row: the variation ("special cause: improvement", "special cause: concern", "special cause: high" or "low" for neutral measures, "common cause") and the assurance against the target ("consistently passing the target", "consistently failing the target", "hit and miss: ..."; empty without a target). Example: =QI.MDC(C2:C25, "decrease", 2)
  * @customfunction MDC
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
@@ -274,6 +287,20 @@ function limitsOf(chart: unknown, values: unknown[][], subgroupsOrDenominators: 
   };
   const count = core.groupIntoSubgroups(input.values, input.subgroups, input).length;
   return core.subgroupChart({ ...input, baseline: core.baselineFromCell(baseline, count) });
+}
+
+const REBASELINE_DIRECTIONS = ["both", "above", "below"] as const;
+
+/** QI.REBASELINE's rows: (median in force, phase from 1, TRUE on the months of a sustained shift). */
+function rebaselineRows(values: unknown[][], baseline: unknown, runLength: unknown, direction: unknown): core.CellOutput[][] {
+  const series = core.fromCells(values);
+  const result = core.rebaseline(series, {
+    baseline: core.baselineFromCell(baseline, series.length),
+    runLength: core.countFromCell(runLength, "runLength", core.RUNCHARTER_RUN_LENGTH, 0),
+    direction: core.choiceFromCell(direction, "direction", REBASELINE_DIRECTIONS, "both"),
+  });
+  const phaseOf = (i: number): number => result.phases.filter((phase, k) => k === 0 || phase.start <= i).length;
+  return core.toCells(result.centerLine.map((median, i) => [median, phaseOf(i), result.highlighted[i]]));
 }
 
 function mdcOptions(direction: unknown, target: unknown): core.MakingDataCountOptions {

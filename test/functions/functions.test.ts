@@ -343,6 +343,23 @@ describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy])", () =
   });
 });
 
+describe("QI.REBASELINE(values, [baseline], [runLength], [direction])", () => {
+  it("spills (median in force, phase, sustained shift) per month, re-baselining after a run of runLength (runcharter)", () => {
+    const rows = QI.rebaseline(column([5, 5, 6, 4, 5, 9, 9, null, 9, 9]), 5, 4);
+    expect(rows[0]).toEqual([5, 1, false]);
+    expect(rows[5]).toEqual([9, 2, true]);
+    expect(rows[7]).toEqual([9, 2, false]); // a blank month is not part of the run's points
+    expect(rows).toHaveLength(10);
+  });
+
+  it("uses runcharter's defaults (13 baseline months, runs of 9, both directions) and checks its words", () => {
+    const series = [...Array<number>(13).fill(10), ...Array<number>(9).fill(20)];
+    expect(QI.rebaseline(column(series))[13]).toEqual([20, 2, true]);
+    expect(QI.rebaseline(column(series), OMITTED, OMITTED, "below")[13]).toEqual([10, 1, false]);
+    expect(excelErrorOf(() => QI.rebaseline(column(series), OMITTED, OMITTED, "up")).message).toBe('direction must be one of "both", "above", "below"; got text \'up\'');
+  });
+});
+
 describe("QI.MDC(values, direction, [target])", () => {
   it("gives a 1×2 row: variation, then assurance (empty without a target)", () => {
     expect(QI.mdc(column([1, 2, 3, 4, 5, 6, 7]), "increase", OMITTED)).toEqual([["special cause: improvement", ""]]);

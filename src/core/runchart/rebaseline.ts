@@ -18,7 +18,7 @@ export type RebaselineDirection = "above" | "below" | "both";
 
 /** Options of {@link rebaseline}; the defaults are runcharter's (`med_rows = 13`, `runlength = 9`). */
 export type RebaselineOptions = {
-  /** months the first median is taken from (runcharter `med_rows`); default 13 */
+  /** months the first median is taken from (runcharter `med_rows`); default 13, or every month of a shorter series */
   baseline?: number | undefined;
   /** consecutive useful points on one side that make a sustained shift (runcharter `runlength`); default 9; 0 = never re-baseline */
   runLength?: number | undefined;
@@ -90,7 +90,7 @@ export function rebaseline(values: ReadonlyArray<number | null>, options: Rebase
       throw new CoreError("invalid_value", `point ${i + 1}: ${describeValue(value)} is not a number; enter a number, or leave the cell empty for a missing month`);
     }
   });
-  const baseline = options.baseline ?? RUNCHARTER_BASELINE;
+  const baseline = options.baseline ?? Math.min(RUNCHARTER_BASELINE, Math.max(n, 1));
   const runLength = options.runLength ?? RUNCHARTER_RUN_LENGTH;
   const direction = options.direction ?? "both";
   if (!Number.isInteger(baseline) || baseline < 1 || (n > 0 && baseline > n)) {
