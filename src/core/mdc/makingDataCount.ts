@@ -38,6 +38,14 @@ export interface MakingDataCountOptions {
   fixAfter?: number | undefined;
   /** Screen moving ranges ≥ 3.267·MR̄ out of MR̄ (see {@link mdcLimits}). Default `true`. */
   screenOutliers?: boolean | undefined;
+  /**
+   * Points on one side of the mean that make a shift, an integer of at least 2. Default 7
+   * (NHSRplotthedots 0.2.2); the Power BI SPC visual (AUS-DOH-Safety-and-Quality/PowerBI-SPC,
+   * docs/PatternDetection/shift.md) defaults to 7 and lets users change it, as here.
+   */
+  shiftLength?: number | undefined;
+  /** Points rising (or falling) in a row that make a trend, an integer of at least 2. Default 7 (NHSRplotthedots 0.2.2). */
+  trendLength?: number | undefined;
 }
 
 /** One point of a {@link MakingDataCountResult}. */
@@ -104,7 +112,7 @@ function show(value: unknown): string {
  * Runs in O(n + r log r) for n values and r rebase indices.
  *
  * @param values observations in time order, one per month; `null` marks a missing month
- * @param options `improvementDirection` (required), `target`, `rebase`, `fixAfter`, `screenOutliers`
+ * @param options `improvementDirection` (required), `target`, `rebase`, `fixAfter`, `screenOutliers`, `shiftLength`, `trendLength`
  * @returns per-point mean, limits, label, type and period, plus the variation and assurance icons
  * @throws {CoreError} `invalid_value` when a value is not a finite number or `null`;
  *   `invalid_option` when `improvementDirection` is not one of the three, `target` is not finite,
@@ -114,6 +122,7 @@ function show(value: unknown): string {
  * makingDataCount([1, 2, 3, 4, 5, 6, 7], { improvementDirection: "increase" }).variation; // => "special_cause_improvement"
  * makingDataCount([3, 4, 3, 4, 3], { improvementDirection: "decrease", target: 10 }).assurance; // => "consistent_pass"
  * makingDataCount([3, 4, 3, 9, 9], { improvementDirection: "neutral", rebase: [3] }).points.map((p) => p.rebaseGroup); // => [0, 0, 0, 1, 1]
+ * makingDataCount([1, 2, 3, 4, 5, 6], { improvementDirection: "increase", trendLength: 6 }).variation; // => "special_cause_improvement"
  */
 export function makingDataCount(
   values: ReadonlyArray<number | null>,
@@ -125,7 +134,12 @@ export function makingDataCount(
       fail("invalid_value", `values[${i}] must be a finite number or null, got ${show(value)}`);
     }
   });
-  const { improvementDirection, target, rebase, fixAfter, screenOutliers } = options;
+  const { improvementDirection, target, rebase, fixAfter, screenOutliers, shiftLength, trendLength } = options;
+  for (const [name, length] of [["shiftLength", shiftLength], ["trendLength", trendLength]] as const) {
+    if (length !== undefined && !(Number.isInteger(length) && length >= 2)) {
+      fail("invalid_option", `${name} must be a whole number of points, 2 or more, got ${show(length)}`);
+    }
+  }
   if (!isImprovementDirection(improvementDirection)) {
     fail("invalid_option", `improvementDirection must be increase, decrease or neutral, got ${show(improvementDirection)}`);
   }
@@ -162,7 +176,7 @@ export function makingDataCount(
     const end = g + 1 < boundaries.length ? boundaries[g + 1] : values.length;
     const period = values.slice(boundaries[g], end);
     const limits = mdcLimits(period, { fixAfter, screenOutliers });
-    for (const type of mdcSpecialCauseTypes(period, limits)) {
+    for (const type of mdcSpecialCauseTypes(period, limits, { shift: shiftLength, trend: trendLength })) {
       points.push({
         mean: limits.mean,
         lpl: limits.lpl,
