@@ -35,3 +35,4 @@ export { groupIntoSubgroups, monthOfSerial, subgroupKeysFromCells, type Subgroup
 export { subgroupChart, SUBGROUP_CHART_TYPES, type SubgroupChartType, type SubgroupChartInput, type SubgroupChartResult } from "./spc/subgroupChart";
 export { I_PRIME_SCREEN_FACTOR } from "./spc/iPrime";
 export { rebaseline, RUNCHARTER_BASELINE, RUNCHARTER_RUN_LENGTH, type RebaselineDirection, type RebaselineOptions, type RebaselinePhase, type RebaselineResult } from "./runchart/rebaseline";
+export { sigmaTests, SIGMA_TESTS, SIGMA_TEST_SETS, type SigmaTestSet } from "./spc/sigmaTests";

@@ -5,7 +5,7 @@
  * "The SPC visual defaults this to a minimum of seven points, however this can be adjusted") is the
  * peer that lets users choose.
  */
-import { CoreError, makingDataCount, mdcShift, mdcTrend } from "../../src/core/index";
+import { CoreError, makingDataCount, mdcShift, mdcTrend, sigmaTests } from "../../src/core/index";
 
 describe("Making Data Count shift and trend lengths", () => {
   // six points above the mean of a stable stretch: a shift of 6, not of 7
@@ -32,5 +32,69 @@ describe("Making Data Count shift and trend lengths", () => {
       new CoreError("invalid_option", "makingDataCount: shiftLength must be a whole number of points, 2 or more, got 1"),
     );
     expect(() => makingDataCount([1, 2], { improvementDirection: "increase", trendLength: 6.5 })).toThrow(/trendLength must be a whole number/);
+  });
+});
+
+describe("Western Electric rules and Nelson tests (opt-in)", () => {
+  // A chart with CL 0 and limits ±3, so σ = 1 and each value is its own z-score.
+  const chart = (values: Array<number | null>, phases?: number[]) =>
+    values.map((value, i) => ({ value, centerLine: 0, lcl: -3, ucl: 3, phase: phases?.[i] ?? 0 }));
+  const firing = (values: Array<number | null>, set: "western-electric" | "nelson", test: number, phases?: number[]): number[] =>
+    sigmaTests(chart(values, phases), set).flatMap((tests, i) => (tests.includes(test) ? [i + 1] : []));
+
+  it("test 1 (both): a point beyond 3σ, strictly", () => {
+    expect(firing([0.5, 3, 3.1, -3.2], "nelson", 1)).toEqual([3, 4]);
+    expect(firing([0.5, 3, 3.1, -3.2], "western-electric", 1)).toEqual([3, 4]);
+  });
+
+  it("WE 2 / Nelson 5: two of three beyond 2σ on the same side, marked on the completing point", () => {
+    expect(firing([2.5, 0, 2.1, 0], "western-electric", 2)).toEqual([3]);
+    expect(firing([2.5, 0, -2.1], "nelson", 5)).toEqual([]); // opposite sides
+  });
+
+  it("WE 3 / Nelson 6: four of five beyond 1σ on the same side", () => {
+    expect(firing([1.5, 1.2, 0, 1.1, 1.9], "western-electric", 3)).toEqual([5]);
+    expect(firing([1.5, 1.2, 0, 1.1, 0.9], "nelson", 6)).toEqual([]);
+  });
+
+  it("WE 4: eight in a row on one side; Nelson 2: nine; a blank is skipped, a point on the line breaks the run", () => {
+    const eight = [0.1, 0.2, 0.3, null, 0.4, 0.5, 0.6, 0.7, 0.8];
+    expect(firing(eight, "western-electric", 4)).toEqual([9]);
+    expect(firing(eight, "nelson", 2)).toEqual([]);
+    expect(firing([...eight, 0.9], "nelson", 2)).toEqual([10]);
+    expect(firing([0.1, 0.2, 0.3, 0, 0.4, 0.5, 0.6, 0.7, 0.8], "western-electric", 4)).toEqual([]);
+  });
+
+  it("Nelson 3: six in a row steadily increasing or decreasing (equal neighbours break it)", () => {
+    expect(firing([0, 0.1, 0.2, 0.3, 0.4, 0.5], "nelson", 3)).toEqual([6]);
+    expect(firing([0.5, 0.4, 0.3, 0.2, 0.1, 0], "nelson", 3)).toEqual([6]);
+    expect(firing([0, 0.1, 0.2, 0.2, 0.4, 0.5], "nelson", 3)).toEqual([]);
+  });
+
+  it("Nelson 4: fourteen in a row alternating up and down", () => {
+    const zigzag = Array.from({ length: 14 }, (_, i) => (i % 2 === 0 ? -0.5 : 0.5));
+    expect(firing(zigzag, "nelson", 4)).toEqual([14]);
+    expect(firing(zigzag.slice(0, 13), "nelson", 4)).toEqual([]);
+  });
+
+  it("Nelson 7: fifteen in a row within 1σ; Nelson 8: eight in a row beyond 1σ on either side", () => {
+    const hugging = Array.from({ length: 15 }, (_, i) => (i % 3) * 0.3 - 0.3);
+    expect(firing(hugging, "nelson", 7)).toEqual([15]);
+    const wide = [1.5, -1.5, 1.2, -1.8, 1.1, -1.3, 1.4, -2.5];
+    expect(firing(wide, "nelson", 8)).toEqual([8]);
+  });
+
+  it("never runs a pattern across a phase boundary", () => {
+    expect(firing([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8], "western-electric", 4, [0, 0, 0, 0, 1, 1, 1, 1])).toEqual([]);
+  });
+
+  it("takes σ from the unclipped side of a p chart whose lower limit is clipped at 0", () => {
+    const points = [{ value: 0.29, centerLine: 0.1, lcl: 0, ucl: 0.4, phase: 0 }];
+    // σ = (0.4 - 0.1)/3 = 0.1, so 0.29 is 1.9σ above: not beyond 2σ, beyond 1σ
+    expect(sigmaTests(points, "nelson")).toEqual([[]]);
+  });
+
+  it("refuses an unknown test set", () => {
+    expect(() => sigmaTests([], "shewhart" as "nelson")).toThrow(new CoreError("invalid_option", 'sigmaTests: invalid set "shewhart" (expected one of western-electric, nelson)'));
   });
 });
