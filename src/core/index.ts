@@ -36,3 +36,4 @@ export { subgroupChart, SUBGROUP_CHART_TYPES, type SubgroupChartType, type Subgr
 export { I_PRIME_SCREEN_FACTOR } from "./spc/iPrime";
 export { rebaseline, RUNCHARTER_BASELINE, RUNCHARTER_RUN_LENGTH, type RebaselineDirection, type RebaselineOptions, type RebaselinePhase, type RebaselineResult } from "./runchart/rebaseline";
 export { sigmaTests, SIGMA_TESTS, SIGMA_TEST_SETS, type SigmaTestSet } from "./spc/sigmaTests";
+export { sigmaLines, pointSigma } from "./spc/sigmaLines";

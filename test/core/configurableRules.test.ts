@@ -5,7 +5,7 @@
  * "The SPC visual defaults this to a minimum of seven points, however this can be adjusted") is the
  * peer that lets users choose.
  */
-import { CoreError, makingDataCount, mdcShift, mdcTrend, sigmaTests } from "../../src/core/index";
+import { controlChart, CoreError, makingDataCount, mdcShift, mdcTrend, sigmaLines, sigmaTests } from "../../src/core/index";
 
 describe("Making Data Count shift and trend lengths", () => {
   // six points above the mean of a stable stretch: a shift of 6, not of 7
@@ -96,5 +96,41 @@ describe("Western Electric rules and Nelson tests (opt-in)", () => {
 
   it("refuses an unknown test set", () => {
     expect(() => sigmaTests([], "shewhart" as "nelson")).toThrow(new CoreError("invalid_option", 'sigmaTests: invalid set "shewhart" (expected one of western-electric, nelson)'));
+  });
+});
+
+describe("limits from the last N points (recent)", () => {
+  it("takes the center line and limits of every point from the last `recent` points, flagging them as the baseline", () => {
+    const values = [10, 12, 11, 13, 30, 31, 29, 30];
+    const chart = controlChart({ chart: "i", values, recent: 4 });
+    const last4 = controlChart({ chart: "i", values: values.slice(4) });
+    expect(chart.points[0].centerLine).toBe(30);
+    expect(chart.points[0].ucl).toBeCloseTo(last4.points[0].ucl as number, 12);
+    expect(chart.points.map((p) => p.baseline)).toEqual([false, false, false, false, true, true, true, true]);
+    expect(chart.points[0].sigmaSignal).toBe(true);
+  });
+
+  it("is the mirror of baseline on a p chart, and refuses both at once or a bad count", () => {
+    const chart = controlChart({ chart: "p", values: [1, 2, 8, 9], denominators: [10, 10, 10, 10], recent: 2 });
+    expect(chart.points[3].centerLine).toBeCloseTo(0.85, 15);
+    expect(() => controlChart({ chart: "c", values: [1, 2], recent: 1, baseline: 1 })).toThrow("controlChart: give baseline (the first points) or recent (the last points), not both");
+    expect(() => controlChart({ chart: "c", values: [1, 2], recent: 3 })).toThrow("controlChart: invalid recent 3 (expected an integer from 1 to 2, the number of points)");
+  });
+});
+
+describe("1-sigma lines (sigmaLines)", () => {
+  it("puts CL ± 1σ of an i chart a third of the way to its limits", () => {
+    const chart = controlChart({ chart: "i", values: [1, 3, 2, 4] });
+    const [line] = sigmaLines(chart.points, 1);
+    const { centerLine, ucl, lcl } = chart.points[0];
+    expect(line.upper).toBeCloseTo((centerLine as number) + ((ucl as number) - (centerLine as number)) / 3, 12);
+    expect(line.lower).toBeCloseTo((centerLine as number) - ((centerLine as number) - (lcl as number)) / 3, 12);
+  });
+
+  it("takes σ from the unclipped side of a c chart, and gives null lines where there are no limits", () => {
+    const chart = controlChart({ chart: "c", values: [1, 2, null] }); // CL 1.5, LCL clipped at 0
+    expect(sigmaLines(chart.points, 1)[0].upper).toBeCloseTo(1.5 + Math.sqrt(1.5), 12);
+    expect(sigmaLines([{ centerLine: 2, lcl: null, ucl: null }], 1)).toEqual([{ lower: null, upper: null }]);
+    expect(() => sigmaLines(chart.points, 0)).toThrow("sigmaLines: invalid k 0 (expected a number of sigmas more than 0, e.g. 1)");
   });
 });

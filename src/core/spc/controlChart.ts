@@ -54,6 +54,11 @@ export type ControlChartInput = {
   denominators?: ReadonlyArray<number | null> | undefined;
   /** freeze: the center line and limits come from the first `baseline` points (1..n); ignored when `phases` is given (as qicharts2) */
   baseline?: number | undefined;
+  /**
+   * the center line and limits come from the LAST `recent` points (1..n) instead of the first
+   * ("current" limits from the latest months); not with `baseline`; ignored when `phases` is given
+   */
+  recent?: number | undefined;
   /** 0-based indices where a new phase starts; each phase has its own center line, limits and runs analysis */
   phases?: ReadonlyArray<number> | undefined;
   /** 0-based indices left out of the center line, limits and runs analysis; still tested against the limits */
@@ -208,6 +213,7 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
  * controlChart({ chart: "p", values: [1, 3], denominators: [10, 10] }).points[1].value; // => 0.3
  * controlChart({ chart: "run", values: [] }); // => { points: [], phases: [] }
  * controlChart({ chart: "np", values: [4, 6], denominators: [50, 50] }).points[0].centerLine; // => 5
+ * controlChart({ chart: "c", values: [1, 1, 9, 9], recent: 2 }).points[0].centerLine; // => 9
  */
 export function controlChart(input: ControlChartInput): ControlChartResult {
   // the columns are only read by buildPoints, so short series compute them in borrowed memory
@@ -308,17 +314,22 @@ function computeColumns(input: ControlChartInput, caller: string, memoryFor: (n:
     throw new CoreError("invalid_option", `${caller}: invalid screenMovingRanges ${describeValue(screen)} (expected true or false)`);
   }
   const baseline = input.baseline === undefined ? n : checkBaseline(input.baseline, n, caller);
+  if (input.recent !== undefined && input.baseline !== undefined) {
+    throw new CoreError("invalid_option", `${caller}: give baseline (the first points) or recent (the last points), not both`);
+  }
+  const recent = input.recent === undefined ? 0 : n - checkRecent(input.recent, n, caller);
   const starts = phaseStarts(input.phases, n, caller);
   const include = includeMask(input.exclude, n, caller, memory.uint8(ScratchSlot.Included));
   if (n === 0) return emptyColumns();
 
   const frozen = input.phases === undefined ? baseline : n; // freeze is ignored with phases
+  const from = input.phases === undefined ? recent : 0; // first point of the baseline: 0, or n - recent
   // the points the limits come from: the included ones within the baseline (only read, so without
   // a baseline the include mask itself serves)
   let inBase = include;
-  if (frozen < n) {
-    inBase = scratchUint8(ScratchSlot.InBase, n);
-    for (let i = 0; i < frozen; i++) inBase[i] = include[i];
+  if (frozen < n || from > 0) {
+    inBase = scratchUint8(ScratchSlot.InBase, n); // zero-filled
+    for (let i = from; i < frozen; i++) inBase[i] = include[i];
   }
   const runsMask = input.exclude === undefined || input.exclude.length === 0 ? null : include; // null: every point
 
@@ -350,7 +361,7 @@ function computeColumns(input: ControlChartInput, caller: string, memoryFor: (n:
   const value = chart === "t" ? raw : y;
   const sigmaSignal = memory.uint8(ScratchSlot.Signal);
   const baselineFlags = memory.uint8(ScratchSlot.Baseline);
-  baselineFlags.fill(1, 0, frozen);
+  baselineFlags.fill(1, from, frozen);
   const { cl, lcl, ucl, lcl95, ucl95 } = out;
   for (let i = 0; i < n; i++) {
     const v = value[i];
@@ -426,6 +437,14 @@ function checkValues(raw: Float64Array, denominators: Float64Array | null, chart
       );
     }
   }
+}
+
+function checkRecent(recent: unknown, n: number, caller: string): number {
+  if (typeof recent !== "number" || !Number.isInteger(recent) || recent < 1 || recent > n) {
+    const range = n >= 1 ? `an integer from 1 to ${n}, the number of points` : "none: the series is empty";
+    throw new CoreError("invalid_option", `${caller}: invalid recent ${describeValue(recent)} (expected ${range})`);
+  }
+  return recent;
 }
 
 function checkIndex(index: unknown, n: number, option: string, caller: string): number {

@@ -11,6 +11,7 @@ import { CoreError } from "../errors";
 import { sideOf } from "../runchart/centerLine";
 import { describeValue } from "../runchart/series";
 import type { ControlChartPoint } from "./controlChart";
+import { pointSigma } from "./sigmaLines";
 
 /** Which family of tests: `"western-electric"` (rules 1 to 4) or `"nelson"` (tests 1 to 8). */
 export type SigmaTestSet = "western-electric" | "nelson";
@@ -118,11 +119,8 @@ export function sigmaTests(points: ReadonlyArray<Pick<ControlChartPoint, "value"
   return result;
 }
 
-/** (value - CL)/σ with σ from the wider side of the limits; `NaN` (no zone) without limits. */
+/** (value - CL)/σ with σ from the wider side of the limits ({@link pointSigma}); `NaN` (no zone) without limits. */
 function zScore(point: Pick<ControlChartPoint, "value" | "centerLine" | "lcl" | "ucl">): number {
-  const cl = point.centerLine as number;
-  const up = point.ucl === null ? Number.NaN : point.ucl - cl;
-  const down = point.lcl === null ? Number.NaN : cl - point.lcl;
-  const sigma = Math.max(Number.isNaN(up) ? -Infinity : up, Number.isNaN(down) ? -Infinity : down) / 3;
-  return sigma > 0 ? ((point.value as number) - cl) / sigma : Number.NaN;
+  const sigma = pointSigma(point);
+  return sigma === null ? Number.NaN : ((point.value as number) - (point.centerLine as number)) / sigma;
 }
