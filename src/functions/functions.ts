@@ -96,12 +96,13 @@ export function runChart(values: unknown[][], baseline?: number): unknown[][] {
  * @param chart The chart type: "i", "mr", "p", "pp", "np", "ip", "u", "up", "c", "g", "t", "run", or from raw rows "xbar" and "s" (X-bar with S), "xbar-r" and "r" (X-bar with R).
  * @param values The monthly values in time order (the numerators for p, pp, np, ip, u and up charts), or for xbar, s, xbar-r and r one value per row (e.g. per patient): one column or one row.
  * @param denominators Optional: the denominator of each month (e.g. patients) for p, pp, np, ip, u and up charts; for xbar, s, xbar-r and r the subgroup of each row (a date, sample number or label).
- * @param baseline Optional: how many months (or subgroups), from the first, the center line and limits are taken from (e.g. 12). Empty or 0: all.
+ * @param baseline Optional: how many months (or subgroups), from the first, the center line and limits are taken from (e.g. 12); a negative number takes them from the last months instead (-12: the last 12). Empty or 0: all.
  * @param groupBy Optional, for xbar, s, xbar-r and r: "subgroup" (default: one point per distinct subgroup) or "month" (the subgroups are dates; one point per calendar month).
- * @returns Four columns (center line, LCL, UCL, outside), one row per month (or per subgroup, in order); for p charts the lines are proportions (0 to 1).
+ * @param tests Optional: "western electric" (rules 1-4) or "nelson" (tests 1-8) adds a fifth column listing the tests each month completes (e.g. "2, 5"). For i, xbar, xbar-r, p, pp, np, ip, u, up and c charts.
+ * @returns Four columns (center line, LCL, UCL, outside), or five with tests, one row per month (or per subgroup, in order); for p charts the lines are proportions (0 to 1).
  */
-export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number, groupBy?: string): unknown[][] {
-  return excelCall(() => limitsRows(limitsOf(chart, values, denominators, baseline, groupBy)));
+export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number, groupBy?: string, tests?: string): unknown[][] {
+  return excelCall(() => limitsWithTests(limitsOf(chart, values, denominators, baseline, groupBy), chart, tests));
 }
 
 /**
@@ -274,6 +275,10 @@ function limitsOf(chart: unknown, values: unknown[][], subgroupsOrDenominators: 
   const omitted = subgroupsOrDenominators === undefined || subgroupsOrDenominators === null;
   if (!(core.SUBGROUP_CHART_TYPES as readonly string[]).includes(name)) {
     if (!core.isBlankCell(groupBy)) throw new core.CoreError("invalid_option", `groupBy applies to xbar, s, xbar-r and r charts only: leave it empty for a "${name}" chart`);
+    if (typeof baseline === "number" && baseline < 0) {
+      // a negative baseline: limits from the last -baseline months (core's `recent`)
+      return core.controlChart({ ...chartInput(name, values, subgroupsOrDenominators, null), recent: core.baselineFromCell(-baseline, core.fromCells(values).length) });
+    }
     return core.controlChart(chartInput(name, values, subgroupsOrDenominators, baseline));
   }
   if (omitted) {
@@ -287,6 +292,23 @@ function limitsOf(chart: unknown, values: unknown[][], subgroupsOrDenominators: 
   };
   const count = core.groupIntoSubgroups(input.values, input.subgroups, input).length;
   return core.subgroupChart({ ...input, baseline: core.baselineFromCell(baseline, count) });
+}
+
+const TEST_SETS: Readonly<Record<string, core.SigmaTestSet>> = { "western electric": "western-electric", nelson: "nelson" };
+const ZONE_CHARTS: readonly string[] = ["i", "xbar", "xbar-r", "p", "pp", "np", "ip", "u", "up", "c"];
+
+/** QI.LIMITS' rows, with a fifth column of Western Electric or Nelson tests when asked. */
+function limitsWithTests(result: core.ControlChartResult, chart: unknown, tests: unknown): core.CellOutput[][] {
+  const rows = limitsRows(result);
+  if (core.isBlankCell(tests)) return rows;
+  const words = typeof tests === "string" ? tests.replace(/[-_]/g, " ") : tests;
+  const set = TEST_SETS[core.choiceFromCell(words, "tests", Object.keys(TEST_SETS))];
+  const name = String(chart).trim().toLowerCase();
+  if (!ZONE_CHARTS.includes(name)) {
+    throw new core.CoreError("invalid_option", `tests need limits at 3 sigma on both sides: use them with ${ZONE_CHARTS.map((c) => `"${c}"`).join(", ")} charts, not "${name}"`);
+  }
+  const fired = core.sigmaTests(result.points, set);
+  return rows.map((row, i) => [...row, fired[i].join(", ")]);
 }
 
 const REBASELINE_DIRECTIONS = ["both", "above", "below"] as const;

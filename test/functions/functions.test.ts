@@ -235,7 +235,7 @@ describe("QI.RUNCHART(values, [baseline])", () => {
   });
 });
 
-describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy])", () => {
+describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy], [tests])", () => {
   it("spills one row per point: center line, LCL, UCL, outside", () => {
     // c chart of [3, 5]: CL 4, UCL 4 + 3·sqrt(4) = 10, LCL clipped at 0
     expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED)).toEqual([
@@ -289,6 +289,20 @@ describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy])", () =
     expect(rows).toHaveLength(2);
     expect(rows[0][0]).toBeCloseTo(34, 12); // (30 + 40 + 50 + 20 + 30) / 5
     expect(QI.limits("s", column([30, 40, 50, 20, 30]), dates, OMITTED, "month")[0][0]).toBeCloseTo(Math.sqrt((200 + 50) / 3), 12);
+  });
+
+  it("takes the limits from the last months with a negative baseline", () => {
+    const rows = QI.limits("c", column([1, 1, 9, 9]), OMITTED, -2);
+    expect(rows[0]).toEqual([9, 0, 18, false]); // c chart of the last two months: CL 9, limits 9 ± 3·3
+  });
+
+  it("adds a fifth column of Western Electric or Nelson tests when asked, and refuses them on skewed charts", () => {
+    const values = column([10, 11, 10.5, 11.5, 10, 10.6, 10.8, 11, 11.2, 11.4, 11.6, 11.8]);
+    const rows = QI.limits("i", values, OMITTED, OMITTED, OMITTED, "Nelson");
+    expect(rows[0]).toHaveLength(5);
+    expect(rows[11][4]).toBe("3"); // six in a row increasing: 10.8 .. 11.8
+    expect(QI.limits("i", values, OMITTED, OMITTED, OMITTED, "western-electric")[0]).toHaveLength(5);
+    expect(excelErrorOf(() => QI.limits("mr", values, OMITTED, OMITTED, OMITTED, "nelson")).message).toMatch(/^tests need limits at 3 sigma on both sides/);
   });
 
   it("asks for the subgroups of a subgroup chart, and refuses groupBy on other charts", () => {
