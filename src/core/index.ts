@@ -37,3 +37,4 @@ export { I_PRIME_SCREEN_FACTOR } from "./spc/iPrime";
 export { rebaseline, RUNCHARTER_BASELINE, RUNCHARTER_RUN_LENGTH, type RebaselineDirection, type RebaselineOptions, type RebaselinePhase, type RebaselineResult } from "./runchart/rebaseline";
 export { sigmaTests, SIGMA_TESTS, SIGMA_TEST_SETS, type SigmaTestSet } from "./spc/sigmaTests";
 export { sigmaLines, pointSigma } from "./spc/sigmaLines";
+export { targetsPerPoint, currentTarget, monthsAtTargets, targetsMet, type TargetInput } from "./runchart/targets";

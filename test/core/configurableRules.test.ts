@@ -5,7 +5,7 @@
  * "The SPC visual defaults this to a minimum of seven points, however this can be adjusted") is the
  * peer that lets users choose.
  */
-import { controlChart, CoreError, makingDataCount, mdcShift, mdcTrend, sigmaLines, sigmaTests } from "../../src/core/index";
+import { controlChart, CoreError, currentTarget, makingDataCount, mdcShift, mdcTrend, monthsAtTargets, sigmaLines, sigmaTests, targetsMet, targetsPerPoint } from "../../src/core/index";
 
 describe("Making Data Count shift and trend lengths", () => {
   // six points above the mean of a stable stretch: a shift of 6, not of 7
@@ -132,5 +132,32 @@ describe("1-sigma lines (sigmaLines)", () => {
     expect(sigmaLines(chart.points, 1)[0].upper).toBeCloseTo(1.5 + Math.sqrt(1.5), 12);
     expect(sigmaLines([{ centerLine: 2, lcl: null, ucl: null }], 1)).toEqual([{ lower: null, upper: null }]);
     expect(() => sigmaLines(chart.points, 0)).toThrow("sigmaLines: invalid k 0 (expected a number of sigmas more than 0, e.g. 1)");
+  });
+});
+
+describe("targets that vary by month (qicharts2's target vector)", () => {
+  it("expands one target to every month, checks a vector's length and values", () => {
+    expect(targetsPerPoint(0.9, 2)).toEqual([0.9, 0.9]);
+    expect(() => targetsPerPoint([1, 2], 3)).toThrow("targets has 2 entries but values has 3: give one target per month (empty where a month has none), or a single target");
+    expect(() => targetsPerPoint([1, Number.NaN], 2)).toThrow("month 2: target NaN is not a number; enter a number, or leave it empty for a month without a target");
+  });
+
+  it("reads 'at goal' month by month against each month's own target; a month without a target ends the count", () => {
+    // a trajectory: 90 then 92 then 94
+    const values = [91, 93, 95, 96];
+    expect(monthsAtTargets(values, [90, 92, 94, 94], "increase")).toBe(4);
+    expect(monthsAtTargets(values, [90, 92, 94, 97], "increase")).toBe(0);
+    expect(monthsAtTargets(values, [90, null, 94, 94], "increase")).toBe(2);
+    expect(targetsMet([30, 25, null, 20], [35, 30, 25, 20], "decrease", 3)).toBe(true);
+    expect(() => targetsMet([1], [1], "neutral")).toThrow(CoreError);
+  });
+
+  it("takes Making Data Count assurance against the target in force at the latest month", () => {
+    const values = [50, 52, 51, 53, 50, 52, 51, 53, 50, 52];
+    const fixed = makingDataCount(values, { improvementDirection: "increase", target: 40 }).assurance;
+    const stepped = makingDataCount(values, { improvementDirection: "increase", target: [40, 40, 40, 40, 40, 60, 60, 60, 60, null] }).assurance;
+    expect([fixed, stepped]).toEqual(["consistent_pass", "consistent_fail"]);
+    expect(currentTarget([40, 60, null])).toBe(60);
+    expect(makingDataCount(values, { improvementDirection: "increase", target: values.map(() => null) }).assurance).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { isImprovementDirection, type ImprovementDirection } from "../direction";
 import { CoreError } from "../errors";
+import { currentTarget, targetsPerPoint } from "../runchart/targets";
 import { mdcAssurance, type Assurance } from "./assurance";
 import { mdcLimits, type MdcLimits } from "./limits";
 import { mdcPointType, mdcSpecialCauseTypes, type PointType, type SpecialCauseType } from "./specialCause";
@@ -24,8 +25,13 @@ export interface MakingDataCountOptions {
    * - `"neutral"`: neither (signals are "high" or "low"; no assurance).
    */
   improvementDirection: ImprovementDirection;
-  /** The target, for the assurance icon. Default: none (assurance `null`). */
-  target?: number | undefined;
+  /**
+   * The target, for the assurance icon: one number, or one per point (`null` where a month has
+   * none; qicharts2's variable target line). A varying target is read as the target in force at the
+   * latest month ({@link currentTarget}), since assurance speaks of the process as it runs now (our
+   * convention; NHSRplotthedots 0.2.2 takes one number). Default: none (assurance `null`).
+   */
+  target?: number | ReadonlyArray<number | null> | undefined;
   /**
    * 0-based indices of the points where a new limits period starts (NHS "rebasing"). Each period
    * gets its own mean and limits and its own rule checks. Duplicates are ignored. Default: none.
@@ -123,6 +129,7 @@ function show(value: unknown): string {
  * makingDataCount([3, 4, 3, 4, 3], { improvementDirection: "decrease", target: 10 }).assurance; // => "consistent_pass"
  * makingDataCount([3, 4, 3, 9, 9], { improvementDirection: "neutral", rebase: [3] }).points.map((p) => p.rebaseGroup); // => [0, 0, 0, 1, 1]
  * makingDataCount([1, 2, 3, 4, 5, 6], { improvementDirection: "increase", trendLength: 6 }).variation; // => "special_cause_improvement"
+ * makingDataCount([3, 4, 3, 4, 3], { improvementDirection: "decrease", target: [2, 2, 2, 10, null] }).assurance; // => "consistent_pass"
  */
 export function makingDataCount(
   values: ReadonlyArray<number | null>,
@@ -143,9 +150,10 @@ export function makingDataCount(
   if (!isImprovementDirection(improvementDirection)) {
     fail("invalid_option", `improvementDirection must be increase, decrease or neutral, got ${show(improvementDirection)}`);
   }
-  if (target !== undefined && !(typeof target === "number" && Number.isFinite(target))) {
+  if (target !== undefined && !Array.isArray(target) && !(typeof target === "number" && Number.isFinite(target))) {
     fail("invalid_option", `target must be a finite number, got ${show(target)}`);
   }
+  const assuranceTarget = Array.isArray(target) ? (currentTarget(targetsPerPoint(target, values.length)) ?? undefined) : (target as number | undefined);
   if (fixAfter !== undefined) {
     if (!Number.isInteger(fixAfter)) fail("invalid_option", `fixAfter must be an integer, got ${show(fixAfter)}`);
     if (fixAfter < MDC_MIN_FIX_AFTER) {
@@ -193,6 +201,6 @@ export function makingDataCount(
   return {
     points,
     variation: last === undefined ? "common_cause" : last.pointType,
-    assurance: latest === null ? null : mdcAssurance(latest, target, improvementDirection),
+    assurance: latest === null ? null : mdcAssurance(latest, assuranceTarget, improvementDirection),
   };
 }
