@@ -14,7 +14,7 @@
 // freshly collected heap (as a single recalculation would; it pays instead for memory the
 // collection gave back to the system, which must be mapped again).
 import { PerformanceObserver } from "node:perf_hooks";
-import { analyzeRunChart, controlChart, controlChartColumns } from "../src/core/index";
+import { analyzeRunChart, controlChart, controlChartColumns, rebaseline, subgroupChart } from "../src/core/index";
 import { gcFunction, measure, ms, seededRandom, type Timing } from "./timing";
 
 const R_I_CHART_10K_MS = 6700;
@@ -101,6 +101,36 @@ export async function run(): Promise<void> {
     `  analyzeRunChart                          ${ms(runsOnly.median)}   target < 10 ms; R ${R_RUN_CHARTS_1000x24_MS / 1000} s -> ~${Math.round(R_RUN_CHARTS_1000x24_MS / runsOnly.median).toLocaleString("en")}x faster`,
   );
   console.log(`  analyzeRunChart + controlChart i         ${ms(runsAndI.median)}   target < 10 ms`);
+
+  // the charts of issue 18 beside the old: the same 1,000 series, and raw rows for subgroup charts
+  const sizes = Array.from({ length: 24 }, (_, i) => 80 + ((i * 7) % 40));
+  const counted = many.map((values) => values.map((value, i) => (value === null ? null : Math.round((value / 100) * sizes[i]))));
+  const chartsOf = (chart: "p" | "np" | "ip"): (() => void) => () => {
+    for (const values of counted) controlChart({ chart, values, denominators: sizes });
+  };
+  const patients = many.slice(0, 100).map((values, k) => {
+    const random = seededRandom(500 + k);
+    const rows = values.flatMap((value, month) => Array.from({ length: 3 + Math.floor(random() * 6) }, () => ({ month, minutes: value === null ? null : value + Math.round((random() - 0.5) * 20) })));
+    return { values: rows.map((r) => r.minutes), subgroups: rows.map((r) => r.month) };
+  });
+  const subgroupCharts = (chart: "xbar" | "s"): (() => void) => () => {
+    for (const rows of patients) subgroupChart({ chart, ...rows });
+  };
+  const rebaselined = (): void => {
+    for (const values of many) rebaseline(values, { baseline: 12, runLength: 6 });
+  };
+  console.log("issue 18 charts (median of 21 runs, best in brackets):");
+  for (const [label, work] of [
+    ["controlChart p, 1,000 x 24 points", chartsOf("p")],
+    ["controlChart np, 1,000 x 24 points", chartsOf("np")],
+    ["controlChart ip, 1,000 x 24 points", chartsOf("ip")],
+    ["subgroupChart xbar, 100 x 24 months of 3-8 rows", subgroupCharts("xbar")],
+    ["subgroupChart s, 100 x 24 months of 3-8 rows", subgroupCharts("s")],
+    ["rebaseline, 1,000 x 24 points", rebaselined],
+  ] as const) {
+    for (let w = 0; w < 10; w++) work();
+    console.log(row(label, measure(21, work)));
+  }
 
   // 1,000,000 points: analyzeRunChart + control chart i
   const big = series(1_000_000, 1);

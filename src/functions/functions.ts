@@ -99,14 +99,29 @@ export function runChart(values: unknown[][], baseline?: number): unknown[][] {
  * Control limits, one row per month: center line, lower control limit (LCL), upper control limit (UCL), and TRUE when the month is outside the 3-sigma limits. Limits that are not defined are empty. Example: =QI.LIMITS("p", B2:B25, C2:C25, 12)
  * @remarks Charts: "i" (individuals), "mr" (moving range), "p" and "pp" (proportions; give denominators), "u" and "up" (rates; give denominators), "c" (counts), "g" (cases between events), "t" (time between events), "run" (median only).
  * @customfunction LIMITS
- * @param chart The chart type: "i", "mr", "p", "pp", "u", "up", "c", "g", "t" or "run".
- * @param values The monthly values in time order (the numerators for p, pp, u and up charts): one column or one row. Leave a cell empty for a missing month.
- * @param denominators Optional, required for p, pp, u and up charts: the denominator of each month (e.g. patients, line-days), same size as values.
- * @param baseline Optional: how many months, from the first, the center line and limits are taken from (e.g. 12). Empty or 0: all months.
- * @returns Four columns (center line, LCL, UCL, outside) and one row per month; for p charts the lines are proportions (0 to 1).
+ * @param chart The chart type: "i", "mr", "p", "pp", "np", "ip", "u", "up", "c", "g", "t", "run", or from raw rows "xbar" and "s" (X-bar with S), "xbar-r" and "r" (X-bar with R).
+ * @param values The monthly values in time order (the numerators for p, pp, np, ip, u and up charts), or for xbar, s, xbar-r and r one value per row (e.g. per patient): one column or one row.
+ * @param denominators Optional: the denominator of each month (e.g. patients) for p, pp, np, ip, u and up charts; for xbar, s, xbar-r and r the subgroup of each row (a date, sample number or label).
+ * @param baseline Optional: how many months (or subgroups), from the first, the center line and limits are taken from (e.g. 12); a negative number takes them from the last months instead (-12: the last 12). Empty or 0: all.
+ * @param groupBy Optional, for xbar, s, xbar-r and r: "subgroup" (default: one point per distinct subgroup) or "month" (the subgroups are dates; one point per calendar month).
+ * @param tests Optional: "western electric" (rules 1-4) or "nelson" (tests 1-8) adds a fifth column listing the tests each month completes (e.g. "2, 5"). For i, xbar, xbar-r, p, pp, np, ip, u, up and c charts.
+ * @returns Four columns (center line, LCL, UCL, outside), or five with tests, one row per month (or per subgroup, in order); for p charts the lines are proportions (0 to 1).
  */
-export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number): unknown[][] {
-  return excelCall(() => limitsRows(core.controlChart(chartInput(chart, values, denominators, baseline))));
+export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number, groupBy?: string, tests?: string): unknown[][] {
+  return excelCall(() => limitsWithTests(limitsOf(chart, values, denominators, baseline, groupBy), chart, tests));
+}
+
+/**
+ * A run chart that re-baselines itself as runcharter does: after a sustained shift (runLength months in a row on one side) the median is recomputed from those months and frozen. Example: =QI.REBASELINE(C2:C49, 12, 9)
+ * @customfunction REBASELINE
+ * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
+ * @param baseline Optional: how many months, from the first, the first median is taken from. Empty: 13 (runcharter's default), or all months of a shorter series.
+ * @param runLength Optional: how many useful months in a row on one side of the median make a sustained shift that re-baselines. Empty: 9 (runcharter's default).
+ * @param direction Optional: which shifts re-baseline: "both" (default), "above" or "below" the median.
+ * @returns Three columns, one row per month: the median in force, its phase (1 = baseline, 2 = after the first shift, ...), and TRUE on the months of a sustained shift.
+ */
+export function rebaseline(values: unknown[][], baseline?: number, runLength?: number, direction?: string): unknown[][] {
+  return excelCall(() => rebaselineRows(values, baseline, runLength, direction));
 }
 
 /**
@@ -264,6 +279,65 @@ function chartInput(chart: unknown, values: unknown[][], denominators: unknown[]
     denominators: denominators === undefined || denominators === null ? undefined : core.fromCells(denominators, "denominators"),
     baseline: frozen,
   };
+}
+
+const LIMITS_CHARTS: readonly string[] = [...core.CHART_TYPES, ...core.SUBGROUP_CHART_TYPES];
+const GROUP_BY = ["subgroup", "month"] as const;
+
+/** QI.LIMITS: a control chart of monthly values, or a subgroup chart (xbar, s, xbar-r, r) of raw rows. */
+function limitsOf(chart: unknown, values: unknown[][], subgroupsOrDenominators: unknown[][] | undefined | null, baseline: unknown, groupBy: unknown): core.ControlChartResult {
+  const name = core.choiceFromCell(chart, "chart", LIMITS_CHARTS);
+  const omitted = subgroupsOrDenominators === undefined || subgroupsOrDenominators === null;
+  if (!(core.SUBGROUP_CHART_TYPES as readonly string[]).includes(name)) {
+    if (!core.isBlankCell(groupBy)) throw new core.CoreError("invalid_option", `groupBy applies to xbar, s, xbar-r and r charts only: leave it empty for a "${name}" chart`);
+    if (typeof baseline === "number" && baseline < 0) {
+      // a negative baseline: limits from the last -baseline months (core's `recent`)
+      return core.controlChart({ ...chartInput(name, values, subgroupsOrDenominators, null), recent: core.baselineFromCell(-baseline, core.fromCells(values).length) });
+    }
+    return core.controlChart(chartInput(name, values, subgroupsOrDenominators, baseline));
+  }
+  if (omitted) {
+    throw new core.CoreError("invalid_option", `a "${name}" chart needs subgroups: give the subgroup of each value (a date, a sample number or a label) as the third argument, in a range the same size as values`);
+  }
+  const input = {
+    chart: name as core.SubgroupChartType,
+    values: core.fromCells(values),
+    subgroups: core.subgroupKeysFromCells(subgroupsOrDenominators, "subgroups"),
+    byMonth: core.choiceFromCell(groupBy, "groupBy", GROUP_BY, "subgroup") === "month",
+  };
+  const count = core.groupIntoSubgroups(input.values, input.subgroups, input).length;
+  return core.subgroupChart({ ...input, baseline: core.baselineFromCell(baseline, count) });
+}
+
+const TEST_SETS: Readonly<Record<string, core.SigmaTestSet>> = { "western electric": "western-electric", nelson: "nelson" };
+const ZONE_CHARTS: readonly string[] = ["i", "xbar", "xbar-r", "p", "pp", "np", "ip", "u", "up", "c"];
+
+/** QI.LIMITS' rows, with a fifth column of Western Electric or Nelson tests when asked. */
+function limitsWithTests(result: core.ControlChartResult, chart: unknown, tests: unknown): core.CellOutput[][] {
+  const rows = limitsRows(result);
+  if (core.isBlankCell(tests)) return rows;
+  const words = typeof tests === "string" ? tests.replace(/[-_]/g, " ") : tests;
+  const set = TEST_SETS[core.choiceFromCell(words, "tests", Object.keys(TEST_SETS))];
+  const name = String(chart).trim().toLowerCase();
+  if (!ZONE_CHARTS.includes(name)) {
+    throw new core.CoreError("invalid_option", `tests need limits at 3 sigma on both sides: use them with ${ZONE_CHARTS.map((c) => `"${c}"`).join(", ")} charts, not "${name}"`);
+  }
+  const fired = core.sigmaTests(result.points, set);
+  return rows.map((row, i) => [...row, fired[i].join(", ")]);
+}
+
+const REBASELINE_DIRECTIONS = ["both", "above", "below"] as const;
+
+/** QI.REBASELINE's rows: (median in force, phase from 1, TRUE on the months of a sustained shift). */
+function rebaselineRows(values: unknown[][], baseline: unknown, runLength: unknown, direction: unknown): core.CellOutput[][] {
+  const series = core.fromCells(values);
+  const result = core.rebaseline(series, {
+    baseline: core.baselineFromCell(baseline, series.length),
+    runLength: core.countFromCell(runLength, "runLength", core.RUNCHARTER_RUN_LENGTH, 0),
+    direction: core.choiceFromCell(direction, "direction", REBASELINE_DIRECTIONS, "both"),
+  });
+  const phaseOf = (i: number): number => result.phases.filter((phase, k) => k === 0 || phase.start <= i).length;
+  return core.toCells(result.centerLine.map((median, i) => [median, phaseOf(i), result.highlighted[i]]));
 }
 
 function mdcOptions(direction: unknown, target: unknown): core.MakingDataCountOptions {

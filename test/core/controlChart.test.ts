@@ -17,8 +17,8 @@ function errorOf(input: unknown): CoreError {
 
 describe("controlChart(input) refuses bad input with a CoreError naming the option and the value", () => {
   it.each([
-    [{ chart: "xyz", values: [1] }, "invalid_option", 'controlChart: invalid chart "xyz" (expected one of run, i, mr, p, pp, u, up, c, g, t)'],
-    [{ values: [1] }, "invalid_option", "controlChart: invalid chart undefined (expected one of run, i, mr, p, pp, u, up, c, g, t)"],
+    [{ chart: "xyz", values: [1] }, "invalid_option", 'controlChart: invalid chart "xyz" (expected one of run, i, mr, p, pp, u, up, c, g, t, np, ip)'],
+    [{ values: [1] }, "invalid_option", "controlChart: invalid chart undefined (expected one of run, i, mr, p, pp, u, up, c, g, t, np, ip)"],
     [null, "invalid_option", "controlChart: invalid input null (expected an object with chart and values)"],
     [{ chart: "i", values: "1,2" }, "invalid_option", 'controlChart: invalid values "1,2" (expected an array of numbers and nulls)'],
     [{ chart: "i", values: [1, Number.NaN] }, "invalid_value", "controlChart: invalid values NaN at index 1 (expected a finite number or null)"],

@@ -236,7 +236,7 @@ describe("QI.RUNCHART(values, [baseline])", () => {
   });
 });
 
-describe("QI.LIMITS(chart, values, [denominators], [baseline])", () => {
+describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy], [tests])", () => {
   it("spills one row per point: center line, LCL, UCL, outside", () => {
     // c chart of [3, 5]: CL 4, UCL 4 + 3·sqrt(4) = 10, LCL clipped at 0
     expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED)).toEqual([
@@ -265,10 +265,53 @@ describe("QI.LIMITS(chart, values, [denominators], [baseline])", () => {
   });
 
   it("refuses an unknown chart, listing the chart types", () => {
-    expect(excelErrorOf(() => QI.limits("xbar", column([1, 2, 3])))).toEqual({
+    expect(excelErrorOf(() => QI.limits("xbarr", column([1, 2, 3])))).toEqual({
       code: "#VALUE!",
-      message: `chart must be one of "run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t"; got text 'xbar'`,
+      message: `chart must be one of "run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t", "np", "ip", "xbar", "s", "xbar-r", "r"; got text 'xbarr'`,
     });
+  });
+
+  it("draws an np chart from counts and subgroup sizes (qcc 2.7: CL n·p̄, limits n·p̄ ± 3·sqrt(n·p̄(1 - p̄)))", () => {
+    const rows = QI.limits("np", column([4, 6]), column([50, 50]));
+    expect(rows[0][0]).toBe(5);
+    expect(rows[0][2]).toBeCloseTo(5 + 3 * Math.sqrt(5 * 0.9), 12);
+  });
+
+  it("draws qicharts2's I-prime chart from numerators and denominators", () => {
+    const rows = QI.limits("ip", column([10, 12, 9, 15]), column([100, 120, 90, 110]));
+    expect(rows).toHaveLength(4);
+    expect(rows[0][0]).toBeCloseTo(46 / 420, 15);
+  });
+
+  it("groups raw rows by calendar month for an X-bar with S chart: one row per month", () => {
+    // door-to-needle minutes, three patients in January 2024 (serials 45292..), two in February
+    const dates = column([45293, 45300, 45310, 45325, 45330]);
+    const rows = QI.limits("xbar", column([30, 40, 50, 20, 30]), dates, OMITTED, "month");
+    expect(rows).toHaveLength(2);
+    expect(rows[0][0]).toBeCloseTo(34, 12); // (30 + 40 + 50 + 20 + 30) / 5
+    expect(QI.limits("s", column([30, 40, 50, 20, 30]), dates, OMITTED, "month")[0][0]).toBeCloseTo(Math.sqrt((200 + 50) / 3), 12);
+  });
+
+  it("takes the limits from the last months with a negative baseline", () => {
+    const rows = QI.limits("c", column([1, 1, 9, 9]), OMITTED, -2);
+    expect(rows[0]).toEqual([9, 0, 18, false]); // c chart of the last two months: CL 9, limits 9 ± 3·3
+  });
+
+  it("adds a fifth column of Western Electric or Nelson tests when asked, and refuses them on skewed charts", () => {
+    const values = column([10, 11, 10.5, 11.5, 10, 10.6, 10.8, 11, 11.2, 11.4, 11.6, 11.8]);
+    const rows = QI.limits("i", values, OMITTED, OMITTED, OMITTED, "Nelson");
+    expect(rows[0]).toHaveLength(5);
+    expect(rows[11][4]).toBe("3"); // six in a row increasing: 10.8 .. 11.8
+    expect(QI.limits("i", values, OMITTED, OMITTED, OMITTED, "western-electric")[0]).toHaveLength(5);
+    expect(excelErrorOf(() => QI.limits("mr", values, OMITTED, OMITTED, OMITTED, "nelson")).message).toMatch(/^tests need limits at 3 sigma on both sides/);
+  });
+
+  it("asks for the subgroups of a subgroup chart, and refuses groupBy on other charts", () => {
+    expect(excelErrorOf(() => QI.limits("xbar", column([1, 2, 3]), OMITTED))).toEqual({
+      code: "#VALUE!",
+      message: 'a "xbar" chart needs subgroups: give the subgroup of each value (a date, a sample number or a label) as the third argument, in a range the same size as values',
+    });
+    expect(excelErrorOf(() => QI.limits("c", column([1, 2]), OMITTED, OMITTED, "month")).message).toBe('groupBy applies to xbar, s, xbar-r and r charts only: leave it empty for a "c" chart');
   });
 
   it("refuses a p chart without denominators, and text among the denominators", () => {
@@ -312,6 +355,23 @@ describe("QI.LIMITS(chart, values, [denominators], [baseline])", () => {
     ]) {
       expect(message).not.toMatch(/controlChart|index/);
     }
+  });
+});
+
+describe("QI.REBASELINE(values, [baseline], [runLength], [direction])", () => {
+  it("spills (median in force, phase, sustained shift) per month, re-baselining after a run of runLength (runcharter)", () => {
+    const rows = QI.rebaseline(column([5, 5, 6, 4, 5, 9, 9, null, 9, 9]), 5, 4);
+    expect(rows[0]).toEqual([5, 1, false]);
+    expect(rows[5]).toEqual([9, 2, true]);
+    expect(rows[7]).toEqual([9, 2, false]); // a blank month is not part of the run's points
+    expect(rows).toHaveLength(10);
+  });
+
+  it("uses runcharter's defaults (13 baseline months, runs of 9, both directions) and checks its words", () => {
+    const series = [...Array<number>(13).fill(10), ...Array<number>(9).fill(20)];
+    expect(QI.rebaseline(column(series))[13]).toEqual([20, 2, true]);
+    expect(QI.rebaseline(column(series), OMITTED, OMITTED, "below")[13]).toEqual([10, 1, false]);
+    expect(excelErrorOf(() => QI.rebaseline(column(series), OMITTED, OMITTED, "up")).message).toBe('direction must be one of "both", "above", "below"; got text \'up\'');
   });
 });
 

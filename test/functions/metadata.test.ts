@@ -15,6 +15,7 @@ const EXPECTED = [
   "SIGNALS",
   "RUNCHART",
   "LIMITS",
+  "REBASELINE",
   "MDC",
   "PROGRESS",
   "GOALMET",
@@ -108,7 +109,7 @@ describe("custom-functions metadata of src/functions/functions.ts", () => {
 
   it("declares the spilling functions as matrix results", () => {
     const spilling = functions.filter((f) => f.result?.dimensionality === "matrix").map((f) => f.id);
-    expect(spilling).toEqual(["SIGNALS", "RUNCHART", "LIMITS", "MDC", "SCOREREASONS"]);
+    expect(spilling).toEqual(["SIGNALS", "RUNCHART", "LIMITS", "REBASELINE", "MDC", "SCOREREASONS"]);
   });
 
   it("matches dist/functions.json, the metadata Excel loads: same functions, descriptions, parameters and results", () => {

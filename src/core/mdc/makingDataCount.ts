@@ -1,5 +1,6 @@
 import { isImprovementDirection, type ImprovementDirection } from "../direction";
 import { CoreError } from "../errors";
+import { currentTarget, targetsPerPoint } from "../runchart/targets";
 import { mdcAssurance, type Assurance } from "./assurance";
 import { mdcLimits, type MdcLimits } from "./limits";
 import { mdcPointType, mdcSpecialCauseTypes, type PointType, type SpecialCauseType } from "./specialCause";
@@ -24,8 +25,13 @@ export interface MakingDataCountOptions {
    * - `"neutral"`: neither (signals are "high" or "low"; no assurance).
    */
   improvementDirection: ImprovementDirection;
-  /** The target, for the assurance icon. Default: none (assurance `null`). */
-  target?: number | undefined;
+  /**
+   * The target, for the assurance icon: one number, or one per point (`null` where a month has
+   * none; qicharts2's variable target line). A varying target is read as the target in force at the
+   * latest month ({@link currentTarget}), since assurance speaks of the process as it runs now (our
+   * convention; NHSRplotthedots 0.2.2 takes one number). Default: none (assurance `null`).
+   */
+  target?: number | ReadonlyArray<number | null> | undefined;
   /**
    * 0-based indices of the points where a new limits period starts (NHS "rebasing"). Each period
    * gets its own mean and limits and its own rule checks. Duplicates are ignored. Default: none.
@@ -38,6 +44,14 @@ export interface MakingDataCountOptions {
   fixAfter?: number | undefined;
   /** Screen moving ranges ≥ 3.267·MR̄ out of MR̄ (see {@link mdcLimits}). Default `true`. */
   screenOutliers?: boolean | undefined;
+  /**
+   * Points on one side of the mean that make a shift, an integer of at least 2. Default 7
+   * (NHSRplotthedots 0.2.2); the Power BI SPC visual (AUS-DOH-Safety-and-Quality/PowerBI-SPC,
+   * docs/PatternDetection/shift.md) defaults to 7 and lets users change it, as here.
+   */
+  shiftLength?: number | undefined;
+  /** Points rising (or falling) in a row that make a trend, an integer of at least 2. Default 7 (NHSRplotthedots 0.2.2). */
+  trendLength?: number | undefined;
 }
 
 /** One point of a {@link MakingDataCountResult}. */
@@ -104,7 +118,7 @@ function show(value: unknown): string {
  * Runs in O(n + r log r) for n values and r rebase indices.
  *
  * @param values observations in time order, one per month; `null` marks a missing month
- * @param options `improvementDirection` (required), `target`, `rebase`, `fixAfter`, `screenOutliers`
+ * @param options `improvementDirection` (required), `target`, `rebase`, `fixAfter`, `screenOutliers`, `shiftLength`, `trendLength`
  * @returns per-point mean, limits, label, type and period, plus the variation and assurance icons
  * @throws {CoreError} `invalid_value` when a value is not a finite number or `null`;
  *   `invalid_option` when `improvementDirection` is not one of the three, `target` is not finite,
@@ -114,6 +128,8 @@ function show(value: unknown): string {
  * makingDataCount([1, 2, 3, 4, 5, 6, 7], { improvementDirection: "increase" }).variation; // => "special_cause_improvement"
  * makingDataCount([3, 4, 3, 4, 3], { improvementDirection: "decrease", target: 10 }).assurance; // => "consistent_pass"
  * makingDataCount([3, 4, 3, 9, 9], { improvementDirection: "neutral", rebase: [3] }).points.map((p) => p.rebaseGroup); // => [0, 0, 0, 1, 1]
+ * makingDataCount([1, 2, 3, 4, 5, 6], { improvementDirection: "increase", trendLength: 6 }).variation; // => "special_cause_improvement"
+ * makingDataCount([3, 4, 3, 4, 3], { improvementDirection: "decrease", target: [2, 2, 2, 10, null] }).assurance; // => "consistent_pass"
  */
 export function makingDataCount(
   values: ReadonlyArray<number | null>,
@@ -125,13 +141,19 @@ export function makingDataCount(
       fail("invalid_value", `values[${i}] must be a finite number or null, got ${show(value)}`);
     }
   });
-  const { improvementDirection, target, rebase, fixAfter, screenOutliers } = options;
+  const { improvementDirection, target, rebase, fixAfter, screenOutliers, shiftLength, trendLength } = options;
+  for (const [name, length] of [["shiftLength", shiftLength], ["trendLength", trendLength]] as const) {
+    if (length !== undefined && !(Number.isInteger(length) && length >= 2)) {
+      fail("invalid_option", `${name} must be a whole number of points, 2 or more, got ${show(length)}`);
+    }
+  }
   if (!isImprovementDirection(improvementDirection)) {
     fail("invalid_option", `improvementDirection must be increase, decrease or neutral, got ${show(improvementDirection)}`);
   }
-  if (target !== undefined && !(typeof target === "number" && Number.isFinite(target))) {
+  if (target !== undefined && !Array.isArray(target) && !(typeof target === "number" && Number.isFinite(target))) {
     fail("invalid_option", `target must be a finite number, got ${show(target)}`);
   }
+  const assuranceTarget = Array.isArray(target) ? (currentTarget(targetsPerPoint(target, values.length)) ?? undefined) : (target as number | undefined);
   if (fixAfter !== undefined) {
     if (!Number.isInteger(fixAfter)) fail("invalid_option", `fixAfter must be an integer, got ${show(fixAfter)}`);
     if (fixAfter < MDC_MIN_FIX_AFTER) {
@@ -162,7 +184,7 @@ export function makingDataCount(
     const end = g + 1 < boundaries.length ? boundaries[g + 1] : values.length;
     const period = values.slice(boundaries[g], end);
     const limits = mdcLimits(period, { fixAfter, screenOutliers });
-    for (const type of mdcSpecialCauseTypes(period, limits)) {
+    for (const type of mdcSpecialCauseTypes(period, limits, { shift: shiftLength, trend: trendLength })) {
       points.push({
         mean: limits.mean,
         lpl: limits.lpl,
@@ -179,6 +201,6 @@ export function makingDataCount(
   return {
     points,
     variation: last === undefined ? "common_cause" : last.pointType,
-    assurance: latest === null ? null : mdcAssurance(latest, target, improvementDirection),
+    assurance: latest === null ? null : mdcAssurance(latest, assuranceTarget, improvementDirection),
   };
 }

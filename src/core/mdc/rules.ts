@@ -46,13 +46,17 @@ function sidesOf(values: readonly (number | null)[], centre: number | null): Sid
  * Apply it to one limits period at a time. Runs in O(n).
  *
  * @param values observations in time order; `null` marks a missing month
+ * @param length points a trend needs; default {@link MDC_RUN_LENGTH} (7, NHSRplotthedots). The
+ *   Power BI SPC visual of Western Australia's Department of Health lets users change it
+ *   (AUS-DOH-Safety-and-Quality/PowerBI-SPC, docs/PatternDetection); `makingDataCount` checks it
  * @returns per point `1` (part of a rising trend), `-1` (falling) or `0` (no trend)
  * @example
  * mdcTrend([1, 2, 3, 4, 5, 6, 7]); // => [1, 1, 1, 1, 1, 1, 1]
  * mdcTrend([1, 2, 3, 4, 5, 6]); // => [0, 0, 0, 0, 0, 0]
  * mdcTrend([1, 2, 3, 3, 4, 5, 6, 7]); // => [0, 0, 0, 0, 0, 0, 0, 0]
+ * mdcTrend([1, 2, 3, 4, 5, 6], 6); // => [1, 1, 1, 1, 1, 1]
  */
-export function mdcTrend(values: readonly (number | null)[]): Array<1 | -1 | 0> {
+export function mdcTrend(values: readonly (number | null)[], length: number = MDC_RUN_LENGTH): Array<1 | -1 | 0> {
   const n = values.length;
   const direction = new Array<1 | -1 | 0>(n).fill(0);
   let runStart = 0; // first point of the current strictly monotone run
@@ -63,7 +67,7 @@ export function mdcTrend(values: readonly (number | null)[]): Array<1 | -1 | 0> 
     const step = before === null || current === null ? 0 : Math.sign(current - before);
     if (step !== 0 && step === runSign) continue;
     // The run covering points runStart..i-1 has ended: keep it when it is long enough.
-    if (runSign !== 0 && i - runStart >= MDC_RUN_LENGTH) {
+    if (runSign !== 0 && i - runStart >= length) {
       for (let k = runStart; k < i; k++) direction[k] = runSign as 1 | -1;
     }
     runSign = step;
@@ -81,19 +85,22 @@ export function mdcTrend(values: readonly (number | null)[]): Array<1 | -1 | 0> 
  *
  * @param values observations in time order; `null` marks a missing month
  * @param centre the period's mean; `null` (no mean) marks nothing
+ * @param length points a shift needs; default {@link MDC_RUN_LENGTH} (7, NHSRplotthedots; the Power BI
+ *   SPC visual defaults to 7 "however this can be adjusted", PowerBI-SPC docs/PatternDetection/shift.md)
  * @returns per point, whether it is part of a shift
  * @example
  * mdcShift([5, 5, 5, 5, 5, 5, 5], 4).every(Boolean); // => true
  * mdcShift([5, 5, 5, 4, 5, 5, 5], 4).some(Boolean); // => false
+ * mdcShift([5, 5, 5, 5, 5, 5], 4, 6).every(Boolean); // => true
  */
-export function mdcShift(values: readonly (number | null)[], centre: number | null): boolean[] {
+export function mdcShift(values: readonly (number | null)[], centre: number | null, length: number = MDC_RUN_LENGTH): boolean[] {
   const sides = sidesOf(values, centre);
   const flagged = new Array<boolean>(values.length).fill(false);
   let runStart = 0;
   for (let i = 1; i <= sides.length; i++) {
     const side = sides[runStart];
     if (i < sides.length && side !== null && side !== 0 && sides[i] === side) continue;
-    if (side !== null && side !== 0 && i - runStart >= MDC_RUN_LENGTH) flagged.fill(true, runStart, i);
+    if (side !== null && side !== 0 && i - runStart >= length) flagged.fill(true, runStart, i);
     runStart = i;
   }
   return flagged;

@@ -61,6 +61,8 @@ export type PointType = (typeof POINT_TYPES)[number];
  *
  * @param values the period's observations in time order; `null` marks a missing month
  * @param limits the period's mean and limits from {@link mdcLimits}
+ * @param lengths points a shift and a trend need (default 7 each, NHSRplotthedots); the labels keep
+ *   NHSRplotthedots' wording ("7 Points Above CL") whatever the lengths, as they name the rule
  * @returns one label per point
  * @example
  * mdcSpecialCauseTypes([1, 2, 3], { mean: 2, lpl: 1.5, upl: 2.5, nearLpl: 1.7, nearUpl: 2.3 }); // => ["Below LCL", "Common Cause", "Above UCL"]
@@ -68,10 +70,11 @@ export type PointType = (typeof POINT_TYPES)[number];
 export function mdcSpecialCauseTypes(
   values: readonly (number | null)[],
   limits: Pick<MdcLimits, "mean" | "lpl" | "upl" | "nearLpl" | "nearUpl">,
+  lengths: { shift?: number | undefined; trend?: number | undefined } = {},
 ): SpecialCauseType[] {
-  const trend = mdcTrend(values);
+  const trend = mdcTrend(values, lengths.trend);
   const twoInThree = mdcTwoInThree(values, limits);
-  const shift = mdcShift(values, limits.mean);
+  const shift = mdcShift(values, limits.mean, lengths.shift);
   const { mean: centre, lpl, upl } = limits;
   return values.map((value, i): SpecialCauseType => {
     if (value === null) return "Common Cause";

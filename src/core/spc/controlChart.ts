@@ -19,6 +19,8 @@ import {
 } from "./attributes";
 import type { LimitArrays, LimitsFrame } from "./frame";
 import { individualsLimits, movingRangeLimits, runChartLines, timeBetweenLimits } from "./individuals";
+import { iPrimeLimits } from "./iPrime";
+import { npLimits } from "./np";
 import { buildPoints } from "./points";
 
 /**
@@ -31,25 +33,32 @@ import { buildPoints } from "./points";
  * - `"c"`: count
  * - `"g"`: opportunities or days between rare events (whole numbers >= 0)
  * - `"t"`: time between rare events (> 0)
+ * - `"np"`: number of defective units in subgroups of n units (Montgomery, qcc; see np.ts)
+ * - `"ip"`: qicharts2's I′ chart, an individuals chart of proportions with varying denominators (see iPrime.ts)
  */
-export type ChartType = "run" | "i" | "mr" | "p" | "pp" | "u" | "up" | "c" | "g" | "t";
+export type ChartType = "run" | "i" | "mr" | "p" | "pp" | "u" | "up" | "c" | "g" | "t" | "np" | "ip";
 
 /** Every chart type, in qicharts2's order of presentation. */
-export const CHART_TYPES: ReadonlyArray<ChartType> = Object.freeze(["run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t"]);
+export const CHART_TYPES: ReadonlyArray<ChartType> = Object.freeze(["run", "i", "mr", "p", "pp", "u", "up", "c", "g", "t", "np", "ip"]);
 
 /** Input of {@link controlChart}. Indices are 0-based. */
 export type ControlChartInput = {
   /** the chart type (see {@link ChartType}) */
   chart: ChartType;
-  /** observations in time order, `null` for a missing month; the numerators for p, pp, u, up */
+  /** observations in time order, `null` for a missing month; the numerators for p, pp, u, up, np, ip */
   values: ReadonlyArray<number | null>;
   /**
-   * denominators, one per value, `null` for a missing month: required for p, pp, u, up; optional
+   * denominators, one per value, `null` for a missing month: required for p, pp, u, up, np, ip; optional
    * for run and i (the chart then shows value/denominator); refused for mr, c, g, t
    */
   denominators?: ReadonlyArray<number | null> | undefined;
   /** freeze: the center line and limits come from the first `baseline` points (1..n); ignored when `phases` is given (as qicharts2) */
   baseline?: number | undefined;
+  /**
+   * the center line and limits come from the LAST `recent` points (1..n) instead of the first
+   * ("current" limits from the latest months); not with `baseline`; ignored when `phases` is given
+   */
+  recent?: number | undefined;
   /** 0-based indices where a new phase starts; each phase has its own center line, limits and runs analysis */
   phases?: ReadonlyArray<number> | undefined;
   /** 0-based indices left out of the center line, limits and runs analysis; still tested against the limits */
@@ -119,7 +128,7 @@ export type ControlChartColumns = {
   phases: ControlChartPhase[];
 };
 
-const WITH_DENOMINATORS: ReadonlySet<ChartType> = new Set(["p", "pp", "u", "up"]);
+const WITH_DENOMINATORS: ReadonlySet<ChartType> = new Set(["p", "pp", "u", "up", "np", "ip"]);
 const OPTIONAL_DENOMINATORS: ReadonlySet<ChartType> = new Set(["run", "i"]);
 const COUNTS: ReadonlySet<ChartType> = new Set(["c", "g"]);
 
@@ -134,6 +143,8 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
   c: countLimits,
   g: eventsBetweenLimits,
   t: timeBetweenLimits,
+  np: npLimits,
+  ip: iPrimeLimits,
 };
 
 /**
@@ -153,6 +164,8 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
  * - c: CL = mean; σ = sqrt(CL); lower limits clipped at 0.
  * - g: limits from the mean m, σ = sqrt(m(m+1)), lower limits clipped at 0; CL drawn = median.
  * - t: an i chart of y^(1/3.6) transformed back by ^3.6 (Nelson 1994); LCL below 0 (or undefined) = 0.
+ * - np: plotted value = the count; p̄ = Σy/Σn; CL = nᵢp̄, σᵢ = sqrt(nᵢp̄(1-p̄)); limits clipped to [0, nᵢ] (np.ts).
+ * - ip: qicharts2's I′ chart: CL = Σ(yᵢnᵢ)/Σnᵢ, σᵢ = mean(s)/sqrt(nᵢ) from scaled moving ranges (iPrime.ts).
  *
  * Missing data and edge rules:
  * - `null` stays missing: no value, not useful, never 0. For p, pp, u, up (and ratios on run
@@ -199,6 +212,8 @@ const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
  * controlChart({ chart: "i", values: [1, 3, 2, 4] }).points[0].ucl; // => 6.932624113475178
  * controlChart({ chart: "p", values: [1, 3], denominators: [10, 10] }).points[1].value; // => 0.3
  * controlChart({ chart: "run", values: [] }); // => { points: [], phases: [] }
+ * controlChart({ chart: "np", values: [4, 6], denominators: [50, 50] }).points[0].centerLine; // => 5
+ * controlChart({ chart: "c", values: [1, 1, 9, 9], recent: 2 }).points[0].centerLine; // => 9
  */
 export function controlChart(input: ControlChartInput): ControlChartResult {
   // the columns are only read by buildPoints, so short series compute them in borrowed memory
@@ -299,17 +314,22 @@ function computeColumns(input: ControlChartInput, caller: string, memoryFor: (n:
     throw new CoreError("invalid_option", `${caller}: invalid screenMovingRanges ${describeValue(screen)} (expected true or false)`);
   }
   const baseline = input.baseline === undefined ? n : checkBaseline(input.baseline, n, caller);
+  if (input.recent !== undefined && input.baseline !== undefined) {
+    throw new CoreError("invalid_option", `${caller}: give baseline (the first points) or recent (the last points), not both`);
+  }
+  const recent = input.recent === undefined ? 0 : n - checkRecent(input.recent, n, caller);
   const starts = phaseStarts(input.phases, n, caller);
   const include = includeMask(input.exclude, n, caller, memory.uint8(ScratchSlot.Included));
   if (n === 0) return emptyColumns();
 
   const frozen = input.phases === undefined ? baseline : n; // freeze is ignored with phases
+  const from = input.phases === undefined ? recent : 0; // first point of the baseline: 0, or n - recent
   // the points the limits come from: the included ones within the baseline (only read, so without
   // a baseline the include mask itself serves)
   let inBase = include;
-  if (frozen < n) {
-    inBase = scratchUint8(ScratchSlot.InBase, n);
-    for (let i = 0; i < frozen; i++) inBase[i] = include[i];
+  if (frozen < n || from > 0) {
+    inBase = scratchUint8(ScratchSlot.InBase, n); // zero-filled
+    for (let i = from; i < frozen; i++) inBase[i] = include[i];
   }
   const runsMask = input.exclude === undefined || input.exclude.length === 0 ? null : include; // null: every point
 
@@ -341,7 +361,7 @@ function computeColumns(input: ControlChartInput, caller: string, memoryFor: (n:
   const value = chart === "t" ? raw : y;
   const sigmaSignal = memory.uint8(ScratchSlot.Signal);
   const baselineFlags = memory.uint8(ScratchSlot.Baseline);
-  baselineFlags.fill(1, 0, frozen);
+  baselineFlags.fill(1, from, frozen);
   const { cl, lcl, ucl, lcl95, ucl95 } = out;
   for (let i = 0; i < n; i++) {
     const v = value[i];
@@ -392,7 +412,7 @@ function readDenominators(input: ControlChartInput, chart: ChartType, n: number,
 
 function checkValues(raw: Float64Array, denominators: Float64Array | null, chart: ChartType): void {
   const counts = WITH_DENOMINATORS.has(chart) || COUNTS.has(chart);
-  const proportion = chart === "p" || chart === "pp";
+  const proportion = chart === "p" || chart === "pp" || chart === "np";
   if (!counts && chart !== "t") return; // run, i and mr charts take any finite number
   const what = WITH_DENOMINATORS.has(chart) ? "numerator" : "value";
   for (let i = 0; i < raw.length; i++) {
@@ -417,6 +437,14 @@ function checkValues(raw: Float64Array, denominators: Float64Array | null, chart
       );
     }
   }
+}
+
+function checkRecent(recent: unknown, n: number, caller: string): number {
+  if (typeof recent !== "number" || !Number.isInteger(recent) || recent < 1 || recent > n) {
+    const range = n >= 1 ? `an integer from 1 to ${n}, the number of points` : "none: the series is empty";
+    throw new CoreError("invalid_option", `${caller}: invalid recent ${describeValue(recent)} (expected ${range})`);
+  }
+  return recent;
 }
 
 function checkIndex(index: unknown, n: number, option: string, caller: string): number {
@@ -477,7 +505,7 @@ function plottedValues(
     } else {
       numerators[i] = top;
       perPoint[i] = bottom;
-      y[i] = top / bottom;
+      y[i] = chart === "np" ? top : top / bottom; // an np chart plots the count itself
     }
   }
   return { y, numerators, denominators: perPoint };
