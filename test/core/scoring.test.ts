@@ -275,8 +275,8 @@ describe("ASSESSMENT_SCALE and SCORING_THRESHOLDS", () => {
     const byScore = new Map(SCORING_THRESHOLDS.map((row) => [row.score, row]));
     expect(byScore.get(3)?.minImprovingShare).toBe(0.2);
     expect(byScore.get(4)?.minGoalShare).toBe(0.5);
-    expect(byScore.get(4.5)).toMatchObject({ minHeldGoalShare: 0.5, sustainedMonths: 6 });
-    expect(byScore.get(5)).toMatchObject({ minGoalShare: 1, minHeldGoalShare: 1, sustainedMonths: 6 });
+    expect(byScore.get(4.5)).toMatchObject({ minHeldGoalShare: 0.5, monthsAtGoalRequired: 6 });
+    expect(byScore.get(5)).toMatchObject({ minGoalShare: 1, minHeldGoalShare: 1, monthsAtGoalRequired: 6 });
   });
 
   it("assessmentLabel(score) names a level; anything off the scale is refused", () => {
@@ -323,7 +323,7 @@ describe("evidenceFromCells(changesTested, measureTypes, improving, goalsMet, mo
     expect(() => evidenceFromCells(1, [["outcome"], ["process"]], [[true]], [[true], [false]])).toThrow(
       "improving has 1 row but measureTypes has 2: give one row per measure in each range",
     );
-    expect(() => evidenceFromCells(1, [["outcome"]], [[true]], [[true]], [[1], [2]])).toThrow(/sustainedMonths has 2 rows/);
+    expect(() => evidenceFromCells(1, [["outcome"]], [[true]], [[true]], [[1], [2]])).toThrow(/monthsAtGoal has 2 rows/);
     expect(() => evidenceFromCells(1, [["structure"]], [[true]], [[true]])).toThrow(
       `measureTypes row 1 is 'structure': use "outcome", "process" or "balancing"`,
     );
