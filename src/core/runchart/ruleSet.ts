@@ -9,23 +9,12 @@ import { improvementSign, type ImprovementDirection } from "../direction";
 import { makingDataCount } from "../mdc/makingDataCount";
 import { nearlyEqual } from "../numeric";
 import type { RuleSet } from "../schema/collaborative";
+import type { RunChartRule } from "../schema/reads";
 import { analyzeRunChart } from "./analyzeRunChart";
-
-/** The rules a {@link RunChartSignal} comes from, in plain words (shown as is on the faculty page). */
-export type RunChartRule =
-  | "shift"
-  | "trend"
-  | "too few runs"
-  | "too many runs"
-  | "long run"
-  | "too few crossings"
-  | "outside the limits"
-  | "7 points rising or falling"
-  | "2 of 3 near a limit"
-  | "7 points on one side";
 
 /** One signal of non-random variation found by the rule set. */
 export type RunChartSignal = {
+  /** the rule, in plain words (`RunChartRule` of the API schema, shown as is on the faculty page) */
   rule: RunChartRule;
   /**
    * indexes into the series of the points that make the signal; empty for a whole-chart signal
