@@ -442,8 +442,7 @@ export function App({ services }: { services: AppServices }) {
     if (!check || !collaborative) return null;
     try {
       const sheets = check.sheets.map((s) => ({ measureId: s.measure.id, reading: s.reading }));
-      const changesInNarrative = draft.changesTested.trim() !== "";
-      return core.suggestAssessmentScore(core.evidenceFromReadings(collaborative, sheets, check.reportingMonth, { changesInNarrative }));
+      return core.suggestTeamScore(core.teamInputFromReadings(collaborative, sheets, check.reportingMonth, { narrativeChanges: draft.changesTested }));
     } catch {
       return null;
     }

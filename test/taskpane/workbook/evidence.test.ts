@@ -1,4 +1,4 @@
-import { evidenceFromReadings, defaultQiCore } from "../../../src/taskpane/qiCore";
+import { evidenceFromReadings, defaultQiCore, teamInputFromReadings } from "../../../src/taskpane/qiCore";
 import { collaborative } from "../support/fixtures";
 
 const reading = (rows: [string, number | null, number | null, string | null][]) =>
@@ -8,7 +8,9 @@ const reading = (rows: [string, number | null, number | null, string | null][]) 
     measure: collaborative.measures[0]!,
   });
 
-describe("evidenceFromReadings", () => {
+// The pane only gathers the points from its sheet readings; every rule is core's teamEvidence (see
+// test/core/scoring.test.ts and the cross-door test test/crossDoor.test.ts).
+describe("evidenceFromReadings / teamInputFromReadings", () => {
   it("works values out from the counts when a sheet has no Value column, and counts distinct annotations as changes tested", () => {
     const sheets = [
       {
@@ -25,16 +27,24 @@ describe("evidenceFromReadings", () => {
     const evidence = evidenceFromReadings(collaborative, sheets, "2026-04");
     expect(evidence.baselineReported).toBe(true);
     expect(evidence.changesTested).toBe(2);
-    expect(evidence.measures).toEqual([{ name: "Bundle compliance", type: "process", improving: false, goalMet: true, monthsAtGoal: 3 }]);
+    expect(evidence.measures).toEqual([
+      { name: "Bundle compliance", type: "process", improvementDirection: "increase", improving: false, goalMet: true, monthsAtGoal: 3 },
+      // required, no sheet: in the evidence, not improving, goal not met (core's rule for a measure with no data)
+      { name: "CLABSI rate", type: "outcome", improvementDirection: "decrease", improving: false, goalMet: false, monthsAtGoal: 0 },
+    ]);
+    expect(evidence.ruleSet).toBe("ihi");
   });
 
   it("counts this month's narrative as a change tested when the sheets carry no annotation", () => {
     const sheets = [{ measureId: "bundle", reading: reading([["2026-01", 50, 100, null]]) }];
     expect(evidenceFromReadings(collaborative, sheets, "2026-04").changesTested).toBe(0);
-    expect(evidenceFromReadings(collaborative, sheets, "2026-04", { changesInNarrative: true }).changesTested).toBe(1);
+    expect(evidenceFromReadings(collaborative, sheets, "2026-04", { narrativeChanges: "  " }).changesTested).toBe(0);
+    expect(evidenceFromReadings(collaborative, sheets, "2026-04", { narrativeChanges: "Checklist at insertion" }).changesTested).toBe(1);
   });
 
-  it("leaves out measures without a readable sheet", () => {
-    expect(evidenceFromReadings(collaborative, [], "2026-04")).toEqual({ teamFormed: true, aimSet: true, baselineReported: false, changesTested: 0, measures: [] });
+  it("gathers no points for a measure without a readable sheet; with no data at all the pane suggests nothing", () => {
+    const input = teamInputFromReadings(collaborative, [], "2026-04");
+    expect(input).toEqual({ definition: collaborative, points: [], reportingMonth: "2026-04", narrativeChanges: null });
+    expect(defaultQiCore.suggestTeamScore(input)).toBeNull();
   });
 });
