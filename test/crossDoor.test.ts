@@ -64,7 +64,7 @@ function throughQiScore() {
   const nameOf = (id: string) => definition.measures.find((m) => m.id === id)!.name;
   const data = ROWS.map((row) => [nameOf(row[0]), row[1], valueOf(row), row[4] ?? ""]);
   const measures = definition.measures.map((m) => [m.name, m.type, m.improvementDirection, m.goal ?? "", m.required]);
-  const args = [data, measures, [[REPORTING_MONTH]], [[definition.aim]], [[definition.ruleSet]], [[NARRATIVE]]] as const;
+  const args: [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]] = [data, measures, [[REPORTING_MONTH]], [[definition.aim]], [[definition.ruleSet]], [[NARRATIVE]]];
   return { score: QI.score(...args), label: QI.scoreLabel(QI.score(...args)), reasons: QI.scoreReasons(...args).map((r) => r[0]) };
 }
 
