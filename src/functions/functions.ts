@@ -11,7 +11,7 @@
 
 import * as core from "../core";
 import { excelCall, excelValue } from "./excelErrors";
-import { limitsRows, mdcRow, runChartRows, runsVerdictText, signalLabels, type SignalRuleSet } from "./spill";
+import { limitsRows, mdcRow, runChartRows, runsVerdictText, signalLabels } from "./spill";
 
 /**
  * The center line of a run chart: the median of the values, or of the first `baseline` months when given. Blank cells are missing months and are skipped. Example: =QI.CENTERLINE(C2:C25, 12)
@@ -72,7 +72,7 @@ export function runsTest(values: unknown[][], baseline?: number): string {
  * @customfunction SIGNALS
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
- * @param ruleSet Optional: "ihi" (default: shifts and trends) or "anhoej" (runs longer than round(log2(useful points)) + 3).
+ * @param ruleSet Optional: "ihi" (default: shifts and trends), "anhoej" (runs longer than round(log2(useful points)) + 3) or "mdc" (Making Data Count special causes).
  * @returns One label per month, in a column (or a row when values is a row).
  */
 export function signals(values: unknown[][], baseline?: number, ruleSet?: string): string[][] {
@@ -223,7 +223,6 @@ const NO_SCORES = "no team is scored: enter at least one score";
 const NO_DATA = "no data to judge: every month is empty; enter at least one month of data";
 const NO_TEAM_DATA =
   "no data to judge: no measure has a value up to the reporting month (or, in the earlier form, measureTypes has no row); enter the team's data first";
-const RULE_SETS: readonly SignalRuleSet[] = ["ihi", "anhoej"];
 const ALL_RULE_SETS: readonly core.RuleSet[] = ["ihi", "anhoej", "mdc"];
 
 /** The series and its optional baseline count, as core takes them. */
@@ -243,8 +242,8 @@ function runsTestText(analysis: core.RunChartAnalysis): string {
 
 function signalCells(values: unknown[][], baseline: unknown, ruleSet: unknown): string[][] {
   const [series, frozen] = seriesAndBaseline(values, baseline);
-  const rules = core.choiceFromCell(typeof ruleSet === "string" ? ruleSet.replace(/ø/gi, "oe") : ruleSet, "ruleSet", RULE_SETS, "ihi");
-  const labels = signalLabels(series, core.analyzeRunChart(series, { baseline: frozen }), rules);
+  // the direction does not change which points a rule marks, only what they mean
+  const labels = signalLabels(series.length, core.readRunChart(series, ruleSetOf(ruleSet), "neutral", { baseline: frozen }));
   return core.spillLike(values, labels) as string[][];
 }
 

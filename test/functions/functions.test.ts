@@ -186,10 +186,23 @@ describe("QI.SIGNALS(values, [baseline], [ruleSet])", () => {
     expect(QI.signals(column(before), OMITTED, "anhoej").flat()).toEqual(Array(12).fill(""));
   });
 
+  it("with ruleSet 'mdc' marks each Making Data Count special cause by its rule (precedence: limits, then trend)", () => {
+    // XmR of 1..7: mean 4, limits 4 ± 2.66 × 1: the ends are outside, the rest part of the 7-point rise
+    expect(QI.signals(column([1, 2, 3, 4, 5, 6, 7]), OMITTED, "MDC").flat()).toEqual([
+      "outside the limits",
+      "7 points rising or falling",
+      "7 points rising or falling",
+      "7 points rising or falling",
+      "7 points rising or falling",
+      "7 points rising or falling",
+      "outside the limits",
+    ]);
+  });
+
   it("refuses an unknown rule set", () => {
     expect(excelErrorOf(() => QI.signals(improvingColumn, 12, "westgard"))).toEqual({
       code: "#VALUE!",
-      message: `ruleSet must be one of "ihi", "anhoej"; got text 'westgard'`,
+      message: `ruleSet must be one of "ihi", "anhoej", "mdc"; got text 'westgard'`,
     });
   });
 });
