@@ -108,6 +108,12 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     expect(levels).toHaveLength(11);
     expect(levels).toContain("4.0 · Significant improvement");
 
+    // before scoring, the suggestion from the team's stored data for that month, with its reasons
+    await page.waitForFunction(() => /^The team's data suggest \d\.\d · /.test(document.querySelector("#score-suggested p")?.textContent ?? ""));
+    const suggestedBefore = await page.locator("#score-suggested").innerText();
+    const reasonsBefore = await page.locator("#score-suggested li").allInnerTexts();
+    expect(suggestedBefore).toMatch(/Run charts are read by the IHI rules: /);
+
     await page.selectOption("#score-value", "4");
     expect(await page.locator("#score-level").innerText()).not.toBe("");
     await page.fill("#score-rationale", "   ");
@@ -130,6 +136,12 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     expect(result).toContain(`Saved: ${team.name}`);
     expect(result).toMatch(/4\.0 · Significant improvement/);
     expect(result).toMatch(/Suggested from the team's data: \d\.\d · /);
+    // the same suggestion and reasons as shown before saving (one builder, one answer)
+    const [, shownScore] = /suggest (\d\.\d · [^.]+)\./.exec(suggestedBefore) ?? [];
+    expect(result).toContain(`Suggested from the team's data: ${shownScore}`);
+    expect(await page.locator("#score-result li").allInnerTexts()).toEqual(reasonsBefore);
+    // the page reloads the scores after the save: wait for it rather than read the line before it lands
+    await page.waitForFunction(() => /^Current faculty score: /.test(document.getElementById("score-current")?.textContent ?? ""));
     expect(await page.locator("#score-current").innerText()).toMatch(/^Current faculty score: 4\.0 · Significant improvement .*Infections down for 3 months/);
     expect(await page.locator("#score-error").innerText()).toBe("");
     // the stored score is what the API now answers
@@ -146,6 +158,7 @@ describe("faculty page against the real data store (headless Chromium)", () => {
   it("draws the same data by each collaborative's rule set, and says which rules it applied", async () => {
     const rulePage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     rulePage.on("pageerror", (error) => pageErrors.push(error.message));
+    const tokens: [string, string][] = [];
     for (const ruleSet of ["ihi", "anhoej", "mdc"] as const) {
       const id = `rules-${ruleSet}`;
       const file = join(store.dataDir, `${id}.json`);
@@ -164,15 +177,19 @@ describe("faculty page against the real data store (headless Chromium)", () => {
         }),
       );
       store.admin(["create-collaborative", file]);
-      const token = store.admin(["issue-token", "team", "--collaborative", id, "--team", "alpha"]).trim();
-      const response = await fetch(`${store.url}/api/v1/collaboratives/${id}/submissions`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-        body: JSON.stringify({ reportingMonth: RULE_SET_MONTHS[RULE_SET_MONTHS.length - 1], points: RULE_SET_SERIES.map((numerator, i) => ({ measureId: "abx-1h", period: RULE_SET_MONTHS[i], numerator, denominator: 100 })) }),
-      });
-      expect(response.status).toBe(201);
+      tokens.push([id, store.admin(["issue-token", "team", "--collaborative", id, "--team", "alpha"]).trim()]);
     }
     await rulePage.goto(`${store.url}/`);
+    // the reports go from the page's origin (Chromium's fetch): Node's fetch can reuse a keep-alive
+    // socket the server closed while the admin commands ran ("other side closed")
+    const body = JSON.stringify({ reportingMonth: RULE_SET_MONTHS[RULE_SET_MONTHS.length - 1], points: RULE_SET_SERIES.map((numerator, i) => ({ measureId: "abx-1h", period: RULE_SET_MONTHS[i], numerator, denominator: 100 })) });
+    for (const [id, token] of tokens) {
+      const status = await rulePage.evaluate(
+        async ([path, bearer, json]) => (await fetch(path, { method: "POST", headers: { authorization: "Bearer " + bearer, "content-type": "application/json" }, body: json })).status,
+        [`/api/v1/collaboratives/${id}/submissions`, token, body] as const,
+      );
+      expect(status).toBe(201);
+    }
     await rulePage.waitForSelector("#sign-in:not([hidden])", { timeout: 15_000 });
     await rulePage.fill("#token", store.seed.adminToken);
     await rulePage.press("#token", "Enter");

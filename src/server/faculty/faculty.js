@@ -391,6 +391,32 @@
     $("score-current").textContent = parts.join(" ");
     $("score-value").value = entry && entry.faculty ? String(entry.faculty.score) : "";
     showLevel();
+    showSuggestion(teamId, period);
+  }
+
+  // What the team's stored data suggest for the month, with its reasons: core's one evidence builder
+  // on the server, the same suggestion the team's task pane shows for the same data.
+  let suggestionRequest = 0;
+  let suggestionShown = "";
+  async function showSuggestion(teamId, period) {
+    const box = $("score-suggested");
+    const request = ++suggestionRequest;
+    // another team or month: clear at once; the same one (after a save): keep it until the answer comes
+    if (suggestionShown !== teamId + "|" + period) box.replaceChildren();
+    suggestionShown = teamId + "|" + period;
+    if (!teamId || !period) return;
+    try {
+      const base = "/api/v1/collaboratives/" + encodeURIComponent(state.collaborativeId);
+      const body = await api(base + "/teams/" + encodeURIComponent(teamId) + "/suggestion?period=" + encodeURIComponent(period));
+      if (request !== suggestionRequest) return;
+      if (!body.suggested) return box.replaceChildren(el("p", { class: "muted", text: "No suggestion: the team has no data up to " + monthLabel(period) + "." }));
+      box.replaceChildren(
+        el("p", { text: "The team's data suggest " + body.suggested.score.toFixed(1) + " · " + body.suggested.label + "." }),
+        el("ul", {}, body.suggested.reasons.map((reason) => el("li", { text: reason }))),
+      );
+    } catch (error) {
+      if (request === suggestionRequest) box.replaceChildren(el("p", { class: "muted", text: "No suggestion: " + error.message }));
+    }
   }
 
   function showLevel() {
