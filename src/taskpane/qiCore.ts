@@ -9,7 +9,8 @@ import type { SheetIssue } from "../core/sheet/issues";
 import { checkSubmission, type CheckSubmissionOptions } from "../core/submission/checkSubmission";
 import { ASSESSMENT_SCALE, type AssessmentLevel } from "../core/scoring/assessmentScale";
 import { suggestAssessmentScore, type AssessmentEvidence, type AssessmentSuggestion } from "../core/scoring/suggestAssessmentScore";
-import { suggestTeamScore, teamEvidence, type TeamEvidenceInput, type TeamPoint } from "../core/scoring/teamEvidence";
+import { suggestTeamScore, teamEvidence, teamRunCharts, type TeamEvidenceInput, type TeamPoint } from "../core/scoring/teamEvidence";
+import { RULE_SETS } from "../core/runchart/ruleSet";
 
 export type { SheetIssue, MeasureSheetReading, MeasureSheetLayout, AssessmentSuggestion, AssessmentLevel, AssessmentEvidence, SheetSubmission, TeamEvidenceInput };
 
@@ -35,6 +36,8 @@ export interface QiCore {
     reportingMonth: string,
     options?: { narrativeChanges?: string },
   ): TeamEvidenceInput;
+  /** What the run chart of one sheet shows under the collaborative's rule set, naming the rules; `null` without data. */
+  sheetSignals(collaborative: CollaborativeDefinition, sheet: SheetForMeasure, reportingMonth: string): string | null;
   assessmentScale: readonly AssessmentLevel[];
 }
 
@@ -72,6 +75,23 @@ export function evidenceFromReadings(
   return teamEvidence(teamInputFromReadings(collaborative, sheets, reportingMonth, options));
 }
 
+/**
+ * The sheet preview's line about the measure's run chart: the signals core's `teamRunCharts` reads
+ * under the collaborative's rule set up to the reporting month (the chart the suggestion is built
+ * from), e.g. "IHI rules: shift (improvement)" or "Anhøj rules: no signal". `null` when the sheet
+ * has no value up to that month or cannot be read as points (validation says why).
+ */
+export function sheetSignals(collaborative: CollaborativeDefinition, sheet: SheetForMeasure, reportingMonth: string): string | null {
+  try {
+    const chart = teamRunCharts(teamInputFromReadings(collaborative, [sheet], reportingMonth)).find((c) => c.measureId === sheet.measureId);
+    if (!chart || chart.reading === null) return null;
+    const found = chart.reading.signals.map((signal) => (signal.meaning === "neutral" ? signal.rule : `${signal.rule} (${signal.meaning})`));
+    return `${RULE_SETS[chart.reading.ruleSet].name}: ${found.length > 0 ? found.join(", ") : "no signal"}`;
+  } catch {
+    return null;
+  }
+}
+
 export const defaultQiCore: QiCore = {
   findMeasureSheet,
   readMeasureSheet,
@@ -82,6 +102,7 @@ export const defaultQiCore: QiCore = {
   suggestAssessmentScore,
   suggestTeamScore,
   teamInputFromReadings,
+  sheetSignals,
   assessmentScale: ASSESSMENT_SCALE,
 };
 

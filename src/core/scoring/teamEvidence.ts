@@ -7,7 +7,7 @@
  */
 
 import { CoreError } from "../errors";
-import { readRunChart } from "../runchart/ruleSet";
+import { readRunChart, type RunChartReading } from "../runchart/ruleSet";
 import type { MeasureDefinition, RuleSet } from "../schema/collaborative";
 import { Period } from "../schema/common";
 import { monthRange } from "../submission/calendar";
@@ -110,6 +110,84 @@ export function changeKey(annotation: string | null | undefined): string | null 
  * teamEvidence({ definition: { aim: "", measures: [] }, points: [], reportingMonth: "2026-02" }).aimSet; // => false
  */
 export function teamEvidence(input: TeamEvidenceInput): AssessmentEvidence {
+  const { ruleSet, charts, changes } = readTeam(input);
+  let anyValue = false;
+  const measures: MeasureEvidence[] = [];
+  input.definition.measures.forEach((measure, i) => {
+    const { values, reading } = charts[i] as TeamRunChart;
+    if (reading !== null) anyValue = true;
+    if (reading === null && measure.required === false) return;
+    const direction = measure.improvementDirection;
+    const judged = direction !== "neutral" && measure.goal !== undefined;
+    measures.push({
+      name: measure.name,
+      type: measure.type,
+      improvementDirection: direction,
+      improving: reading !== null && reading.improving,
+      goalMet: judged ? goalMet(values, measure.goal as number, direction) : null,
+      monthsAtGoal: judged ? monthsAtGoal(values, measure.goal as number, direction) : null,
+    });
+  });
+  const narrated = changeKey(input.narrativeChanges) !== null ? 1 : 0;
+  return {
+    teamFormed: true,
+    aimSet: input.definition.aim.trim() !== "",
+    baselineReported: anyValue,
+    changesTested: Math.max(changes, narrated),
+    measures,
+    ruleSet,
+  };
+}
+
+/**
+ * The suggestion every door shows for a team and a reporting month: {@link teamEvidence} scored by
+ * `suggestAssessmentScore`, or `null` when no measure has a value up to the reporting month. With no
+ * data there is nothing to judge: the data store answers `suggested: null`, `QI.SCORE` answers
+ * #N/A with a message, and the task pane shows no suggestion (rather than "1.5, planning", which
+ * would read as a judgement of data that are not there).
+ *
+ * Runs in O(p + m·n), as {@link teamEvidence}.
+ *
+ * @param input as {@link teamEvidence}
+ * @returns the score, its label and reasons; `null` without data
+ * @throws {CoreError} as {@link teamEvidence}
+ * @example
+ * suggestTeamScore({ definition: { aim: "Zero falls", measures: [{ id: "falls", name: "Falls", type: "outcome", kind: "count", improvementDirection: "decrease" }] }, points: [], reportingMonth: "2026-02" }); // => null
+ * suggestTeamScore({ definition: { aim: "Zero falls", measures: [{ id: "falls", name: "Falls", type: "outcome", kind: "count", improvementDirection: "decrease" }] }, points: [{ measureId: "falls", period: "2026-01", value: 3 }], reportingMonth: "2026-02" }).score; // => 2
+ */
+export function suggestTeamScore(input: TeamEvidenceInput): AssessmentSuggestion | null {
+  const evidence = teamEvidence(input);
+  return evidence.baselineReported ? suggestAssessmentScore(evidence) : null;
+}
+
+/** One measure's run chart as the evidence reads it (see {@link teamRunCharts}). */
+export type TeamRunChart = {
+  measureId: string;
+  /** the measure's series, every month from the team's first point to the reporting month (`null`: a gap) */
+  values: (number | null)[];
+  /** the series read by the rule set; `null` when the measure has no value up to the reporting month */
+  reading: RunChartReading | null;
+};
+
+/**
+ * Each measure's run chart as {@link teamEvidence} reads it: the same months, values and rule set,
+ * so a door that shows a measure's signals (the task pane's sheet preview) shows what the
+ * suggestion was built from.
+ *
+ * Runs in O(p + m·n), as {@link teamEvidence}.
+ *
+ * @param input as {@link teamEvidence}
+ * @returns one chart per measure of the definition, in its order
+ * @throws {CoreError} as {@link teamEvidence}
+ * @example
+ * teamRunCharts({ definition: { aim: "", measures: [{ id: "falls", name: "Falls", type: "outcome", kind: "count", improvementDirection: "decrease" }] }, points: [{ measureId: "falls", period: "2026-01", value: 4 }, { measureId: "falls", period: "2026-03", value: 2 }], reportingMonth: "2026-03" })[0].values; // => [4, null, 2]
+ */
+export function teamRunCharts(input: TeamEvidenceInput): TeamRunChart[] {
+  return readTeam(input).charts;
+}
+
+/** The checked points up to the reporting month, read once for {@link teamEvidence} and {@link teamRunCharts}. */
+function readTeam(input: TeamEvidenceInput): { ruleSet: RuleSet; charts: TeamRunChart[]; changes: number } {
   const { definition, reportingMonth } = input;
   if (!Period.safeParse(reportingMonth).success) {
     throw new CoreError("invalid_value", `reportingMonth must be a month written YYYY-MM (e.g. 2026-03), got ${JSON.stringify(reportingMonth)}`);
@@ -142,10 +220,7 @@ export function teamEvidence(input: TeamEvidenceInput): AssessmentEvidence {
     if (first === null || point.period < first) first = point.period;
   });
   const months = first === null ? [] : monthRange(first, reportingMonth);
-
-  let anyValue = false;
-  const measures: MeasureEvidence[] = [];
-  for (const measure of definition.measures) {
+  const charts = definition.measures.map((measure): TeamRunChart => {
     const points = byMeasure.get(measure.id) as Map<string, TeamPoint>;
     const values = months.map((period) => {
       const point = points.get(period);
@@ -153,48 +228,8 @@ export function teamEvidence(input: TeamEvidenceInput): AssessmentEvidence {
       const counted = measure.kind === undefined ? null : pointValue({ kind: measure.kind, multiplier: measure.multiplier }, point.numerator, point.denominator);
       return counted ?? point.value ?? null;
     });
-    const hasData = values.some((v) => v !== null);
-    if (hasData) anyValue = true;
-    if (!hasData && measure.required === false) continue;
-    const direction = measure.improvementDirection;
-    const judged = direction !== "neutral" && measure.goal !== undefined;
-    measures.push({
-      name: measure.name,
-      type: measure.type,
-      improvementDirection: direction,
-      improving: hasData && readRunChart(values, ruleSet, direction).improving,
-      goalMet: judged ? goalMet(values, measure.goal as number, direction) : null,
-      monthsAtGoal: judged ? monthsAtGoal(values, measure.goal as number, direction) : null,
-    });
-  }
-  const narrated = changeKey(input.narrativeChanges) !== null ? 1 : 0;
-  return {
-    teamFormed: true,
-    aimSet: definition.aim.trim() !== "",
-    baselineReported: anyValue,
-    changesTested: Math.max(changes.size, narrated),
-    measures,
-    ruleSet,
-  };
-}
-
-/**
- * The suggestion every door shows for a team and a reporting month: {@link teamEvidence} scored by
- * `suggestAssessmentScore`, or `null` when no measure has a value up to the reporting month. With no
- * data there is nothing to judge: the data store answers `suggested: null`, `QI.SCORE` answers
- * #N/A with a message, and the task pane shows no suggestion (rather than "1.5, planning", which
- * would read as a judgement of data that are not there).
- *
- * Runs in O(p + m·n), as {@link teamEvidence}.
- *
- * @param input as {@link teamEvidence}
- * @returns the score, its label and reasons; `null` without data
- * @throws {CoreError} as {@link teamEvidence}
- * @example
- * suggestTeamScore({ definition: { aim: "Zero falls", measures: [{ id: "falls", name: "Falls", type: "outcome", kind: "count", improvementDirection: "decrease" }] }, points: [], reportingMonth: "2026-02" }); // => null
- * suggestTeamScore({ definition: { aim: "Zero falls", measures: [{ id: "falls", name: "Falls", type: "outcome", kind: "count", improvementDirection: "decrease" }] }, points: [{ measureId: "falls", period: "2026-01", value: 3 }], reportingMonth: "2026-02" }).score; // => 2
- */
-export function suggestTeamScore(input: TeamEvidenceInput): AssessmentSuggestion | null {
-  const evidence = teamEvidence(input);
-  return evidence.baselineReported ? suggestAssessmentScore(evidence) : null;
+    const reading = values.some((v) => v !== null) ? readRunChart(values, ruleSet, measure.improvementDirection) : null;
+    return { measureId: measure.id, values, reading };
+  });
+  return { ruleSet, charts, changes: changes.size };
 }

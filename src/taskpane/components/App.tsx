@@ -294,7 +294,8 @@ export function App({ services }: { services: AppServices }) {
     if (!host || !measure || !target) return;
     const snapshot = await host.readSheet(target);
     const reading = core.readMeasureSheet({ sheetName: target, values: snapshot.values, formulas: snapshot.formulas, origin: snapshot.origin, measure });
-    setPreviews((p) => ({ ...p, [measureId]: { found: reading.found, rowCount: reading.rows.length, notes: reading.notes } }));
+    const signals = collaborative ? core.sheetSignals(collaborative, { measureId, reading }, reportingMonth) : null;
+    setPreviews((p) => ({ ...p, [measureId]: { found: reading.found, rowCount: reading.rows.length, notes: reading.notes, signals } }));
   }
 
   async function createSheet(measure: MeasureDefinition) {
@@ -311,7 +312,10 @@ export function App({ services }: { services: AppServices }) {
   function rememberPreviews(result: WorkbookCheck) {
     setPreviews((p) => {
       const next = { ...p };
-      for (const sheet of result.sheets) next[sheet.measure.id] = { found: sheet.reading.found, rowCount: sheet.reading.rows.length, notes: sheet.reading.notes };
+      for (const sheet of result.sheets) {
+        const signals = collaborative ? core.sheetSignals(collaborative, { measureId: sheet.measure.id, reading: sheet.reading }, result.reportingMonth) : null;
+        next[sheet.measure.id] = { found: sheet.reading.found, rowCount: sheet.reading.rows.length, notes: sheet.reading.notes, signals };
+      }
       return next;
     });
   }

@@ -1,4 +1,5 @@
 import { evidenceFromReadings, defaultQiCore, teamInputFromReadings } from "../../../src/taskpane/qiCore";
+import { RULE_SET_EXPECTED, RULE_SET_MONTHS, RULE_SET_SERIES } from "../../fixtures/ruleSets";
 import { collaborative } from "../support/fixtures";
 
 const reading = (rows: [string, number | null, number | null, string | null][]) =>
@@ -46,5 +47,24 @@ describe("evidenceFromReadings / teamInputFromReadings", () => {
     const input = teamInputFromReadings(collaborative, [], "2026-04");
     expect(input).toEqual({ definition: collaborative, points: [], reportingMonth: "2026-04", narrativeChanges: null });
     expect(defaultQiCore.suggestTeamScore(input)).toBeNull();
+  });
+});
+
+describe("sheetSignals: the sheet preview names the rules and the signals of the collaborative's rule set", () => {
+  it("reads one sheet by each rule set (the same signals /runcharts and the faculty page show)", () => {
+    const rows = RULE_SET_MONTHS.map((period, i) => [period, RULE_SET_SERIES[i]!, 100, ""]);
+    const values = [["Month", "Numerator", "Denominator", "Annotation"], ...rows];
+    const shown = (["ihi", "anhoej", "mdc"] as const).map((ruleSet) => {
+      const definition = { ...collaborative, ruleSet, startMonth: "2025-01" };
+      const reading = defaultQiCore.readMeasureSheet({ sheetName: "Bundle", values, measure: definition.measures[0]! });
+      return defaultQiCore.sheetSignals(definition, { measureId: "bundle", reading }, "2026-02");
+    });
+    expect(shown).toEqual(["IHI rules: shift (improvement)", "Anhøj rules: too few crossings (improvement)", "Making Data Count rules: 7 points on one side (concern)"]);
+    expect(RULE_SET_EXPECTED.mdc.signals).toEqual(["7 points on one side: concern"]);
+  });
+
+  it("is null for a sheet without a value up to the reporting month", () => {
+    const reading = defaultQiCore.readMeasureSheet({ sheetName: "Bundle", values: [["Month", "Numerator", "Denominator"], ["2026-05", 9, 10]], measure: collaborative.measures[0]! });
+    expect(defaultQiCore.sheetSignals(collaborative, { measureId: "bundle", reading }, "2026-04")).toBeNull();
   });
 });
