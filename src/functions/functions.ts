@@ -168,7 +168,7 @@ export function improving(values: unknown[][], direction: string, baseline?: num
 /**
  * The IHI Assessment Scale score (0.5 to 5.0) a team's data suggest, as the task pane and the data store suggest it; faculty decide. #N/A without data. Why: QI.SCOREREASONS. Example: =QI.SCORE(A2:D40, F2:J5, "2026-04", H1, "ihi")
  * @customfunction SCORE
- * @param data One row per measure and month: Measure, Month, Value, Annotation (the change tested). In the earlier form, one cell: the number of changes tested.
+ * @param data One row per measure and month: Measure, Month, Value, Annotation (the change tested); a header row is skipped. In the earlier form, one cell: the number of changes tested.
  * @param measures One row per measure: Measure, Type (outcome, process, balancing), Direction, Goal, Required (TRUE if empty). In the earlier form: each measure's type.
  * @param reportingMonth The month scored, e.g. "2026-04" or a date; later months are ignored. In the earlier form: TRUE per measure that improves (e.g. =QI.IMPROVING(...)).
  * @param aim Optional: the aim's text; empty means no aim is set. In the earlier form: TRUE per goal met (e.g. =QI.GOALMET(...)), empty for no goal.
@@ -183,7 +183,7 @@ export function score(data: unknown[][], measures: unknown[][], reportingMonth: 
 /**
  * Why QI.SCORE suggests its score, spilled as a column of sentences: the evidence behind each level reached, what the next level still needs, and the rules read. Same arguments as QI.SCORE. Example: =QI.SCOREREASONS(A2:D40, F2:J5, "2026-04", H1, "ihi")
  * @customfunction SCOREREASONS
- * @param data One row per measure and month: Measure, Month, Value, Annotation (the change tested). In the earlier form, one cell: the number of changes tested.
+ * @param data One row per measure and month: Measure, Month, Value, Annotation (the change tested); a header row is skipped. In the earlier form, one cell: the number of changes tested.
  * @param measures One row per measure: Measure, Type (outcome, process, balancing), Direction, Goal, Required (TRUE if empty). In the earlier form: each measure's type.
  * @param reportingMonth The month scored, e.g. "2026-04" or a date; later months are ignored. In the earlier form: TRUE per measure that improves (e.g. =QI.IMPROVING(...)).
  * @param aim Optional: the aim's text; empty means no aim is set. In the earlier form: TRUE per goal met (e.g. =QI.GOALMET(...)), empty for no goal.

@@ -481,6 +481,11 @@ describe("QI.SCORE, QI.SCOREREASONS, QI.SCORELABEL and QI.PCTATLEAST", () => {
     expect(reasons[reasons.length - 1]).toMatch(/^Run charts are read by the IHI rules: /);
     // no aim: not set (the data store's rule), so the team is at 1.0 whatever its data show
     expect(QI.score(data, measureTable, [["2026-04"]], OMITTED, OMITTED, OMITTED)).toBe(1);
+    // the tables selected with their header rows read the same
+    const withHeaders = [["Measure", "Month", "Value", "Annotation"], ...data];
+    expect(QI.scoreReasons(withHeaders, [["Measure", "Type", "Direction", "Goal", "Required"], ...measureTable], [["2026-04"]], [["Halve infections"]], OMITTED, OMITTED).flat()).toEqual(
+      QI.scoreReasons(data, measureTable, [["2026-04"]], [["Halve infections"]], OMITTED, OMITTED).flat(),
+    );
     // a date serial for the month: 46113 is 2026-04-01 in the 1900 date system
     expect(QI.score(data, measureTable, [[46113]], [["Halve infections"]], OMITTED, OMITTED)).toBe(3);
   });

@@ -98,10 +98,10 @@ const RULE_SET_WORDS: readonly RuleSet[] = ["ihi", "anhoej", "mdc"];
  * - `data`: one row per measure and month, columns Measure | Month | Value | Annotation (the fourth
  *   column may be left out). Month: `YYYY-MM` text or a date (any day of the month). Value: a
  *   number, or empty for a month without data. Annotation: the change tested that month. Rows that
- *   are entirely empty are skipped.
+ *   are entirely empty are skipped, and so is a header row (first two cells "Measure" and "Month").
  * - `measures`: one row per measure, columns Measure | Type | Direction | Goal | Required (the last
  *   two may be empty or left out; Required defaults to TRUE). Rows with an empty Measure are
- *   skipped. Measure names are matched trimmed and case-insensitively.
+ *   skipped, and so is a header row (first two cells "Measure" and "Type"). Measure names are matched trimmed and case-insensitively.
  * - `reportingMonth`: the month the suggestion is for (`YYYY-MM` text or a date).
  * - `aim`: the aim's text; empty or omitted means no aim is set (the data store's rule).
  * - `ruleSet`: "ihi" (default), "anhoej" or "mdc".
@@ -127,7 +127,7 @@ export function teamInputFromCells(
   }
   const points: TeamPoint[] = [];
   data.forEach((row, i) => {
-    if (row.every(isBlankCell)) return;
+    if (row.every(isBlankCell) || (i === 0 && isHeader(row, "month"))) return;
     const [name, month, value, annotation] = row;
     const where = `data row ${i + 1}`;
     const key = measureKey(name);
@@ -165,6 +165,12 @@ export function teamInputFromCells(
   };
 }
 
+/** A header row the user selected with the table: "Measure" then `second` (any case). */
+function isHeader(row: readonly unknown[], second: string): boolean {
+  const [a, b] = row;
+  return typeof a === "string" && typeof b === "string" && a.trim().toLowerCase() === "measure" && b.trim().toLowerCase() === second;
+}
+
 /** A measure's name as a key: trimmed, case-folded; `null` when blank. */
 function measureKey(name: unknown): string | null {
   if (typeof name === "number") return String(name);
@@ -180,6 +186,7 @@ function measureRows(measures: unknown[][]): EvidenceMeasure[] {
   }
   const out: EvidenceMeasure[] = [];
   measures.forEach((row, i) => {
+    if (i === 0 && isHeader(row, "type")) return;
     const [name, type, direction, goal, required] = row;
     const where = `measures row ${i + 1}`;
     const key = measureKey(name);
