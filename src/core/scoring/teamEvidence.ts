@@ -87,7 +87,8 @@ export function changeKey(annotation: string | null | undefined): string | null 
  *   scale counts changes, and the same change tested again next month is the same change. When
  *   no annotation names one but the reporting month's narrative says what was tested, 1.
  * - **Improving**: the collaborative's `ruleSet` (`readRunChart`), on the series in the measure's
- *   direction; the reasons name the rules.
+ *   direction, the center line taken from every month up to the reporting month (no frozen
+ *   baseline: the definition has none to give); the reasons name the rules.
  * - **Neutral measures** have no better direction: they are never improving, any goal is ignored,
  *   and they are left out of the improvement and goal shares (named in the reasons).
  * - **Measures without a goal** count towards improvement and are left out of the goal share
@@ -98,6 +99,9 @@ export function changeKey(annotation: string | null | undefined): string | null 
  *   not improving and, with a goal, the goal not met (0 months at goal). It is part of the measure
  *   set, and not reporting it must not raise the share of measures improving. An optional measure
  *   (`required: false`) with no data is left out: the team does not collect it.
+ * - **No data at all**: the evidence says the baseline is not reported, and `suggestTeamScore`
+ *   makes no suggestion.
+ * - **The same month twice** for one measure is refused: no door may pick one silently.
  *
  * Runs in O(p + m·n) for p points, m measures and n months.
  *
