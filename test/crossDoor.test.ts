@@ -9,12 +9,12 @@
 // "checklist "), a month after the reporting month (with a value that would change the suggestion
 // and an annotation that would add a change), a neutral measure, a measure without a goal, an optional
 // measure with no data, and the reporting month's narrative.
-import { CollaborativeDefinition, ScoreSaved, ScoreSuggestion, type SubmissionInput } from "../src/core/index";
+import { CollaborativeDefinition, RULE_SETS, ScoreSaved, ScoreSuggestion, type SubmissionInput } from "../src/core/index";
 import * as QI from "../src/functions/functions";
 import { defaultQiCore, type SheetForMeasure } from "../src/taskpane/qiCore";
 import { call, makeWorld, type World } from "./server/helpers";
 
-const definition = CollaborativeDefinition.parse({
+const DEFINITION = CollaborativeDefinition.parse({
   id: "sepsis",
   name: "Sepsis Collaborative",
   aim: "Antibiotics within one hour for 95% of patients with sepsis",
@@ -53,12 +53,12 @@ const ROWS: Row[] = [
 
 /** The value each measure's Value column shows (=B2/C2*100 for percent, *1000 for the rate). */
 function valueOf([measureId, , numerator, denominator]: Row): number {
-  const measure = definition.measures.find((m) => m.id === measureId)!;
+  const measure = DEFINITION.measures.find((m) => m.id === measureId)!;
   return measure.kind === "count" ? numerator : ((measure.kind === "percent" ? 100 : measure.multiplier!) * numerator) / denominator!;
 }
 
 
-function throughQiScore() {
+function throughQiScore(definition: CollaborativeDefinition) {
   // The sheet a data lead builds: a data table (Measure, Month, Value, Annotation) and a measure table
   // (Measure, Type, Direction, Goal, Required), the aim's cell, the rule set's cell, the narrative's cell.
   const nameOf = (id: string) => definition.measures.find((m) => m.id === id)!.name;
@@ -68,7 +68,7 @@ function throughQiScore() {
   return { score: QI.score(...args), label: QI.scoreLabel(QI.score(...args)), reasons: QI.scoreReasons(...args).map((r) => r[0]) };
 }
 
-function throughThePane() {
+function throughThePane(definition: CollaborativeDefinition) {
   // Each measure's sheet as "Create sheet" lays it out (Month, Numerator, Denominator, Annotation), read by core.
   const sheets: SheetForMeasure[] = definition.measures.map((measure) => ({
     measureId: measure.id,
@@ -105,23 +105,29 @@ async function throughTheDataStore(w: World) {
 }
 
 describe("one truth: the same team data give the same suggestion in cells, in the task pane and on the faculty page", () => {
-  let w: World;
-  beforeAll(async () => {
-    w = await makeWorld({ collaborative: definition, now: "2026-08-05T10:00:00.000Z" });
+  const worlds = new Map<string, World>();
+  afterAll(async () => {
+    for (const w of worlds.values()) await w.close();
   });
-  afterAll(async () => w.close());
 
-  it("QI.SCORE, the pane's path from sheet readings and the data store's faculty read agree on score, label and reasons", async () => {
-    const cells = throughQiScore();
-    const pane = throughThePane();
-    const store = await throughTheDataStore(w);
-    expect(pane).toEqual(cells);
-    expect(store.read).toEqual(cells);
-    expect(store.saved).toEqual(cells);
-  });
+  it.each(["ihi", "anhoej", "mdc"] as const)(
+    "ruleSet %s: QI.SCORE, the pane's path from sheet readings and the data store's faculty read agree on score, label and reasons",
+    async (ruleSet) => {
+      const definition = { ...DEFINITION, ruleSet };
+      const w = await makeWorld({ collaborative: definition, now: "2026-08-05T10:00:00.000Z" });
+      worlds.set(ruleSet, w);
+      const cells = throughQiScore(definition);
+      const pane = throughThePane(definition);
+      const store = await throughTheDataStore(w);
+      expect(pane).toEqual(cells);
+      expect(store.read).toEqual(cells);
+      expect(store.saved).toEqual(cells);
+      expect(cells.reasons[cells.reasons.length - 1]).toMatch(new RegExp(`^Run charts are read by the ${RULE_SETS[ruleSet].name}: `));
+    },
+  );
 
   it("and the answer is the one the decided rules give", () => {
-    const { score, label, reasons } = throughThePane();
+    const { score, label, reasons } = throughThePane(DEFINITION);
     // "Checklist" (abx-1h, February) and "checklist " (mortality, March) are one change; "Audit
     // feedback" is the second; July's annotation is after the month scored
     expect(reasons).toContain("2 changes tested.");
