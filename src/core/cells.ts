@@ -203,7 +203,7 @@ export function textsFromCells(cells: unknown[][], name: string): (string | null
  * {@link fromCells} but messages say "row".
  *
  * @example
- * numbersFromCells([[6], [null]], "sustainedMonths"); // => [6, null]
+ * numbersFromCells([[6], [null]], "monthsAtGoal"); // => [6, null]
  */
 export function numbersFromCells(cells: unknown[][], name: string): (number | null)[] {
   return lineOfCells(cells, name).map((cell, i) => {

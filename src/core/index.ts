@@ -16,6 +16,7 @@ export { IHI_RUNS_TABLE, IHI_RUNS_TABLE_RANGE, ihiRunsLimits, ihiRunsVerdict, ty
 export { shifts, IHI_SHIFT_MIN_LENGTH, type Shift } from "./runchart/shift";
 export { trends, IHI_TREND_MIN_LENGTH, type Trend } from "./runchart/trend";
 export { analyzeRunChart, type RunChartAnalysis, type RunChartOptions } from "./runchart/analyzeRunChart";
+export { readRunChart, RULE_SETS, type RunChartReading, type RunChartSignal, type RuleSetDescription, type ReadRunChartOptions } from "./runchart/ruleSet";
 export { movingRanges, averageMovingRange, MOVING_RANGE_D2, MOVING_RANGE_D4 } from "./spc/movingRange";
 export { T_CHART_EXPONENT } from "./spc/individuals";
 export { controlChart, controlChartColumns, CHART_TYPES, type ChartType, type ControlChartInput, type ControlChartPoint, type ControlChartPhase, type ControlChartResult, type ControlChartColumns } from "./spc/controlChart";
@@ -25,6 +26,7 @@ export * from "./scoring/assessmentScale";
 export * from "./scoring/scoreThresholds";
 export * from "./scoring/suggestAssessmentScore";
 export * from "./scoring/evidenceFromCells";
+export * from "./scoring/teamEvidence";
 export * from "./scoring/progressFraction";
 export * from "./scoring/percentAtLeast";
 export * from "./scoring/goalMet";

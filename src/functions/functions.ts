@@ -13,7 +13,7 @@
 
 import * as core from "../core";
 import { excelCall, excelValue } from "./excelErrors";
-import { limitsRows, mdcRow, runChartRows, runsVerdictText, signalLabels, type SignalRuleSet } from "./spill";
+import { limitsRows, mdcRow, runChartRows, runsVerdictText, signalLabels } from "./spill";
 
 /**
  * The center line of a run chart: the median of the values, or of the first `baseline` months when given. Blank cells are missing months and are skipped. Example: =QI.CENTERLINE(C2:C25, 12)
@@ -76,7 +76,7 @@ export function runsTest(values: unknown[][], baseline?: number): string {
  * @customfunction SIGNALS
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. 12). Empty or 0: all months.
- * @param ruleSet Optional: "ihi" (default: shifts and trends) or "anhoej" (runs longer than round(log2(useful points)) + 3).
+ * @param ruleSet Optional: "ihi" (default: shifts and trends), "anhoej" (runs longer than round(log2(useful points)) + 3) or "mdc" (Making Data Count special causes).
  * @returns One label per month, in a column (or a row when values is a row).
  */
 export function signals(values: unknown[][], baseline?: number, ruleSet?: string): string[][] {
@@ -134,7 +134,7 @@ export function rebaseline(values: unknown[][], baseline?: number, runLength?: n
  * @returns Two cells in a row: variation, assurance.
  */
 export function mdc(values: unknown[][], direction: string, target?: number): unknown[][] {
-  return excelCall(() => mdcRow(core.makingDataCount(core.fromCells(values), mdcOptions(direction, target))));
+  return excelValue(() => mdcOfSeries(core.fromCells(values), direction, target), NO_DATA);
 }
 
 /**
@@ -164,7 +164,7 @@ export function goalMet(values: unknown[][], goal: number, direction: string, mo
 }
 
 /**
- * How many of the latest months in a row meet the goal (blank months skipped), counting back from the most recent until a month misses it. Use it as the sustainedMonths evidence of QI.SCORE. Example: =QI.MONTHSATGOAL(C2:C25, 0.9, "increase")
+ * How many of the latest months in a row meet the goal (blank months skipped), counting back from the most recent until a month misses it. Use it as the monthsAtGoal evidence of QI.SCORE. Example: =QI.MONTHSATGOAL(C2:C25, 0.9, "increase")
  * @customfunction MONTHSATGOAL
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param goal The goal, in the measure's units (e.g. 0.9 for 90%).
@@ -182,39 +182,41 @@ export function monthsAtGoal(values: unknown[][], goal: number, direction: strin
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param direction Which way is better: "increase" (or "up", "higher"), "decrease" (or "down", "lower"), or "neutral".
  * @param baseline Optional: how many months, from the first, the median is taken from (e.g. the months before the changes). Empty or 0: all months.
+ * @param ruleSet Optional: the run-chart rules: "ihi" (default), "anhoej" or "mdc" (Making Data Count), as the collaborative reads them.
  * @returns TRUE or FALSE.
  */
-export function improving(values: unknown[][], direction: string, baseline?: number): boolean {
-  return excelCall(() => core.isImproving(...improvingArguments(values, direction, baseline)));
+export function improving(values: unknown[][], direction: string, baseline?: number, ruleSet?: string): boolean {
+  return excelCall(() => core.isImproving(...improvingArguments(values, direction, baseline, ruleSet)));
 }
 
 /**
- * The suggested IHI Assessment Scale score (0.5 to 5.0) from the team's evidence, one row per measure in parallel ranges. It suggests; faculty decide. Example: =QI.SCORE(F1, B2:B6, C2:C6, D2:D6, E2:E6)
- * @remarks See why with QI.SCOREREASONS and the level's name with QI.SCORELABEL.
+ * The IHI Assessment Scale score (0.5 to 5.0) a team's data suggest, as the task pane and the data store suggest it; faculty decide. #N/A without data. Why: QI.SCOREREASONS. Example: =QI.SCORE(A2:D40, F2:J5, "2026-04", H1, "ihi")
  * @customfunction SCORE
- * @param changesTested How many changes the team has tested in PDSA cycles so far (a whole number).
- * @param measureTypes One cell per measure: "outcome", "process" or "balancing". Rows with an empty type are skipped.
- * @param improving One cell per measure: TRUE when it shows improvement by the run-chart rules (e.g. =QI.IMPROVING(...)).
- * @param goalsMet One cell per measure: TRUE when its goal is met (e.g. =QI.GOALMET(...)); empty when the measure has no goal.
- * @param sustainedMonths Optional, one cell per measure: months the goal has been met in a row (e.g. =QI.MONTHSATGOAL(...)). Needed for 4.5 and 5.0.
+ * @param data One row per measure and month: Measure, Month, Value, Annotation (the change tested); a header row is skipped. In the earlier form, one cell: the number of changes tested.
+ * @param measures One row per measure: Measure, Type (outcome, process, balancing), Direction, Goal, Required (TRUE if empty). In the earlier form: each measure's type.
+ * @param reportingMonth The month scored, e.g. "2026-04" or a date; later months are ignored. In the earlier form: TRUE per measure that improves (e.g. =QI.IMPROVING(...)).
+ * @param aim Optional: the aim's text; empty means no aim is set. In the earlier form: TRUE per goal met (e.g. =QI.GOALMET(...)), empty for no goal.
+ * @param ruleSet Optional: the run-chart rules: "ihi" (default), "anhoej" or "mdc". In the earlier form: months at goal per measure (e.g. =QI.MONTHSATGOAL(...)).
+ * @param narrativeChanges Optional: what this month's narrative says was tested; counts as one change when no annotation names one.
  * @returns A score: 0.5, 1.0, 1.5 ... 5.0.
  */
-export function score(changesTested: number, measureTypes: unknown[][], improving: unknown[][], goalsMet: unknown[][], sustainedMonths?: unknown[][]): number {
-  return excelCall(() => core.suggestAssessmentScore(core.evidenceFromCells(changesTested, measureTypes, improving, goalsMet, sustainedMonths)).score);
+export function score(data: unknown[][], measures: unknown[][], reportingMonth: unknown[][], aim?: unknown[][], ruleSet?: unknown[][], narrativeChanges?: unknown[][]): number {
+  return excelValue(() => suggestionOf(data, measures, reportingMonth, aim, ruleSet, narrativeChanges)?.score ?? null, NO_TEAM_DATA);
 }
 
 /**
- * Why QI.SCORE suggests its score, spilled as a column of plain sentences: the evidence behind each level reached, then what the next level still needs. Takes the same arguments as QI.SCORE. Example: =QI.SCOREREASONS(F1, B2:B6, C2:C6, D2:D6, E2:E6)
+ * Why QI.SCORE suggests its score, spilled as a column of sentences: the evidence behind each level reached, what the next level still needs, and the rules read. Same arguments as QI.SCORE. Example: =QI.SCOREREASONS(A2:D40, F2:J5, "2026-04", H1, "ihi")
  * @customfunction SCOREREASONS
- * @param changesTested How many changes the team has tested in PDSA cycles so far (a whole number).
- * @param measureTypes One cell per measure: "outcome", "process" or "balancing". Rows with an empty type are skipped.
- * @param improving One cell per measure: TRUE when it shows improvement by the run-chart rules (e.g. =QI.IMPROVING(...)).
- * @param goalsMet One cell per measure: TRUE when its goal is met (e.g. =QI.GOALMET(...)); empty when the measure has no goal.
- * @param sustainedMonths Optional, one cell per measure: months the goal has been met in a row (e.g. =QI.MONTHSATGOAL(...)). Needed for 4.5 and 5.0.
+ * @param data One row per measure and month: Measure, Month, Value, Annotation (the change tested); a header row is skipped. In the earlier form, one cell: the number of changes tested.
+ * @param measures One row per measure: Measure, Type (outcome, process, balancing), Direction, Goal, Required (TRUE if empty). In the earlier form: each measure's type.
+ * @param reportingMonth The month scored, e.g. "2026-04" or a date; later months are ignored. In the earlier form: TRUE per measure that improves (e.g. =QI.IMPROVING(...)).
+ * @param aim Optional: the aim's text; empty means no aim is set. In the earlier form: TRUE per goal met (e.g. =QI.GOALMET(...)), empty for no goal.
+ * @param ruleSet Optional: the run-chart rules: "ihi" (default), "anhoej" or "mdc". In the earlier form: months at goal per measure (e.g. =QI.MONTHSATGOAL(...)).
+ * @param narrativeChanges Optional: what this month's narrative says was tested; counts as one change when no annotation names one.
  * @returns One sentence per cell, in a column.
  */
-export function scoreReasons(changesTested: number, measureTypes: unknown[][], improving: unknown[][], goalsMet: unknown[][], sustainedMonths?: unknown[][]): string[][] {
-  return excelCall(() => core.suggestAssessmentScore(core.evidenceFromCells(changesTested, measureTypes, improving, goalsMet, sustainedMonths)).reasons.map((reason) => [reason]));
+export function scoreReasons(data: unknown[][], measures: unknown[][], reportingMonth: unknown[][], aim?: unknown[][], ruleSet?: unknown[][], narrativeChanges?: unknown[][]): string[][] {
+  return excelValue(() => suggestionOf(data, measures, reportingMonth, aim, ruleSet, narrativeChanges)?.reasons.map((reason) => [reason]) ?? null, NO_TEAM_DATA);
 }
 
 /**
@@ -247,7 +249,10 @@ export function pctAtLeast(scores: unknown[][], threshold?: number): number {
 
 const NO_NUMBERS = "no numbers to take the median of: enter at least one month of data (within the baseline months, when a baseline is given)";
 const NO_SCORES = "no team is scored: enter at least one score";
-const RULE_SETS: readonly SignalRuleSet[] = ["ihi", "anhoej"];
+const NO_DATA = "no data to judge: every month is empty; enter at least one month of data";
+const NO_TEAM_DATA =
+  "no data to judge: no measure has a value up to the reporting month (or, in the earlier form, measureTypes has no row); enter the team's data first";
+const ALL_RULE_SETS: readonly core.RuleSet[] = ["ihi", "anhoej", "mdc"];
 
 /** The series and its optional baseline count, as core takes them. */
 function seriesAndBaseline(values: unknown[][], baseline: unknown): [(number | null)[], number | undefined] {
@@ -266,8 +271,8 @@ function runsTestText(analysis: core.RunChartAnalysis): string {
 
 function signalCells(values: unknown[][], baseline: unknown, ruleSet: unknown): string[][] {
   const [series, frozen] = seriesAndBaseline(values, baseline);
-  const rules = core.choiceFromCell(typeof ruleSet === "string" ? ruleSet.replace(/ø/gi, "oe") : ruleSet, "ruleSet", RULE_SETS, "ihi");
-  const labels = signalLabels(series, core.analyzeRunChart(series, { baseline: frozen }), rules);
+  // the direction does not change which points a rule marks, only what they mean
+  const labels = signalLabels(series.length, core.readRunChart(series, ruleSetOf(ruleSet), "neutral", { baseline: frozen }));
   return core.spillLike(values, labels) as string[][];
 }
 
@@ -340,11 +345,47 @@ function rebaselineRows(values: unknown[][], baseline: unknown, runLength: unkno
   return core.toCells(result.centerLine.map((median, i) => [median, phaseOf(i), result.highlighted[i]]));
 }
 
+/** `QI.MDC`'s row, or `null` (#N/A) when every month is empty: with nothing to judge, "common cause" would be a verdict on no data. */
+function mdcOfSeries(series: (number | null)[], direction: unknown, target: unknown): unknown[][] | null {
+  const options = mdcOptions(direction, target);
+  if (series.every((value) => value === null)) return null;
+  return mdcRow(core.makingDataCount(series, options));
+}
+
 function mdcOptions(direction: unknown, target: unknown): core.MakingDataCountOptions {
   return { improvementDirection: core.parseDirection(direction), target: core.optionalNumberFromCell(target, "target") };
 }
 
-function improvingArguments(values: unknown[][], direction: unknown, baseline: unknown): [(number | null)[], core.ImprovementDirection, core.IsImprovingOptions] {
+function ruleSetOf(cell: unknown): core.RuleSet {
+  return core.choiceFromCell(typeof cell === "string" ? cell.replace(/ø/gi, "oe") : cell, "ruleSet", ALL_RULE_SETS, "ihi");
+}
+
+function improvingArguments(values: unknown[][], direction: unknown, baseline: unknown, ruleSet: unknown): [(number | null)[], core.ImprovementDirection, core.IsImprovingOptions] {
   const [series, frozen] = seriesAndBaseline(values, baseline);
-  return [series, core.parseDirection(direction), { baseline: frozen }];
+  return [series, core.parseDirection(direction), { baseline: frozen, ruleSet: ruleSetOf(ruleSet) }];
+}
+
+/** One cell's value: Excel passes a 1×1 matrix for a `matrix` parameter given one cell or a literal; omitted is null. */
+function oneCell(cells: unknown, name: string): unknown {
+  if (!Array.isArray(cells)) return cells;
+  const { rows, columns } = core.shapeOf(cells as unknown[][], name);
+  if (rows !== 1 || columns !== 1) throw new core.CoreError("invalid_shape", `${name} must be one cell, got ${rows}×${columns} cells`);
+  return (cells as unknown[][])[0]![0];
+}
+
+/**
+ * `QI.SCORE`'s two forms. A `data` of one cell is the earlier form (changes tested, then per-measure
+ * types, improving, goals met, months at goal: facts the cells judged); a table is the data form,
+ * read by core's one evidence builder (`suggestTeamScore`), as the task pane and the data store read
+ * it. `null` (#N/A) when there is nothing to judge.
+ */
+function suggestionOf(data: unknown, measures: unknown[][], third: unknown, fourth: unknown, fifth: unknown, sixth: unknown): core.AssessmentSuggestion | null {
+  const isOneCell = !Array.isArray(data) || (data.length === 1 && Array.isArray(data[0]) && data[0].length === 1);
+  if (isOneCell) {
+    const nothing = (cells: unknown) => (cells === undefined || cells === null ? undefined : (cells as unknown[][]));
+    const evidence = core.evidenceFromCells(oneCell(data, "changesTested"), measures, nothing(third) ?? [[null]], nothing(fourth) ?? [[null]], nothing(fifth) ?? null);
+    return evidence.measures.length === 0 ? null : core.suggestAssessmentScore(evidence);
+  }
+  const input = core.teamInputFromCells(data as unknown[][], measures, oneCell(third, "reportingMonth"), oneCell(fourth, "aim"), oneCell(fifth, "ruleSet"), oneCell(sixth, "narrativeChanges"));
+  return core.suggestTeamScore(input);
 }

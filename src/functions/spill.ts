@@ -5,17 +5,14 @@
 import {
   EMPTY_CELL,
   IHI_RUNS_TABLE_RANGE,
-  nearlyEqual,
   toCells,
   type CellOutput,
   type ControlChartResult,
   type IhiRunsVerdict,
   type MakingDataCountResult,
   type RunChartAnalysis,
+  type RunChartReading,
 } from "../core";
-
-/** Rule sets of `QI.SIGNALS`: the IHI shift and trend rules, or Anhøj's longest-run rule. */
-export type SignalRuleSet = "ihi" | "anhoej";
 
 /**
  * The runs test as `QI.RUNSTEST` words it. "not applicable" says why, in plain words with the
@@ -87,54 +84,23 @@ export function runChartRows(analysis: RunChartAnalysis): CellOutput[][] {
 
 /**
  * One label per point for `QI.SIGNALS`, aligned with the input; `null` (shown empty) where no rule
- * marks the point.
- * - "ihi": "shift" on the useful points of each shift (blanks and points on the median, which do
- *   not count towards a shift, stay unmarked), "trend" on every non-blank point of each trend,
- *   "shift, trend" where both apply.
+ * marks the point. The points and rules are core's `readRunChart` under the rule set (the reading
+ * every door uses), so a cell marks what the faculty page marks:
+ * - "ihi": "shift" on the useful points of each shift (blanks and points on the median stay
+ *   unmarked), "trend" on every non-blank point of each trend, "shift, trend" where both apply;
  * - "anhoej": "long run" on the useful points of every run longer than `longestRunMax`
- *   (round(log2(useful points)) + 3). Blanks and points on the median neither extend nor break a
- *   run, as in the runs analysis.
+ *   (round(log2(useful points)) + 3); too few crossings is a whole-chart signal with no points;
+ * - "mdc": the Making Data Count rule of each special-cause point ("outside the limits",
+ *   "7 points rising or falling", "2 of 3 near a limit", "7 points on one side").
  */
-export function signalLabels(
-  values: readonly (number | null)[],
-  analysis: RunChartAnalysis,
-  ruleSet: SignalRuleSet,
-): (string | null)[] {
-  const labels = new Array<string | null>(values.length).fill(null);
-  const centerLine = analysis.centerLine;
-  const useful = (i: number): boolean => {
-    const value = values[i];
-    return value !== null && centerLine !== null && !nearlyEqual(value, centerLine);
-  };
-  if (ruleSet === "anhoej") {
-    const max = analysis.longestRunMax;
-    if (max === null || centerLine === null) return labels;
-    let run: number[] = [];
-    let side = 0;
-    const close = () => {
-      if (run.length > max) for (const i of run) labels[i] = "long run";
-    };
-    values.forEach((value, i) => {
-      if (value === null || !useful(i)) return;
-      const s = value > centerLine ? 1 : -1;
-      if (s !== side) {
-        close();
-        run = [];
-        side = s;
-      }
-      run.push(i);
-    });
-    close();
-    return labels;
-  }
-  const shift = new Uint8Array(values.length);
-  const trend = new Uint8Array(values.length);
-  for (const s of analysis.shifts) for (let i = s.start; i <= s.end; i++) if (useful(i)) shift[i] = 1;
-  for (const t of analysis.trends) for (let i = t.start; i <= t.end; i++) if (values[i] !== null) trend[i] = 1;
-  for (let i = 0; i < values.length; i++) {
-    if (shift[i] && trend[i]) labels[i] = "shift, trend";
-    else if (shift[i]) labels[i] = "shift";
-    else if (trend[i]) labels[i] = "trend";
+export function signalLabels(length: number, reading: RunChartReading): (string | null)[] {
+  const labels = new Array<string | null>(length).fill(null);
+  for (const signal of reading.signals) {
+    for (const i of signal.points) {
+      const current = labels[i];
+      if (current === null || current === undefined) labels[i] = signal.rule;
+      else if (!current.split(", ").includes(signal.rule)) labels[i] = `${current}, ${signal.rule}`;
+    }
   }
   return labels;
 }

@@ -16,6 +16,7 @@ import {
   ScoreInput,
   ScoresResponse,
   ScoreSaved,
+  ScoreSuggestion,
   SubmissionDetail,
   SubmissionHistory,
   SubmissionInput,
@@ -23,6 +24,18 @@ import {
   SubmissionSummary,
   TeamStatus,
 } from "../core/index";
+
+/**
+ * The version of the API contract (`info.version`), apart from the server's package version: it
+ * changes when an answer or a parameter changes shape. The API is 0.x and has no outside clients
+ * yet, so a breaking change bumps the minor number.
+ * - 0.2.0: `RunChartsResponse` names the collaborative's `ruleSet` and `rules` and gives each series
+ *   its `signals` (with their meaning), `lpl`/`upl` and `improving`, read under that rule set;
+ *   `analysis`, `shiftPoints` and `trendPoints` are gone. `ruleSet` may be `mdc`. New
+ *   `GET …/teams/{teamId}/suggestion?period=` (`ScoreSuggestion`).
+ * - 0.1.0: first contract.
+ */
+export const API_VERSION = "0.2.0";
 
 type Param = { name: string; in: "path" | "query" | "header"; required?: boolean; description: string; schema?: Record<string, unknown> };
 type Operation = {
@@ -54,6 +67,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   ScoresResponse,
   ScoreInput,
   ScoreSaved,
+  ScoreSuggestion,
   PeriodsResponse,
   PeriodChangeInput,
 };
@@ -113,7 +127,7 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: "get",
     path: "/api/v1/collaboratives/{id}/runcharts",
-    summary: "Every visible team's run chart per measure: aligned months, median, shift and trend points",
+    summary: "Every visible team's run chart per measure: aligned months, center line and signals read by the collaborative's rule set (ihi, anhoej or mdc), which the answer names",
     roles: "any token of the collaborative",
     params: [id, { name: "measureId", in: "query", description: "one measure" }],
     responses: { "200": { description: "run charts", schema: "RunChartsResponse" }, ...errors },
@@ -136,6 +150,14 @@ export const OPERATIONS: readonly Operation[] = [
     roles: "faculty, admin; a team sees its own rows",
     params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "period", in: "query", description: "one month, YYYY-MM" }],
     responses: { "200": { description: "scores", schema: "ScoresResponse" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/teams/{teamId}/suggestion",
+    summary: "The IHI score the team's stored data suggest for a month, with its reasons (the same as the task pane and QI.SCORE give)",
+    roles: "the team, faculty, admin",
+    params: [id, teamId, { name: "period", in: "query", required: true, description: "the month scored, YYYY-MM; later months do not count" }],
+    responses: { "200": { description: "suggestion", schema: "ScoreSuggestion" }, ...errors },
   },
   {
     method: "put",
@@ -217,8 +239,8 @@ export function openApiDocument(version: string): Record<string, unknown> {
     openapi: "3.1.0",
     info: {
       title: "QI Collaborative data store",
-      version,
-      description: "Monthly reports of an IHI Breakthrough Series collaborative: teams submit, faculty read. Every error body is an ApiError.",
+      version: API_VERSION,
+      description: `Monthly reports of an IHI Breakthrough Series collaborative: teams submit, faculty read. Every error body is an ApiError. Served by version ${version} of the data store.`,
     },
     servers: [{ url: "/" }],
     security: [{ bearer: [] }],

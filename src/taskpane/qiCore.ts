@@ -9,11 +9,10 @@ import type { SheetIssue } from "../core/sheet/issues";
 import { checkSubmission, type CheckSubmissionOptions } from "../core/submission/checkSubmission";
 import { ASSESSMENT_SCALE, type AssessmentLevel } from "../core/scoring/assessmentScale";
 import { suggestAssessmentScore, type AssessmentEvidence, type AssessmentSuggestion } from "../core/scoring/suggestAssessmentScore";
-import { isImproving } from "../core/scoring/isImproving";
-import { goalMet, monthsAtGoal } from "../core/scoring/goalMet";
-import { pointValue } from "../core/submission/checkSubmission";
+import { suggestTeamScore, teamEvidence, teamRunCharts, type TeamEvidenceInput, type TeamPoint } from "../core/scoring/teamEvidence";
+import { RULE_SETS } from "../core/runchart/ruleSet";
 
-export type { SheetIssue, MeasureSheetReading, MeasureSheetLayout, AssessmentSuggestion, AssessmentLevel, AssessmentEvidence, SheetSubmission };
+export type { SheetIssue, MeasureSheetReading, MeasureSheetLayout, AssessmentSuggestion, AssessmentLevel, AssessmentEvidence, SheetSubmission, TeamEvidenceInput };
 
 export interface SheetForMeasure {
   measureId: string;
@@ -28,59 +27,69 @@ export interface QiCore {
   checkSubmission: typeof checkSubmission;
   measureSheetLayout: typeof measureSheetLayout;
   suggestAssessmentScore(evidence: AssessmentEvidence): AssessmentSuggestion;
-  /** The evidence for the suggestion, from the sheets the pane read. */
-  evidenceFromReadings(
+  /** core's one evidence builder and its suggestion (`null` without data), as QI.SCORE and the data store use them */
+  suggestTeamScore(input: TeamEvidenceInput): AssessmentSuggestion | null;
+  /** The input of the suggestion, gathered from the sheets the pane read. */
+  teamInputFromReadings(
     collaborative: CollaborativeDefinition,
     sheets: readonly SheetForMeasure[],
     reportingMonth: string,
-    options?: { changesInNarrative?: boolean },
-  ): AssessmentEvidence;
+    options?: { narrativeChanges?: string },
+  ): TeamEvidenceInput;
+  /** What the run chart of one sheet shows under the collaborative's rule set, naming the rules; `null` without data. */
+  sheetSignals(collaborative: CollaborativeDefinition, sheet: SheetForMeasure, reportingMonth: string): string | null;
   assessmentScale: readonly AssessmentLevel[];
 }
 
 /**
- * What the sheets say for the IHI scale suggestion:
- * - the team is formed and has an aim (it reports into a collaborative with its measures);
- * - the baseline is reported when any month up to the reporting month has a value;
- * - changes tested = distinct annotations up to the reporting month (each annotation names the change
- *   tested that month, DESIGN.md), across all measures; at least 1 when this month's narrative says
- *   what was tested (`changesInNarrative`);
- * - per measure: improving by the IHI run-chart rules in its direction, goal met (the latest 3 months)
- *   and months at goal, from its values (worked out from the counts where the sheet has them) in month
- *   order up to the reporting month.
+ * The pane's part of the suggestion: gather the team's points from the sheets it read (every row
+ * with a readable month, its counts, value and annotation) and this month's narrative. Every rule
+ * (which months count, how annotations are compared, the rule set) is core's `teamEvidence`, the
+ * builder QI.SCORE and the data store use too; a measure without a readable sheet has no points.
  */
+export function teamInputFromReadings(
+  collaborative: CollaborativeDefinition,
+  sheets: readonly SheetForMeasure[],
+  reportingMonth: string,
+  options: { narrativeChanges?: string } = {},
+): TeamEvidenceInput {
+  const points: TeamPoint[] = [];
+  for (const measure of collaborative.measures) {
+    const reading = sheets.find((s) => s.measureId === measure.id)?.reading;
+    if (!reading || !reading.found) continue;
+    for (const row of reading.rows) {
+      if (row.period === null) continue;
+      points.push({ measureId: measure.id, period: row.period, numerator: row.numerator, denominator: row.denominator, value: row.value, annotation: row.annotation });
+    }
+  }
+  return { definition: collaborative, points, reportingMonth, narrativeChanges: options.narrativeChanges ?? null };
+}
+
+/** The evidence the pane's suggestion is scored from (core's `teamEvidence` of {@link teamInputFromReadings}). */
 export function evidenceFromReadings(
   collaborative: CollaborativeDefinition,
   sheets: readonly SheetForMeasure[],
   reportingMonth: string,
-  options: { changesInNarrative?: boolean } = {},
+  options: { narrativeChanges?: string } = {},
 ): AssessmentEvidence {
-  const changes = new Set<string>();
-  let anyValue = false;
-  const measures = collaborative.measures.flatMap((measure) => {
-    const reading = sheets.find((s) => s.measureId === measure.id)?.reading;
-    if (!reading || !reading.found) return [];
-    const rows = reading.rows
-      .filter((row): row is typeof row & { period: string } => row.period !== null && row.period <= reportingMonth)
-      .sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
-    for (const row of rows) if (row.annotation && row.annotation.trim() !== "") changes.add(row.annotation.trim().toLowerCase());
-    // A hand-built sheet often has no Value column: the value is what the counts give, else what is typed.
-    const values = rows.map((row) => pointValue(measure, row.numerator, row.denominator) ?? row.value);
-    if (values.some((v) => v !== null)) anyValue = true;
-    const direction = measure.improvementDirection;
-    const hasGoal = measure.goal !== undefined && direction !== "neutral" && values.some((v) => v !== null);
-    return [
-      {
-        name: measure.name,
-        type: measure.type,
-        improving: values.some((v) => v !== null) ? isImproving(values, direction) : false,
-        goalMet: hasGoal ? goalMet(values, measure.goal as number, direction) : null,
-        monthsAtGoal: hasGoal ? monthsAtGoal(values, measure.goal as number, direction) : null,
-      },
-    ];
-  });
-  const changesTested = Math.max(changes.size, options.changesInNarrative ? 1 : 0);
-  return { teamFormed: true, aimSet: true, baselineReported: anyValue, changesTested, measures };
+  return teamEvidence(teamInputFromReadings(collaborative, sheets, reportingMonth, options));
+}
+
+/**
+ * The sheet preview's line about the measure's run chart: the signals core's `teamRunCharts` reads
+ * under the collaborative's rule set up to the reporting month (the chart the suggestion is built
+ * from), e.g. "IHI rules: shift (improvement)" or "Anhøj rules: no signal". `null` when the sheet
+ * has no value up to that month or cannot be read as points (validation says why).
+ */
+export function sheetSignals(collaborative: CollaborativeDefinition, sheet: SheetForMeasure, reportingMonth: string): string | null {
+  try {
+    const chart = teamRunCharts(teamInputFromReadings(collaborative, [sheet], reportingMonth)).find((c) => c.measureId === sheet.measureId);
+    if (!chart || chart.reading === null) return null;
+    const found = chart.reading.signals.map((signal) => (signal.meaning === "neutral" ? signal.rule : `${signal.rule} (${signal.meaning})`));
+    return `${RULE_SETS[chart.reading.ruleSet].name}: ${found.length > 0 ? found.join(", ") : "no signal"}`;
+  } catch {
+    return null;
+  }
 }
 
 export const defaultQiCore: QiCore = {
@@ -91,7 +100,9 @@ export const defaultQiCore: QiCore = {
   checkSubmission,
   measureSheetLayout,
   suggestAssessmentScore,
-  evidenceFromReadings,
+  suggestTeamScore,
+  teamInputFromReadings,
+  sheetSignals,
   assessmentScale: ASSESSMENT_SCALE,
 };
 

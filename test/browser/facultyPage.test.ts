@@ -5,6 +5,9 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { RULE_SET_EXPECTED, RULE_SET_MONTHS, RULE_SET_SERIES } from "../fixtures/ruleSets";
 import { startDataStore, type RunningStore } from "./support/dataStore";
 
 describe("faculty page against the real data store (headless Chromium)", () => {
@@ -105,6 +108,12 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     expect(levels).toHaveLength(11);
     expect(levels).toContain("4.0 · Significant improvement");
 
+    // before scoring, the suggestion from the team's stored data for that month, with its reasons
+    await page.waitForFunction(() => /^The team's data suggest \d\.\d · /.test(document.querySelector("#score-suggested p")?.textContent ?? ""));
+    const suggestedBefore = await page.locator("#score-suggested").innerText();
+    const reasonsBefore = await page.locator("#score-suggested li").allInnerTexts();
+    expect(suggestedBefore).toMatch(/Run charts are read by the IHI rules: /);
+
     await page.selectOption("#score-value", "4");
     expect(await page.locator("#score-level").innerText()).not.toBe("");
     await page.fill("#score-rationale", "   ");
@@ -127,6 +136,12 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     expect(result).toContain(`Saved: ${team.name}`);
     expect(result).toMatch(/4\.0 · Significant improvement/);
     expect(result).toMatch(/Suggested from the team's data: \d\.\d · /);
+    // the same suggestion and reasons as shown before saving (one builder, one answer)
+    const [, shownScore] = /suggest (\d\.\d · [^.]+)\./.exec(suggestedBefore) ?? [];
+    expect(result).toContain(`Suggested from the team's data: ${shownScore}`);
+    expect(await page.locator("#score-result li").allInnerTexts()).toEqual(reasonsBefore);
+    // the page reloads the scores after the save: wait for it rather than read the line before it lands
+    await page.waitForFunction(() => /^Current faculty score: /.test(document.getElementById("score-current")?.textContent ?? ""));
     expect(await page.locator("#score-current").innerText()).toMatch(/^Current faculty score: 4\.0 · Significant improvement .*Infections down for 3 months/);
     expect(await page.locator("#score-error").innerText()).toBe("");
     // the stored score is what the API now answers
@@ -136,6 +151,74 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     await page.screenshot({ path: "test-results/faculty-04-scored.png", fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  // The collaborative's rule set, honoured on the page: one data set (test/fixtures/ruleSets.ts) in
+  // three collaboratives that differ only by ruleSet; each page's legend names the rules applied and
+  // each chart names a different signal (the same ones /runcharts answers, test/server/http.reads.test.ts).
+  it("draws the same data by each collaborative's rule set, and says which rules it applied", async () => {
+    const rulePage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    rulePage.on("pageerror", (error) => pageErrors.push(error.message));
+    const tokens: [string, string][] = [];
+    for (const ruleSet of ["ihi", "anhoej", "mdc"] as const) {
+      const id = `rules-${ruleSet}`;
+      const file = join(store.dataDir, `${id}.json`);
+      writeFileSync(
+        file,
+        JSON.stringify({
+          id,
+          name: `Rule set ${ruleSet}`,
+          aim: "Antibiotics within one hour for 95% of patients",
+          startMonth: RULE_SET_MONTHS[0],
+          endMonth: "2026-12",
+          lockAfterDays: 0,
+          ruleSet,
+          measures: [{ id: "abx-1h", name: "Antibiotics within 1 hour", type: "process", kind: "percent", improvementDirection: "increase", goal: 95 }],
+          teams: [{ id: "alpha", name: "Alpha Hospital" }],
+        }),
+      );
+      store.admin(["create-collaborative", file]);
+      tokens.push([id, store.admin(["issue-token", "team", "--collaborative", id, "--team", "alpha"]).trim()]);
+    }
+    await rulePage.goto(`${store.url}/`);
+    // the reports go from the page's origin (Chromium's fetch): Node's fetch can reuse a keep-alive
+    // socket the server closed while the admin commands ran ("other side closed")
+    const body = JSON.stringify({ reportingMonth: RULE_SET_MONTHS[RULE_SET_MONTHS.length - 1], points: RULE_SET_SERIES.map((numerator, i) => ({ measureId: "abx-1h", period: RULE_SET_MONTHS[i], numerator, denominator: 100 })) });
+    for (const [id, token] of tokens) {
+      const status = await rulePage.evaluate(
+        async ([path, bearer, json]) => (await fetch(path, { method: "POST", headers: { authorization: "Bearer " + bearer, "content-type": "application/json" }, body: json })).status,
+        [`/api/v1/collaboratives/${id}/submissions`, token, body] as const,
+      );
+      expect(status).toBe(201);
+    }
+    await rulePage.waitForSelector("#sign-in:not([hidden])", { timeout: 15_000 });
+    await rulePage.fill("#token", store.seed.adminToken);
+    await rulePage.press("#token", "Enter");
+    await rulePage.waitForSelector("#dashboard:not([hidden])", { timeout: 15_000 });
+
+    const shown: Record<string, string> = {};
+    for (const ruleSet of ["ihi", "anhoej", "mdc"] as const) {
+      const expected = RULE_SET_EXPECTED[ruleSet];
+      await rulePage.goto(`${store.url}/?c=rules-${ruleSet}`);
+      await rulePage.waitForFunction((name) => (document.getElementById("chart-key")?.textContent ?? "").startsWith(`Read by the ${name} `), expected.name, { timeout: 15_000 });
+      expect(await rulePage.locator("#title").innerText()).toContain(`Rule set ${ruleSet}`);
+      const chart = rulePage.locator("#charts .chart").first();
+      const meta = await chart.locator(".meta").innerText();
+      for (const signal of expected.signals) expect(meta).toContain(`· ${signal}`);
+      for (const other of (["ihi", "anhoej", "mdc"] as const).filter((r) => r !== ruleSet)) {
+        for (const signal of RULE_SET_EXPECTED[other].signals) expect(meta).not.toContain(signal);
+      }
+      // the center line the rules read by: the median for IHI and Anhøj, the XmR mean for Making Data Count
+      const lines = await chart.locator("svg line > title").evaluateAll((ts) => ts.map((t) => t.textContent ?? ""));
+      expect(lines).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^${expected.centerLine} `))]));
+      expect(await chart.locator('svg circle[fill="#e07a1f"]').count()).toBe(expected.signals[0]!.startsWith("too few crossings") ? 0 : ruleSet === "ihi" ? 6 : 8);
+      expect(await rulePage.locator("#chart-key").innerText()).not.toMatch(/not computed/);
+      shown[ruleSet] = meta;
+      await rulePage.screenshot({ path: `test-results/faculty-05-rules-${ruleSet}.png`, fullPage: true });
+    }
+    expect(new Set(Object.values(shown)).size).toBe(3);
+    await rulePage.close();
+    expect(pageErrors).toEqual([]);
+  }, 120_000);
 
   it("exports the current points as CSV", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export")]);

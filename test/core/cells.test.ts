@@ -87,8 +87,8 @@ describe("the other cell readers", () => {
   });
 
   it("numbersFromCells(cells) reads numbers and blanks", () => {
-    expect(numbersFromCells([[6], [""]], "sustainedMonths")).toEqual([6, null]);
-    expect(() => numbersFromCells([["six"]], "sustainedMonths")).toThrow("sustainedMonths row 1 is text 'six'");
+    expect(numbersFromCells([[6], [""]], "monthsAtGoal")).toEqual([6, null]);
+    expect(() => numbersFromCells([["six"]], "monthsAtGoal")).toThrow("monthsAtGoal row 1 is text 'six'");
   });
 
   it("numberFromCell(value) needs a number", () => {

@@ -2,12 +2,19 @@ import {
   ASSESSMENT_SCALE,
   assessmentLabel,
   assessmentLevel,
+  changeKey,
   CoreError,
   evidenceFromCells,
+  isImproving,
+  readRunChart,
   SCORING_THRESHOLDS,
   suggestAssessmentScore,
+  suggestTeamScore,
+  teamEvidence,
   type AssessmentEvidence,
   type MeasureEvidence,
+  type RuleSet,
+  type TeamPoint,
 } from "../../src/core";
 
 const started: Omit<AssessmentEvidence, "measures" | "changesTested"> = { teamFormed: true, aimSet: true, baselineReported: true };
@@ -275,8 +282,8 @@ describe("ASSESSMENT_SCALE and SCORING_THRESHOLDS", () => {
     const byScore = new Map(SCORING_THRESHOLDS.map((row) => [row.score, row]));
     expect(byScore.get(3)?.minImprovingShare).toBe(0.2);
     expect(byScore.get(4)?.minGoalShare).toBe(0.5);
-    expect(byScore.get(4.5)).toMatchObject({ minHeldGoalShare: 0.5, sustainedMonths: 6 });
-    expect(byScore.get(5)).toMatchObject({ minGoalShare: 1, minHeldGoalShare: 1, sustainedMonths: 6 });
+    expect(byScore.get(4.5)).toMatchObject({ minHeldGoalShare: 0.5, monthsAtGoalRequired: 6 });
+    expect(byScore.get(5)).toMatchObject({ minGoalShare: 1, minHeldGoalShare: 1, monthsAtGoalRequired: 6 });
   });
 
   it("assessmentLabel(score) names a level; anything off the scale is refused", () => {
@@ -323,12 +330,142 @@ describe("evidenceFromCells(changesTested, measureTypes, improving, goalsMet, mo
     expect(() => evidenceFromCells(1, [["outcome"], ["process"]], [[true]], [[true], [false]])).toThrow(
       "improving has 1 row but measureTypes has 2: give one row per measure in each range",
     );
-    expect(() => evidenceFromCells(1, [["outcome"]], [[true]], [[true]], [[1], [2]])).toThrow(/sustainedMonths has 2 rows/);
+    expect(() => evidenceFromCells(1, [["outcome"]], [[true]], [[true]], [[1], [2]])).toThrow(/monthsAtGoal has 2 rows/);
     expect(() => evidenceFromCells(1, [["structure"]], [[true]], [[true]])).toThrow(
       `measureTypes row 1 is 'structure': use "outcome", "process" or "balancing"`,
     );
     expect(() => evidenceFromCells(null, [["outcome"]], [[true]], [[true]])).toThrow(
       "changesTested must be a whole number of 0 or more (changes tested so far), got empty",
     );
+  });
+});
+
+// The one evidence builder: each rule it decides, once for every door (QI.SCORE, the task pane, the
+// data store). test/crossDoor.test.ts holds the three doors to the same answer.
+describe("teamEvidence(input): the rules decided once for every door", () => {
+  const falls = { id: "falls", name: "Falls", type: "outcome", kind: "count", improvementDirection: "decrease", goal: 2 } as const;
+  const bundle = { id: "bundle", name: "Bundle", type: "process", kind: "percent", improvementDirection: "increase", goal: 90 } as const;
+  const definition = { aim: "Zero falls", measures: [falls, bundle] };
+  const at = (measureId: string, period: string, value: number | null, annotation: string | null = null): TeamPoint => ({ measureId, period, value, annotation });
+
+  it("counts an annotation typed in another case or spacing as the same change, across months and measures", () => {
+    const points = [at("falls", "2026-01", 4, "Checklist"), at("bundle", "2026-02", 80, " checklist  "), at("falls", "2026-03", 3, "CHECKLIST"), at("bundle", "2026-03", 85, "Hourly rounding"), at("falls", "2026-02", 3, "   ")];
+    expect(teamEvidence({ definition, points, reportingMonth: "2026-03" }).changesTested).toBe(2);
+    expect(changeKey("  Hourly   Rounding ")).toBe("hourly rounding");
+  });
+
+  it("ignores every month after the reporting month (values and annotations)", () => {
+    const points = [at("falls", "2026-01", 1, "Checklist"), at("falls", "2026-02", 1), at("falls", "2026-03", 1), at("falls", "2026-04", 9, "Later change")];
+    const evidence = teamEvidence({ definition, points, reportingMonth: "2026-03" });
+    expect(evidence.changesTested).toBe(1);
+    expect(evidence.measures[0]).toMatchObject({ goalMet: true, monthsAtGoal: 3 });
+    expect(teamEvidence({ definition, points, reportingMonth: "2026-04" }).measures[0]).toMatchObject({ goalMet: false, monthsAtGoal: 0 });
+  });
+
+  it("sets the aim only when the collaborative's aim is not blank", () => {
+    expect(teamEvidence({ definition: { ...definition, aim: "  " }, points: [], reportingMonth: "2026-03" }).aimSet).toBe(false);
+    expect(teamEvidence({ definition, points: [], reportingMonth: "2026-03" }).aimSet).toBe(true);
+  });
+
+  it("reports the baseline when any measure has any value up to the month; no data gives no suggestion", () => {
+    const input = { definition, points: [at("bundle", "2026-01", null), at("falls", "2026-05", 3)], reportingMonth: "2026-03" };
+    expect(teamEvidence(input).baselineReported).toBe(false);
+    expect(suggestTeamScore(input)).toBeNull();
+    expect(teamEvidence({ ...input, reportingMonth: "2026-05" }).baselineReported).toBe(true);
+  });
+
+  it("keeps a required measure with no data as not improving and its goal not met; leaves out an optional one", () => {
+    const optional = { ...bundle, id: "optional", name: "Optional", required: false };
+    const evidence = teamEvidence({ definition: { ...definition, measures: [falls, bundle, optional] }, points: [at("falls", "2026-01", 1)], reportingMonth: "2026-01" });
+    expect(evidence.measures.map((m) => [m.name, m.improving, m.goalMet, m.monthsAtGoal])).toEqual([
+      ["Falls", false, false, 1],
+      ["Bundle", false, false, 0],
+    ]);
+  });
+
+  it("does not judge a neutral measure (any goal ignored) and leaves a measure without a goal out of the goal share", () => {
+    const census = { id: "census", name: "Census", type: "process", kind: "count", improvementDirection: "neutral", goal: 100 } as const;
+    const noGoal = { ...bundle, id: "no-goal", name: "No goal", goal: undefined };
+    const rising = [1, 2, 3, 4, 5, 6].map((v, i) => `2026-0${i + 1}`);
+    const points = rising.flatMap((period, i) => [at("census", period, 100 + i * 10), at("no-goal", period, 50 + i * 5, i === 2 ? "Huddles" : null)]);
+    const evidence = teamEvidence({ definition: { aim: "x", measures: [census, noGoal] }, points, reportingMonth: "2026-06" });
+    expect(evidence.measures).toEqual([
+      { name: "Census", type: "process", improvementDirection: "neutral", improving: false, goalMet: null, monthsAtGoal: null },
+      { name: "No goal", type: "process", improvementDirection: "increase", improving: true, goalMet: null, monthsAtGoal: null },
+    ]);
+    const reasons = suggestAssessmentScore(evidence).reasons;
+    expect(reasons).toContain("1 of 1 outcome and process measures show improvement (a run-chart signal in the good direction, or the goal met): No goal.");
+    expect(reasons).toContain("1 neutral measure (Census) has no better direction, so it is shown but not counted towards improvement or goals.");
+  });
+
+  it("works a value out from the counts by the measure's kind, else takes the value given", () => {
+    const evidence = teamEvidence({
+      definition: { aim: "x", measures: [bundle] },
+      points: [{ measureId: "bundle", period: "2026-01", numerator: 45, denominator: 50, value: 12 }, { measureId: "bundle", period: "2026-02", value: 91 }, { measureId: "bundle", period: "2026-03", numerator: 46, denominator: 50 }],
+      reportingMonth: "2026-03",
+    });
+    expect(evidence.measures[0]).toMatchObject({ goalMet: true, monthsAtGoal: 3 }); // 90, 91, 92
+  });
+
+  it("reads improvement by the collaborative's rule set and names it in the reasons", () => {
+    const months = ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02"];
+    const series = [44, 47, 40, 51, 45, 50, 42, 47, 64, 65, 56, 69, 51, 65];
+    const points = months.map((period, i) => at("bundle", period, series[i]!));
+    const read = (ruleSet: RuleSet) => teamEvidence({ definition: { aim: "x", ruleSet, measures: [{ ...bundle, goal: undefined }] }, points, reportingMonth: "2026-02" });
+    expect([read("ihi"), read("anhoej"), read("mdc")].map((e) => [e.ruleSet, e.measures[0]!.improving])).toEqual([
+      ["ihi", true],
+      ["anhoej", true],
+      ["mdc", false],
+    ]);
+    expect(suggestAssessmentScore(read("mdc")).reasons.at(-1)).toMatch(/^Run charts are read by the Making Data Count rules: on an XmR chart: /);
+  });
+
+  it("refuses a bad month, an unknown measure and a month given twice, naming the point", () => {
+    expect(() => teamEvidence({ definition, points: [], reportingMonth: "March" })).toThrow(`reportingMonth must be a month written YYYY-MM (e.g. 2026-03), got "March"`);
+    expect(() => teamEvidence({ definition, points: [at("slips", "2026-01", 1)], reportingMonth: "2026-03" })).toThrow(`point 1 (slips, 2026-01): "slips" is not a measure of the collaborative`);
+    expect(() => teamEvidence({ definition, points: [at("falls", "2026-01", 1), at("falls", "2026-01", 2)], reportingMonth: "2026-03" })).toThrow(
+      "point 2 (falls, 2026-01): the month is given twice for this measure; keep one row per measure and month",
+    );
+    expect(() => teamEvidence({ definition, points: [at("falls", "2026-1", 1)], reportingMonth: "2026-03" })).toThrow(CoreError);
+  });
+});
+
+describe("readRunChart(values, ruleSet, direction): one series, three rule sets", () => {
+  const series = [44, 47, 40, 51, 45, 50, 42, 47, 64, 65, 56, 69, 51, 65];
+
+  it("IHI: a shift above the median (the useful points of it), read as improvement when higher is better", () => {
+    const reading = readRunChart(series, "ihi", "increase");
+    expect(reading).toMatchObject({ ruleSet: "ihi", centerLine: 50.5, lpl: null, upl: null, improving: true });
+    expect(reading.signals).toEqual([{ rule: "shift", points: [8, 9, 10, 11, 12, 13], side: "high", meaning: "improvement" }]);
+    expect(readRunChart(series, "ihi", "decrease").signals[0]!.meaning).toBe("concern");
+    expect(readRunChart(series, "ihi", "neutral")).toMatchObject({ improving: false, signals: [{ meaning: "neutral" }] });
+  });
+
+  it("Anhøj: too few crossings (a whole-chart signal sided by the latest useful point), and a long run on its side", () => {
+    expect(readRunChart(series, "anhoej", "increase").signals).toEqual([{ rule: "too few crossings", points: [], side: "high", meaning: "improvement" }]);
+    // 16 useful points about the median 10.5: 8 below then 8 above, each longer than round(log2(16)) + 3 = 7
+    const longRun = readRunChart([1, 2, 1, 2, 1, 2, 1, 10, 11, 12, 13, 14, 15, 16, 17, 18], "anhoej", "decrease");
+    expect(longRun.signals.filter((s) => s.rule === "long run").map((s) => [s.points.length, s.side, s.meaning])).toEqual([
+      [8, "low", "improvement"],
+      [8, "high", "concern"],
+    ]);
+  });
+
+  it("Making Data Count: labels grouped into signals, the XmR mean and limits", () => {
+    const reading = readRunChart(series, "mdc", "increase");
+    expect(reading.signals).toEqual([{ rule: "7 points on one side", points: [0, 1, 2, 3, 4, 5, 6, 7], side: "low", meaning: "concern" }]);
+    expect(reading.centerLine).toBeCloseTo(52.571, 3);
+    expect(reading.lpl! < 44 && reading.upl! > 69).toBe(true);
+    expect(reading.improving).toBe(false);
+  });
+
+  it("missing months are never points of a signal; an empty series has none", () => {
+    const gappy = [...series.slice(0, 10), null, ...series.slice(10)];
+    expect(readRunChart(gappy, "ihi", "increase").signals[0]!.points).toEqual([8, 9, 11, 12, 13, 14]);
+    for (const ruleSet of ["ihi", "anhoej", "mdc"] as const) expect(readRunChart([], ruleSet, "increase")).toMatchObject({ centerLine: null, signals: [], improving: false });
+  });
+
+  it("isImproving(values, direction, { ruleSet }) is readRunChart's improving", () => {
+    for (const ruleSet of ["ihi", "anhoej", "mdc"] as const) expect(isImproving(series, "increase", { ruleSet })).toBe(readRunChart(series, ruleSet, "increase").improving);
   });
 });

@@ -186,10 +186,23 @@ describe("QI.SIGNALS(values, [baseline], [ruleSet])", () => {
     expect(QI.signals(column(before), OMITTED, "anhoej").flat()).toEqual(Array(12).fill(""));
   });
 
+  it("with ruleSet 'mdc' marks each Making Data Count special cause by its rule (precedence: limits, then trend)", () => {
+    // XmR of 1..7: mean 4, limits 4 ± 2.66 × 1: the ends are outside, the rest part of the 7-point rise
+    expect(QI.signals(column([1, 2, 3, 4, 5, 6, 7]), OMITTED, "MDC").flat()).toEqual([
+      "outside the limits",
+      "7 points rising or falling",
+      "7 points rising or falling",
+      "7 points rising or falling",
+      "7 points rising or falling",
+      "7 points rising or falling",
+      "outside the limits",
+    ]);
+  });
+
   it("refuses an unknown rule set", () => {
     expect(excelErrorOf(() => QI.signals(improvingColumn, 12, "westgard"))).toEqual({
       code: "#VALUE!",
-      message: `ruleSet must be one of "ihi", "anhoej"; got text 'westgard'`,
+      message: `ruleSet must be one of "ihi", "anhoej", "mdc"; got text 'westgard'`,
     });
   });
 });
@@ -376,6 +389,15 @@ describe("QI.REBASELINE(values, [baseline], [runLength], [direction])", () => {
 });
 
 describe("QI.MDC(values, direction, [target])", () => {
+  // issue 12 item 11: a range with no data is #N/A with a message, not "common cause"
+  it("QI.MDC is #N/A with a message when every month is empty", () => {
+    expect(excelErrorOf(() => QI.mdc(column([null, "", null]), "increase"))).toEqual({
+      code: "#N/A",
+      message: "no data to judge: every month is empty; enter at least one month of data",
+    });
+    expect(excelErrorOf(() => QI.mdc(column([null, ""]), "better"))?.code).toBe("#VALUE!");
+  });
+
   it("gives a 1×2 row: variation, then assurance (empty without a target)", () => {
     expect(QI.mdc(column([1, 2, 3, 4, 5, 6, 7]), "increase", OMITTED)).toEqual([["special cause: improvement", ""]]);
     expect(QI.mdc(column([1, 2, 3, 4, 5, 6, 7]), "Down", undefined)).toEqual([["special cause: concern", ""]]);
@@ -465,16 +487,16 @@ describe("QI.SCORE, QI.SCOREREASONS, QI.SCORELABEL and QI.PCTATLEAST", () => {
   const goals = column([true, false, null, ""]);
   const months = column([3, "", null, null]);
 
-  it("QI.SCORE suggests the IHI score from parallel ranges (sustainedMonths omitted or given)", () => {
-    expect(QI.score(5, types, improvingFlags, goals, OMITTED)).toBe(4);
-    expect(QI.score(5, types, improvingFlags, goals, months)).toBe(4);
-    expect(QI.score(0, types, improvingFlags, goals)).toBe(2);
-    expect(QI.score(5, column(["outcome"]), column([true]), column([true]), column([6]))).toBe(5);
-    expect(QI.score(5, row(["outcome", "process"]), row([false, false]), row([false, false]))).toBe(2.5);
+  it("QI.SCORE's earlier form: changesTested in one cell (a 1×1 matrix, as Excel passes a cell or a literal to a matrix parameter), then parallel ranges (monthsAtGoal omitted or given)", () => {
+    expect(QI.score([[5]], types, improvingFlags, goals, OMITTED)).toBe(4);
+    expect(QI.score([[5]], types, improvingFlags, goals, months)).toBe(4);
+    expect(QI.score([[0]], types, improvingFlags, goals)).toBe(2);
+    expect(QI.score([[5]], column(["outcome"]), column([true]), column([true]), column([6]))).toBe(5);
+    expect(QI.score([[5]], row(["outcome", "process"]), row([false, false]), row([false, false]))).toBe(2.5);
   });
 
   it("QI.SCOREREASONS spills the reasons as a column of sentences", () => {
-    const reasons = QI.scoreReasons(5, types, improvingFlags, goals, months);
+    const reasons = QI.scoreReasons([[5]], types, improvingFlags, goals, months);
     expect(reasons.every((r) => r.length === 1 && typeof r[0] === "string")).toBe(true);
     const text = reasons.flat().join("\n");
     expect(text).toContain("5 changes tested.");
@@ -484,17 +506,74 @@ describe("QI.SCORE, QI.SCOREREASONS, QI.SCORELABEL and QI.PCTATLEAST", () => {
   });
 
   it("QI.SCORE refuses ranges of different lengths and an unknown type", () => {
-    expect(excelErrorOf(() => QI.score(5, types, column([true]), goals))).toEqual({
+    expect(excelErrorOf(() => QI.score([[5]], types, column([true]), goals))).toEqual({
       code: "#VALUE!",
       message: "improving has 1 row but measureTypes has 4: give one row per measure in each range",
     });
-    expect(excelErrorOf(() => QI.score(5, column(["structure"]), column([true]), column([true])))).toEqual({
+    expect(excelErrorOf(() => QI.score([[5]], column(["structure"]), column([true]), column([true])))).toEqual({
       code: "#VALUE!",
       message: `measureTypes row 1 is 'structure': use "outcome", "process" or "balancing"`,
     });
-    expect(excelErrorOf(() => QI.score(-1, types, improvingFlags, goals)).message).toBe(
+    expect(excelErrorOf(() => QI.score([[-1]], types, improvingFlags, goals)).message).toBe(
       "changesTested must be a whole number of 0 or more (changes tested so far), got -1",
     );
+  });
+
+  // The data form: the same facts the task pane reads from sheets and the data store keeps, read by
+  // core's one evidence builder (test/crossDoor.test.ts holds the three doors to one answer).
+  const data = [
+    ["Bundle", "2026-01", 50, ""],
+    ["Bundle", "2026-02", 96, "Checklist"],
+    ["Bundle", "2026-03", 97, "checklist "],
+    ["Bundle", "2026-04", 98, "Audit"],
+    ["Bundle", "2026-05", 10, "After the month scored"],
+    ["", "", "", ""],
+  ];
+  const measureTable = [
+    ["Bundle", "process", "increase", 95, ""],
+    ["", "", "", "", ""],
+  ];
+
+  it("QI.SCORE's data form: a data table and a measure table, scored for the reporting month", () => {
+    expect(QI.score(data, measureTable, [["2026-04"]], [["Halve infections"]], OMITTED, OMITTED)).toBe(3); // no outcome measure: not yet 3.5
+    const reasons = QI.scoreReasons(data, measureTable, [["2026-04"]], [["Halve infections"]], [["ihi"]], OMITTED).flat();
+    expect(reasons).toContain("2 changes tested."); // "Checklist" and "checklist " are one change; May is after the month
+    expect(reasons).toContain("The team has set its aim.");
+    expect(reasons[reasons.length - 1]).toMatch(/^Run charts are read by the IHI rules: /);
+    // no aim: not set (the data store's rule), so the team is at 1.0 whatever its data show
+    expect(QI.score(data, measureTable, [["2026-04"]], OMITTED, OMITTED, OMITTED)).toBe(1);
+    // the tables selected with their header rows read the same
+    const withHeaders = [["Measure", "Month", "Value", "Annotation"], ...data];
+    expect(QI.scoreReasons(withHeaders, [["Measure", "Type", "Direction", "Goal", "Required"], ...measureTable], [["2026-04"]], [["Halve infections"]], OMITTED, OMITTED).flat()).toEqual(
+      QI.scoreReasons(data, measureTable, [["2026-04"]], [["Halve infections"]], OMITTED, OMITTED).flat(),
+    );
+    // a date serial for the month: 46113 is 2026-04-01 in the 1900 date system
+    expect(QI.score(data, measureTable, [[46113]], [["Halve infections"]], OMITTED, OMITTED)).toBe(3);
+  });
+
+  it("QI.SCORE's data form names the row and column of a bad cell", () => {
+    expect(excelErrorOf(() => QI.score([["Falls", "2026-01", 3, ""]], measureTable, [["2026-04"]]))).toEqual({
+      code: "#VALUE!",
+      message: "data row 1: measure text 'Falls' is not in the measures table: add it there or correct the name",
+    });
+    expect(excelErrorOf(() => QI.score([["Bundle", "2026-01", "n/a", ""]], measureTable, [["2026-04"]]))?.message).toBe(
+      "data row 1, Value is text 'n/a': enter a number, or leave it empty for a month without data",
+    );
+    expect(excelErrorOf(() => QI.score(data, [["Bundle", "structure", "increase", 95]], [["2026-04"]]))?.message).toBe(
+      `measures row 1, Type is text 'structure': use "outcome", "process" or "balancing"`,
+    );
+    expect(excelErrorOf(() => QI.score(data, measureTable, [["2026-04"]], OMITTED, [["westgard"]]))?.message).toBe(`ruleSet must be one of "ihi", "anhoej", "mdc"; got text 'westgard'`);
+  });
+
+  // issue 12 item 11: with nothing to judge, #N/A with a message, as QI.CENTERLINE does
+  it("QI.SCORE and QI.SCOREREASONS are #N/A with a message when there is no data to judge (both forms)", () => {
+    const empty = [["Bundle", "2026-01", "", ""]];
+    const message = "no data to judge: no measure has a value up to the reporting month (or, in the earlier form, measureTypes has no row); enter the team's data first";
+    expect(excelErrorOf(() => QI.score(empty, measureTable, [["2026-04"]], [["aim"]]))).toEqual({ code: "#N/A", message });
+    expect(excelErrorOf(() => QI.scoreReasons(empty, measureTable, [["2026-04"]], [["aim"]]))).toEqual({ code: "#N/A", message });
+    // data only after the month scored is no data for that month
+    expect(excelErrorOf(() => QI.score([["Bundle", "2026-05", 90, ""]], measureTable, [["2026-04"]], [["aim"]]))?.code).toBe("#N/A");
+    expect(excelErrorOf(() => QI.score([[3]], column(["", null]), column([null, null]), column([null, null])))).toEqual({ code: "#N/A", message });
   });
 
   it("QI.SCORELABEL names the level; a score off the scale is #VALUE!", () => {

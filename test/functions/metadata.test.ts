@@ -101,7 +101,7 @@ describe("custom-functions metadata of src/functions/functions.ts", () => {
 
   it("takes every series as an untyped matrix, so blanks arrive as blanks and not as 0", () => {
     for (const f of functions) {
-      for (const p of f.parameters.filter((q) => ["values", "denominators", "scores", "measureTypes", "improving", "goalsMet", "sustainedMonths"].includes(q.name))) {
+      for (const p of f.parameters.filter((q) => ["values", "denominators", "scores", "data", "measures", "reportingMonth"].includes(q.name))) {
         expect([`${f.id}.${p.name}`, p.type, p.dimensionality]).toEqual([`${f.id}.${p.name}`, "any", "matrix"]);
       }
     }

@@ -11,10 +11,12 @@ import {
   RunChartsResponse,
   ScoresResponse,
   ScoreSaved,
+  ScoreSuggestion,
   TeamStatus,
   type SharingMode,
 } from "../../src/core/index";
-import { call, februaryReport, makeWorld, postgresHandle, sqliteHandle, type World } from "./helpers";
+import { RULE_SET_EXPECTED, RULE_SET_MONTHS, RULE_SET_SERIES } from "../fixtures/ruleSets";
+import { call, februaryReport, fixtureCollaborative, makeWorld, postgresHandle, sqliteHandle, type World } from "./helpers";
 
 const base = "/api/v1/collaboratives/sepsis";
 
@@ -124,13 +126,92 @@ describe("sharing modes on GET points and GET collaborative", () => {
     expect((await call(w.app, "GET", `${base}/points?measureId=nope`, { token: w.tokens.faculty })).status).toBe(404);
   });
 
-  it("run charts: aligned months, median, and the analysis used; blinded labels as for points", async () => {
+  it("run charts: aligned months, median, and the rule set applied; blinded labels as for points", async () => {
     const w = worlds.get("blinded") as World;
     const body = RunChartsResponse.parse((await call(w.app, "GET", `${base}/runcharts?measureId=abx-1h`, { token: w.tokens.bravo })).json);
+    expect(body).toMatchObject({ ruleSet: "ihi", rules: { name: "IHI rules", centerLine: "median" } });
+    expect(body).not.toHaveProperty("analysis");
     expect(body.months).toEqual(["2026-01", "2026-02"]);
     expect(body.measures[0]).toMatchObject({ measureId: "abx-1h", goal: 95, improvementDirection: "increase" });
-    expect(body.measures[0].series[1]).toMatchObject({ teamId: "bravo", teamLabel: "Bravo Clinic", centerLine: 40, points: [{ period: "2026-01", value: null }, { period: "2026-02", value: 40 }] });
+    expect(body.measures[0].series[1]).toMatchObject({ teamId: "bravo", teamLabel: "Bravo Clinic", centerLine: 40, signals: [], improving: false, points: [{ period: "2026-01", value: null }, { period: "2026-02", value: 40 }] });
     expect(body.measures[0].series[0].teamId).toBeNull();
+  });
+});
+
+// One data set, three rule sets (test/fixtures/ruleSets.ts): a different signal under each.
+// Changing the collaborative's ruleSet changes /runcharts and the suggestion's evidence and reasons alike.
+describe("the collaborative's rule set, through the HTTP API", () => {
+  const expected = {
+    ihi: { ...RULE_SET_EXPECTED.ihi, showing: "1 of 1 outcome and process measures show improvement" },
+    anhoej: { ...RULE_SET_EXPECTED.anhoej, showing: "1 of 1 outcome and process measures show improvement" },
+    mdc: { ...RULE_SET_EXPECTED.mdc, showing: "0 of 1 outcome and process measures show improvement" },
+  } as const;
+  const worlds = new Map<string, World>();
+  beforeAll(async () => {
+    for (const ruleSet of ["ihi", "anhoej", "mdc"] as const) {
+      const w = await makeWorld({ collaborative: { ruleSet, startMonth: "2025-01", lockAfterDays: 0, measures: [fixtureCollaborative().measures[0]!] } });
+      await report(w, w.tokens.alpha, {
+        reportingMonth: "2026-02",
+        points: RULE_SET_SERIES.map((numerator, i) => ({ measureId: "abx-1h", period: RULE_SET_MONTHS[i], numerator, denominator: 100, annotation: i === 8 ? "Sepsis screening at triage" : undefined })),
+      });
+      worlds.set(ruleSet, w);
+    }
+  });
+  afterAll(async () => {
+    for (const w of worlds.values()) await w.close();
+  });
+
+  it.each(["ihi", "anhoej", "mdc"] as const)("ruleSet %s: /runcharts names the rules and reads alpha's chart by them", async (ruleSet) => {
+    const w = worlds.get(ruleSet) as World;
+    const body = RunChartsResponse.parse((await call(w.app, "GET", `${base}/runcharts`, { token: w.tokens.faculty })).json);
+    expect(body.ruleSet).toBe(ruleSet);
+    expect(body.rules).toMatchObject({ name: expected[ruleSet].name, centerLine: expected[ruleSet].centerLine });
+    const alpha = body.measures[0]!.series.find((s) => s.teamId === "alpha")!;
+    expect(alpha.points.map((p) => p.value)).toEqual(RULE_SET_SERIES);
+    expect(alpha.signals.map((s) => `${s.rule}: ${s.meaning}`)).toEqual(expected[ruleSet].signals);
+    expect(alpha.improving).toBe(expected[ruleSet].improving);
+    expect(alpha.lpl === null).toBe(ruleSet !== "mdc");
+  });
+
+  it.each(["ihi", "anhoej", "mdc"] as const)("ruleSet %s: the suggestion's evidence is read by the same rules, and its reasons name them", async (ruleSet) => {
+    const w = worlds.get(ruleSet) as World;
+    const body = ScoreSuggestion.parse((await call(w.app, "GET", `${base}/teams/alpha/suggestion?period=2026-02`, { token: w.tokens.faculty })).json);
+    expect(body).toMatchObject({ teamId: "alpha", period: "2026-02", ruleSet });
+    const reasons = body.suggested!.reasons.join("\n");
+    expect(reasons).toContain(expected[ruleSet].showing);
+    expect(reasons).toContain(`Run charts are read by the ${expected[ruleSet].name}:`);
+  });
+
+  it("the three rule sets give three different answers for the one data set", async () => {
+    const answers = await Promise.all(
+      [...worlds.values()].map(async (w) => JSON.stringify((await call(w.app, "GET", `${base}/runcharts`, { token: w.tokens.faculty })).json.measures[0].series[0].signals)),
+    );
+    expect(new Set(answers).size).toBe(3);
+  });
+});
+
+describe("GET …/teams/{teamId}/suggestion", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld();
+    await report(w, w.tokens.alpha, februaryReport());
+  });
+  afterAll(async () => w.close());
+
+  it("answers the stored data's suggestion for the month; no data up to the month: suggested null", async () => {
+    const feb = ScoreSuggestion.parse((await call(w.app, "GET", `${base}/teams/alpha/suggestion?period=2026-02`, { token: w.tokens.faculty })).json);
+    expect(feb.suggested).toMatchObject({ score: 2.5, label: "Changes tested, but no improvement" });
+    expect(feb.suggested!.reasons).toContain("1 change tested.");
+    const jan = ScoreSuggestion.parse((await call(w.app, "GET", `${base}/teams/alpha/suggestion?period=2026-01`, { token: w.tokens.faculty })).json);
+    expect(jan.suggested).toBeNull();
+  });
+
+  it("a team reads its own suggestion only; the period is required", async () => {
+    expect((await call(w.app, "GET", `${base}/teams/alpha/suggestion?period=2026-02`, { token: w.tokens.alpha })).status).toBe(200);
+    expect((await call(w.app, "GET", `${base}/teams/alpha/suggestion?period=2026-02`, { token: w.tokens.bravo })).status).toBe(403);
+    const missing = await call(w.app, "GET", `${base}/teams/alpha/suggestion`, { token: w.tokens.faculty });
+    expect(missing.status).toBe(400);
+    expect(missing.json.message).toMatch(/period must be a month written YYYY-MM/);
   });
 });
 
@@ -181,8 +262,10 @@ describe("status, completeness and scores", () => {
     expect(saved.status).toBe(200);
     const parsed = ScoreSaved.parse(saved.json);
     expect(parsed).toMatchObject({ teamId: "alpha", period: "2026-01", score: 3.5, rationale: "bundle in place", by: "faculty" });
-    // core's suggestAssessmentScore, fed with the team's points up to that month
-    expect(parsed.suggested).toEqual({ score: expect.any(Number), label: expect.any(String), reasons: expect.arrayContaining([expect.any(String)]) });
+    // core's suggestTeamScore, fed with the team's points up to that month: what GET …/suggestion answers
+    const suggestion = ScoreSuggestion.parse((await call(w.app, "GET", `${base}/teams/alpha/suggestion?period=2026-01`, { token: w.tokens.faculty })).json);
+    expect(parsed.suggested).not.toBeNull();
+    expect(parsed.suggested).toEqual(suggestion.suggested);
     await put("alpha", "2026-01", { score: 4.5, rationale: "sustained" });
     await put("bravo", "2026-01", { score: 2, rationale: "baseline collected, no changes yet" });
     await put("charlie", "2026-01", { score: 4, rationale: "outcome improved" });

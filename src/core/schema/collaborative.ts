@@ -44,8 +44,12 @@ export type MeasureDefinition = z.infer<typeof MeasureDefinition>;
 export const SharingMode = z.enum(["named", "blinded", "aggregate"]);
 export type SharingMode = z.infer<typeof SharingMode>;
 
-/** Which run-chart rules faculty read: IHI (shift 6, trend 5, runs table) or Anhøj (qicharts2). */
-export const RuleSet = z.enum(["ihi", "anhoej"]);
+/**
+ * Which run-chart rules the collaborative reads by: `ihi` (shift 6, trend 5, runs table), `anhoej`
+ * (longest run, crossings; qicharts2) or `mdc` (NHS Making Data Count XmR rules). Every door applies
+ * it: the score evidence, `/runcharts`, the faculty page and the task pane (core's `readRunChart`).
+ */
+export const RuleSet = z.enum(["ihi", "anhoej", "mdc"]);
 export type RuleSet = z.infer<typeof RuleSet>;
 
 /** A collaborative as an admin defines it (the JSON file `npm run admin -- create-collaborative` reads). */

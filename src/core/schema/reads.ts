@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { CollaborativeDefinition, MeasureDefinition, SharingMode } from "./collaborative";
+import { CollaborativeDefinition, MeasureDefinition, RuleSet, SharingMode } from "./collaborative";
 import { Narrative, PointInput } from "./submission";
 import { Conflict, SubmissionSummary } from "./summary";
 
@@ -183,26 +183,59 @@ export const PeriodChangeInput = z.strictObject({
 });
 export type PeriodChangeInput = z.infer<typeof PeriodChangeInput>;
 
-/** One team's run chart of one measure, analysed on the server with core's run-chart rules. */
+/** The rules a run-chart signal comes from, in plain words (core's `readRunChart`). */
+export const RunChartRule = z.enum([
+  "shift",
+  "trend",
+  "too few runs",
+  "too many runs",
+  "long run",
+  "too few crossings",
+  "outside the limits",
+  "7 points rising or falling",
+  "2 of 3 near a limit",
+  "7 points on one side",
+]);
+export type RunChartRule = z.infer<typeof RunChartRule>;
+
+/** One signal of non-random variation under the collaborative's rule set. */
+export const RunChartSignalView = z.object({
+  rule: RunChartRule,
+  /** indexes into the series' `points`; empty for a whole-chart signal (runs, crossings) */
+  points: z.array(z.number().int().nonnegative()),
+  /** `high`: above the center line or rising; `low`: below it or falling; `null`: no side */
+  side: z.enum(["high", "low"]).nullable(),
+  /** the side read with the measure's direction of improvement */
+  meaning: z.enum(["improvement", "concern", "neutral"]),
+});
+export type RunChartSignalView = z.infer<typeof RunChartSignalView>;
+
+/** One team's run chart of one measure, read on the server by core's `readRunChart` under the collaborative's rule set. */
 export const RunChartSeries = z.object({
   teamId: z.string().nullable(),
   teamLabel: z.string(),
   own: z.boolean(),
   points: z.array(z.object({ period: z.string(), value: z.number().nullable(), annotation: z.string().nullable() })),
-  /** the median of the points; `null` without data */
+  /** the median (`ihi`, `anhoej`) or the XmR mean (`mdc`) of the points; `null` without data */
   centerLine: z.number().nullable(),
-  /** indexes into `points` that belong to an IHI shift (6+ on one side of the median) */
-  shiftPoints: z.array(z.number().int()),
-  /** indexes into `points` that belong to an IHI trend (5+ going one way) */
-  trendPoints: z.array(z.number().int()),
+  /** the process limits (`mdc` only); `null` otherwise */
+  lpl: z.number().nullable(),
+  upl: z.number().nullable(),
+  signals: z.array(RunChartSignalView),
+  /** a signal means improvement in the measure's direction (the score evidence's `improving`) */
+  improving: z.boolean(),
 });
 export type RunChartSeries = z.infer<typeof RunChartSeries>;
 
-/** `GET /api/v1/collaboratives/{id}/runcharts?measureId=`: what the faculty page draws. */
+/**
+ * `GET /api/v1/collaboratives/{id}/runcharts?measureId=`: what the faculty page draws, read by the
+ * collaborative's rule set, which the answer names.
+ */
 export const RunChartsResponse = z.object({
   collaborativeId: z.string(),
-  /** `analyzeRunChart` when core's rules were applied; `median` when only the median was computed */
-  analysis: z.enum(["analyzeRunChart", "median"]),
+  ruleSet: RuleSet,
+  /** the rules applied, as the page shows them in its legend */
+  rules: z.object({ name: z.string(), centerLine: z.enum(["median", "mean"]), description: z.string() }),
   months: z.array(z.string()),
   measures: z.array(
     z.object({

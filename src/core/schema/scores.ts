@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { AssessmentScoreValue } from "./submission";
+import { RuleSet } from "./collaborative";
 
 const RATIONALE_NEEDED = 'rationale is required: say in a sentence why the team earns this score (what its data and narrative show), e.g. { "score": 3.5, "rationale": "bundle compliance above 90% for 3 months" }';
 
@@ -75,6 +76,21 @@ export const SuggestedScore = z.object({
   reasons: z.array(z.string()),
 });
 export type SuggestedScore = z.infer<typeof SuggestedScore>;
+
+/**
+ * `GET /api/v1/collaboratives/{id}/teams/{teamId}/suggestion?period=`: the suggestion for one team
+ * and month, from the stored points (core's `suggestTeamScore`, as the task pane and `QI.SCORE`).
+ */
+export const ScoreSuggestion = z.object({
+  collaborativeId: z.string(),
+  teamId: z.string(),
+  period: z.string(),
+  /** the run-chart rules the evidence was read by */
+  ruleSet: RuleSet,
+  /** `null` when the team has no data up to `period` */
+  suggested: SuggestedScore.nullable(),
+});
+export type ScoreSuggestion = z.infer<typeof ScoreSuggestion>;
 
 /** Answer of the score `PUT`: what was stored, and the suggestion beside it. */
 export const ScoreSaved = z.object({

@@ -3,17 +3,19 @@
  */
 
 import { type ImprovementDirection } from "../direction";
-import { nearlyEqual } from "../numeric";
-import { analyzeRunChart } from "../runchart/analyzeRunChart";
+import { readRunChart } from "../runchart/ruleSet";
+import type { RuleSet } from "../schema/collaborative";
 
 /** Options of {@link isImproving}. */
 export type IsImprovingOptions = {
   /** take the median from the first `baseline` points (a count from 1 to the number of points); default all */
   baseline?: number | undefined;
+  /** the rule set to read the chart by (see `readRunChart`); default `"ihi"` */
+  ruleSet?: RuleSet | undefined;
 };
 
 /**
- * Whether the IHI run-chart rules show a signal of improvement: non-random variation in the
+ * Whether the run-chart rules show a signal of improvement: non-random variation in the
  * direction that is better for this measure. Any one of these is enough:
  * - a **shift** on the good side of the median (6 or more points above it for "increase", below it
  *   for "decrease");
@@ -21,6 +23,11 @@ export type IsImprovingOptions = {
  * - **too few runs** (IHI runs table) with the most recent useful point (not blank, not on the
  *   median) on the good side, so the clustering is a gain and not a loss.
  * A neutral measure has no good direction, so it is never "improving".
+ *
+ * That is the default rule set, `"ihi"`. With `ruleSet: "anhoej"`, a run longer than Anhøj's limit on
+ * the good side, or too few crossings with the latest useful point on the good side; with `"mdc"`,
+ * any Making Data Count special cause of improvement. The reading is `readRunChart`'s, so every door
+ * that asks "is it improving" gets the same answer for the same rule set.
  *
  * The rules and their edge cases (points on the median, blanks, ties in trends) are those of
  * `analyzeRunChart` (Perla, Provost & Murray 2011, BMJ Qual Saf 20:46-51). Use a baseline once
@@ -37,25 +44,13 @@ export type IsImprovingOptions = {
  * isImproving([50, 52, 49, 51, 50, 48, 60, 61, 63, 62, 64, 65], "increase", { baseline: 6 }); // => true
  * isImproving([50, 52, 49, 51, 50, 48, 60, 61, 63, 62, 64, 65], "decrease", { baseline: 6 }); // => false
  * isImproving([3, 5, 4, 6, 5], "neutral"); // => false
+ * isImproving([44, 47, 40, 51, 45, 50, 42, 47, 64, 65, 56, 69, 51, 65], "increase", { ruleSet: "anhoej" }); // => true
+ * isImproving([44, 47, 40, 51, 45, 50, 42, 47, 64, 65, 56, 69, 51, 65], "increase", { ruleSet: "mdc" }); // => false
  */
 export function isImproving(
   values: ReadonlyArray<number | null>,
   direction: ImprovementDirection,
   options: IsImprovingOptions = {},
 ): boolean {
-  const analysis = analyzeRunChart(values, { baseline: options.baseline });
-  if (direction !== "increase" && direction !== "decrease") return false;
-  const goodSide = direction === "increase" ? "above" : "below";
-  const goodWay = direction === "increase" ? "up" : "down";
-  if (analysis.shifts.some((shift) => shift.side === goodSide)) return true;
-  if (analysis.trends.some((trend) => trend.direction === goodWay)) return true;
-  if (analysis.runsVerdict === "too_few" && analysis.centerLine !== null) {
-    const centerLine = analysis.centerLine;
-    for (let i = values.length - 1; i >= 0; i--) {
-      const value = values[i];
-      if (value === null || nearlyEqual(value, centerLine)) continue;
-      return direction === "increase" ? value > centerLine : value < centerLine;
-    }
-  }
-  return false;
+  return readRunChart(values, options.ruleSet ?? "ihi", direction, { baseline: options.baseline }).improving;
 }

@@ -10,7 +10,7 @@
  * - a measure *shows improvement* when the run-chart rules signal improvement in its direction
  *   (see `isImproving`) or it meets its goal.
  * - *goal share*: counted measures whose goal is met, over counted measures that have a goal.
- * - a goal is *held* when it has been met for at least `sustainedMonths` consecutive months.
+ * - a goal is *held* when it has been met for at least `monthsAtGoalRequired` consecutive months.
  */
 
 import type { AssessmentScore } from "./assessmentScale";
@@ -34,12 +34,12 @@ export type ScoreThreshold = {
   minGoalShare?: number;
   /** at least one outcome measure meets its goal */
   outcomeGoalMet?: true;
-  /** at least this share of goals met and held for `sustainedMonths` */
+  /** at least this share of goals met and held for `monthsAtGoalRequired` */
   minHeldGoalShare?: number;
-  /** at least one outcome measure's goal held for `sustainedMonths` */
+  /** at least one outcome measure's goal held for `monthsAtGoalRequired` */
   outcomeGoalHeld?: true;
   /** months a goal must have been met to count as held */
-  sustainedMonths?: number;
+  monthsAtGoalRequired?: number;
   /** why these numbers, with the wording of the scale they come from */
   reasoning: string;
 };
@@ -105,7 +105,7 @@ export const SCORING_THRESHOLDS: readonly ScoreThreshold[] = Object.freeze<Score
     score: 4.5,
     minHeldGoalShare: 0.5,
     outcomeGoalHeld: true,
-    sustainedMonths: 6,
+    monthsAtGoalRequired: 6,
     reasoning:
       "Sustainable improvement: \"data on key measures begin to indicate sustainability\". We ask that the goals met " +
       "at 4.0 (half of them, an outcome goal among them) have held for 6 months: as many points as an IHI shift, " +
@@ -115,7 +115,7 @@ export const SCORING_THRESHOLDS: readonly ScoreThreshold[] = Object.freeze<Score
     score: 5,
     minGoalShare: 1,
     minHeldGoalShare: 1,
-    sustainedMonths: 6,
+    monthsAtGoalRequired: 6,
     reasoning:
       "Outstanding sustainable results: \"all project goals and expected results have been accomplished\", and held. " +
       "We ask for every goal met and held for 6 months.",

@@ -3,8 +3,10 @@
  * faculty decide (they also know what the data cannot show: spread, implementation, the narrative).
  */
 
+import type { ImprovementDirection } from "../direction";
 import { CoreError } from "../errors";
-import { MeasureType } from "../schema/collaborative";
+import { RULE_SETS } from "../runchart/ruleSet";
+import { MeasureType, type RuleSet } from "../schema/collaborative";
 import { countOf } from "../words";
 import { assessmentLevel, type AssessmentScore } from "./assessmentScale";
 import { SCORING_THRESHOLDS, type ScoreThreshold } from "./scoreThresholds";
@@ -14,6 +16,11 @@ export type MeasureEvidence = {
   /** shown in reasons, e.g. "CLABSI rate"; default "measure 1", "measure 2"... by position */
   name?: string | undefined;
   type: MeasureType;
+  /**
+   * which way is better; a `"neutral"` measure has no good direction, so it is shown but not
+   * counted towards improvement or goals (like a balancing measure). Omitted: not neutral
+   */
+  improvementDirection?: ImprovementDirection | undefined;
   /** the run-chart rules signal improvement in the measure's direction (see `isImproving`) */
   improving: boolean;
   /** the goal is met (see `goalMet`); `null` when the measure has no goal */
@@ -31,6 +38,8 @@ export type AssessmentEvidence = {
   /** number of changes tested (PDSA cycles of a change), a whole number >= 0 */
   changesTested: number;
   measures: readonly MeasureEvidence[];
+  /** the run-chart rules `improving` was read by; when given, the reasons name them */
+  ruleSet?: RuleSet | undefined;
 };
 
 /** What {@link suggestAssessmentScore} returns. */
@@ -49,6 +58,7 @@ type Facts = {
   withGoal: Measure[];
   outcomes: Measure[];
   balancing: number;
+  neutral: Measure[];
 };
 
 type Check = { met: boolean; text: string };
@@ -60,7 +70,8 @@ type Check = { met: boolean; text: string };
  * is `ASSESSMENT_SCALE`.
  *
  * Only outcome and process measures count towards improvement and goals; balancing measures are
- * named in the reasons but do not raise or lower the score. A measure without a goal
+ * named in the reasons but do not raise or lower the score; so are neutral measures (no better
+ * direction: nothing to improve towards). A measure without a goal
  * (`goalMet: null`) is left out of the goal share.
  *
  * Runs in O(m) for m measures.
@@ -90,10 +101,21 @@ export function suggestAssessmentScore(evidence: AssessmentEvidence): Assessment
     reasons.push(`Not yet ${formatScore(row.score)} (${assessmentLevel(row.score).label}): ${missing.join(" ")}`);
     break;
   }
+  if (facts.neutral.length > 0) {
+    const n = facts.neutral.length;
+    reasons.push(
+      `${countOf(n, "neutral measure")} (${names(facts.neutral)}) ${n === 1 ? "has" : "have"} no better direction, so ${n === 1 ? "it is" : "they are"} shown but not counted towards improvement or goals.`,
+    );
+  }
   if (facts.balancing > 0) {
     reasons.push(
       `${countOf(facts.balancing, "balancing measure")} ${facts.balancing === 1 ? "is" : "are"} watched for harm and not counted towards improvement or goals.`,
     );
+  }
+  if (evidence.ruleSet !== undefined) {
+    const rules = RULE_SETS[evidence.ruleSet];
+    if (rules === undefined) throw new CoreError("invalid_value", `ruleSet must be "ihi", "anhoej" or "mdc", got ${JSON.stringify(evidence.ruleSet)}`);
+    reasons.push(`Run charts are read by the ${rules.name}: ${rules.rules}.`);
   }
   return { score, label: assessmentLevel(score).label, reasons };
 }
@@ -118,13 +140,16 @@ function checkEvidence(evidence: AssessmentEvidence): Facts {
     const shownName = measure.name !== undefined && measure.name.trim() !== "" ? measure.name.trim() : `measure ${i + 1}`;
     return { ...measure, shownName };
   });
-  const counted = all.filter((m) => m.type !== "balancing");
+  const balancing = all.filter((m) => m.type === "balancing");
+  const neutral = all.filter((m) => m.type !== "balancing" && m.improvementDirection === "neutral");
+  const counted = all.filter((m) => m.type !== "balancing" && m.improvementDirection !== "neutral");
   return {
     evidence,
+    neutral,
     counted,
     withGoal: counted.filter((m) => m.goalMet !== null),
     outcomes: counted.filter((m) => m.type === "outcome"),
-    balancing: all.length - counted.length,
+    balancing: balancing.length,
   };
 }
 
@@ -133,7 +158,7 @@ function checksFor(row: ScoreThreshold, facts: Facts): Check[] {
   const { evidence, counted, withGoal, outcomes } = facts;
   const checks: Check[] = [];
   const showsImprovement = (m: Measure) => m.improving || m.goalMet === true;
-  const months = row.sustainedMonths ?? 0;
+  const months = row.monthsAtGoalRequired ?? 0;
   const held = (m: Measure) => m.goalMet === true && typeof m.monthsAtGoal === "number" && m.monthsAtGoal >= months;
   const unknownMonths = withGoal.some((m) => m.goalMet === true && (m.monthsAtGoal === undefined || m.monthsAtGoal === null));
 

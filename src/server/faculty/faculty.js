@@ -223,10 +223,12 @@
     $("measure-about").textContent = [definition.type, measure.unit, direction, measure.goal !== null ? "goal " + fmt(measure.goal, measure.unit) : null].filter(Boolean).join(" · ");
     const months = state.data.runcharts.months;
     box.replaceChildren(...measure.series.map((series) => chartCard(series, measure, months)));
+    const rules = state.data.runcharts.rules;
+    const limits = state.data.runcharts.ruleSet === "mdc" ? " Light dashed: process limits." : "";
     $("chart-key").textContent =
-      "Blue: the team's monthly values. Grey dashed: median. Green dashed: goal. Orange points: a shift (6 or more in a row on one side of the median" +
-      (state.data.runcharts.analysis === "median" ? "; not computed in this build" : "") +
-      "). Triangles: changes tested (hover for the annotation).";
+      "Read by the " + rules.name + " (the collaborative's rule set): " + rules.description + ". " +
+      "Blue: the team's monthly values. Grey dashed: " + rules.centerLine + "." + limits + " Green dashed: goal. " +
+      "Orange points: part of a signal, named under the team's name with what it means for this measure (improvement or concern). Triangles: changes tested (hover for the annotation).";
   }
 
   function chartCard(series, measure, months) {
@@ -251,8 +253,13 @@
     if (measure.goal !== null) {
       parts.push(svg("line", { x1: L, x2: W - R, y1: y(measure.goal), y2: y(measure.goal), stroke: C.goal, "stroke-dasharray": "2 3", "stroke-width": 1.2 }, [title("goal " + fmt(measure.goal, measure.unit))]));
     }
+    const centerName = state.data.runcharts.rules.centerLine;
     if (series.centerLine !== null) {
-      parts.push(svg("line", { x1: L, x2: W - R, y1: y(series.centerLine), y2: y(series.centerLine), stroke: C.median, "stroke-dasharray": "5 3" }, [title("median " + fmt(series.centerLine, measure.unit))]));
+      parts.push(svg("line", { x1: L, x2: W - R, y1: y(series.centerLine), y2: y(series.centerLine), stroke: C.median, "stroke-dasharray": "5 3" }, [title(centerName + " " + fmt(series.centerLine, measure.unit))]));
+    }
+    for (const [name, limit] of [["lower process limit", series.lpl], ["upper process limit", series.upl]]) {
+      if (limit === null || limit < lo || limit > hi) continue;
+      parts.push(svg("line", { x1: L, x2: W - R, y1: y(limit), y2: y(limit), stroke: C.median, "stroke-opacity": 0.5, "stroke-dasharray": "2 4" }, [title(name + " " + fmt(limit, measure.unit))]));
     }
     let path = "";
     series.points.forEach((p, i) => {
@@ -261,7 +268,9 @@
       path += (previous === null ? "M" : "L") + x(i).toFixed(1) + "," + y(p.value).toFixed(1) + " ";
     });
     if (path) parts.push(svg("path", { d: path.trim(), fill: "none", stroke: C.series, "stroke-width": 1.6 }));
-    const shift = new Set(series.shiftPoints);
+    // every point of a signal under the collaborative's rule set, with the rules it belongs to
+    const signalOf = new Map();
+    for (const signal of series.signals) for (const i of signal.points) signalOf.set(i, (signalOf.has(i) ? signalOf.get(i) + ", " : "") + signal.rule);
     series.points.forEach((p, i) => {
       if (p.annotation) {
         const ax = x(i);
@@ -270,15 +279,15 @@
       }
       if (p.value === null) return;
       parts.push(
-        svg("circle", { cx: x(i), cy: y(p.value), r: shift.has(i) ? 3.6 : 2.8, fill: shift.has(i) ? C.shift : C.series, stroke: "#fff", "stroke-width": 0.8 }, [
-          title(monthLabel(p.period) + ": " + fmt(p.value, measure.unit) + (shift.has(i) ? " (part of a shift)" : "")),
+        svg("circle", { cx: x(i), cy: y(p.value), r: signalOf.has(i) ? 3.6 : 2.8, fill: signalOf.has(i) ? C.shift : C.series, stroke: "#fff", "stroke-width": 0.8 }, [
+          title(monthLabel(p.period) + ": " + fmt(p.value, measure.unit) + (signalOf.has(i) ? " (part of a signal: " + signalOf.get(i) + ")" : "")),
         ]),
       );
     });
     const last = [...series.points].reverse().find((p) => p.value !== null);
     const meta = el("div", { class: "meta" }, [
       document.createTextNode(last ? "latest " + fmt(last.value, measure.unit) + " (" + monthLabel(last.period) + ")" : "no data yet"),
-      series.shiftPoints.length ? el("span", { class: "signal", text: " · shift" }) : null,
+      ...series.signals.map((signal) => el("span", { class: "signal", text: " · " + signal.rule + (signal.meaning === "neutral" ? "" : ": " + signal.meaning) })),
     ]);
     const chart = svg("svg", { viewBox: "0 0 " + W + " " + H, width: "100%", role: "img", "aria-label": series.teamLabel + " run chart of " + measure.name }, parts);
     return el("div", { class: "chart" }, [el("h3", { text: series.teamLabel }), meta, chart]);
@@ -382,6 +391,32 @@
     $("score-current").textContent = parts.join(" ");
     $("score-value").value = entry && entry.faculty ? String(entry.faculty.score) : "";
     showLevel();
+    showSuggestion(teamId, period);
+  }
+
+  // What the team's stored data suggest for the month, with its reasons: core's one evidence builder
+  // on the server, the same suggestion the team's task pane shows for the same data.
+  let suggestionRequest = 0;
+  let suggestionShown = "";
+  async function showSuggestion(teamId, period) {
+    const box = $("score-suggested");
+    const request = ++suggestionRequest;
+    // another team or month: clear at once; the same one (after a save): keep it until the answer comes
+    if (suggestionShown !== teamId + "|" + period) box.replaceChildren();
+    suggestionShown = teamId + "|" + period;
+    if (!teamId || !period) return;
+    try {
+      const base = "/api/v1/collaboratives/" + encodeURIComponent(state.collaborativeId);
+      const body = await api(base + "/teams/" + encodeURIComponent(teamId) + "/suggestion?period=" + encodeURIComponent(period));
+      if (request !== suggestionRequest) return;
+      if (!body.suggested) return box.replaceChildren(el("p", { class: "muted", text: "No suggestion: the team has no data up to " + monthLabel(period) + "." }));
+      box.replaceChildren(
+        el("p", { text: "The team's data suggest " + body.suggested.score.toFixed(1) + " · " + body.suggested.label + "." }),
+        el("ul", {}, body.suggested.reasons.map((reason) => el("li", { text: reason }))),
+      );
+    } catch (error) {
+      if (request === suggestionRequest) box.replaceChildren(el("p", { class: "muted", text: "No suggestion: " + error.message }));
+    }
   }
 
   function showLevel() {

@@ -2,7 +2,6 @@
 // src/core/schema, which the add-in and the faculty page parse it with.
 
 import type { Hono } from "hono";
-import * as core from "../../core/index";
 import {
   checkPeriodChange,
   countAtLeast,
@@ -12,7 +11,9 @@ import {
   periodLockState,
   PeriodChangeInput,
   pointValue,
+  readRunChart,
   reportingMonthAsOf,
+  RULE_SETS,
   ScoreInput,
   type CollaborativeDefinition,
   type CollaborativeList,
@@ -22,6 +23,7 @@ import {
   type PointsResponse,
   type RunChartsResponse,
   type ScoresResponse,
+  type ScoreSuggestion,
   type ScoreSaved,
   type SubmissionDetail,
   type SubmissionHistory,
@@ -35,7 +37,7 @@ import { completeness, teamStatus } from "../views/completeness";
 import { toCsv, type CsvCell } from "../views/csv";
 import { periodStates } from "../views/periods";
 import { seesAllNamed, teamLabels, type TeamLabel } from "../views/sharing";
-import { suggestScore } from "../views/suggest";
+import { suggestionFor } from "../views/suggest";
 import { authOf, collaborativeOf, optionalSlug, teamInScope, teamOf, type AppEnv, type RouteDeps } from "./context";
 
 export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
@@ -130,10 +132,11 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
     let last = reportingMonthAsOf(today(), collaborative.startMonth, collaborative.endMonth);
     for (const r of rows) if (r.period > last) last = r.period;
     const months = monthRange(collaborative.startMonth, last);
-    const analyse = runChartAnalyser();
+    const rules = RULE_SETS[collaborative.ruleSet];
     const body: RunChartsResponse = {
       collaborativeId: collaborative.id,
-      analysis: analyse.name,
+      ruleSet: collaborative.ruleSet,
+      rules: { name: rules.name, centerLine: rules.centerLine, description: rules.rules },
       months,
       measures: measuresOf(collaborative, measureId).map((measure) => ({
         measureId: measure.id,
@@ -144,12 +147,23 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
         series: seriesOf(teams, labels, rows, measure.id).map(({ label, points }) => {
           const byPeriod = new Map(points.map((p) => [p.period, p]));
           const aligned = months.map((period) => ({ period, value: byPeriod.get(period)?.value ?? null, annotation: byPeriod.get(period)?.annotation ?? null }));
-          const analysis = analyse.run(aligned.map((p) => p.value));
-          return { teamId: label.teamId, teamLabel: label.label, own: label.own, points: aligned, ...analysis };
+          const { centerLine, lpl, upl, signals, improving } = readRunChart(
+            aligned.map((p) => p.value),
+            collaborative.ruleSet,
+            measure.improvementDirection,
+          );
+          return { teamId: label.teamId, teamLabel: label.label, own: label.own, points: aligned, centerLine, lpl, upl, signals, improving };
         }),
         aggregate: aggregateOf(measure, aggregates),
       })),
     };
+    return c.json(body);
+  });
+
+  app.get("/api/v1/collaboratives/:id/teams/:teamId/suggestion", deps.guard, async (c) => {
+    const { collaborative, team } = await teamInScope(deps, c);
+    const period = periodParam(c.req.query("period") ?? "", "period");
+    const body: ScoreSuggestion = { collaborativeId: collaborative.id, teamId: team.id, period, ruleSet: collaborative.ruleSet, suggested: await suggestionFor(store, collaborative, team.id, period) };
     return c.json(body);
   });
 
@@ -235,7 +249,6 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
       });
     }
     const saved = await store.recordScore(collaborative.id, { teamId: team.id, period, score: input.score, rationale: input.rationale, recordedAt: now.toISOString() }, actorOf(auth));
-    const points = await store.currentPoints(collaborative.id, { teamId: team.id });
     const body: ScoreSaved = {
       collaborativeId: collaborative.id,
       teamId: team.id,
@@ -244,7 +257,7 @@ export function registerReadRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
       rationale: saved.rationale,
       recordedAt: saved.recordedAt,
       by: saved.by,
-      suggested: suggestScore(collaborative, points.filter((p) => p.period <= period)),
+      suggested: await suggestionFor(store, collaborative, team.id, period),
     };
     return c.json(body);
   });
@@ -345,37 +358,6 @@ function aggregateOf(measure: MeasureDefinition, rows: readonly AggregateRow[]) 
       value: measure.kind === "mean" ? r.meanValue : pointValue(measure, r.numerator, r.denominator),
       teamCount: r.teamCount,
     }));
-}
-
-type Analysis = { centerLine: number | null; shiftPoints: number[]; trendPoints: number[] };
-
-/** Core's analyzeRunChart when this build has it, else the median alone. */
-function runChartAnalyser(): { name: "analyzeRunChart" | "median"; run: (values: Array<number | null>) => Analysis } {
-  type Span = { start: number; end: number };
-  const analyze = (core as unknown as Record<string, unknown>).analyzeRunChart as
-    | undefined
-    | ((values: Array<number | null>) => { centerLine: number | null; shifts: Span[]; trends: Span[] });
-  const spans = (values: Array<number | null>, list: readonly Span[]) => {
-    const out: number[] = [];
-    for (const s of list) for (let i = s.start; i <= s.end; i++) if (values[i] !== null) out.push(i);
-    return out;
-  };
-  if (typeof analyze === "function") {
-    return {
-      name: "analyzeRunChart",
-      run: (values) => {
-        const a = analyze(values);
-        return { centerLine: a.centerLine, shiftPoints: spans(values, a.shifts), trendPoints: spans(values, a.trends) };
-      },
-    };
-  }
-  return {
-    name: "median",
-    run: (values) => {
-      const present = values.filter((v): v is number => v !== null);
-      return { centerLine: present.length === 0 ? null : core.median(present), shiftPoints: [], trendPoints: [] };
-    },
-  };
 }
 
 function scoresBody(

@@ -350,7 +350,8 @@ export function App({ services }: { services: AppServices }) {
       measure,
       ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}),
     });
-    setPreviews((p) => ({ ...p, [measureId]: { found: reading.found, rowCount: reading.rows.length, notes: reading.notes } }));
+    const signals = collaborative ? core.sheetSignals(collaborative, { measureId, reading }, reportingMonth) : null;
+    setPreviews((p) => ({ ...p, [measureId]: { found: reading.found, rowCount: reading.rows.length, notes: reading.notes, signals } }));
   }
 
   async function createSheet(measure: MeasureDefinition) {
@@ -367,7 +368,10 @@ export function App({ services }: { services: AppServices }) {
   function rememberPreviews(result: WorkbookCheck) {
     setPreviews((p) => {
       const next = { ...p };
-      for (const sheet of result.sheets) next[sheet.measure.id] = { found: sheet.reading.found, rowCount: sheet.reading.rows.length, notes: sheet.reading.notes };
+      for (const sheet of result.sheets) {
+        const signals = collaborative ? core.sheetSignals(collaborative, { measureId: sheet.measure.id, reading: sheet.reading }, result.reportingMonth) : null;
+        next[sheet.measure.id] = { found: sheet.reading.found, rowCount: sheet.reading.rows.length, notes: sheet.reading.notes, signals };
+      }
       return next;
     });
   }
@@ -499,8 +503,7 @@ export function App({ services }: { services: AppServices }) {
     if (!check || !collaborative) return null;
     try {
       const sheets = check.sheets.map((s) => ({ measureId: s.measure.id, reading: s.reading }));
-      const changesInNarrative = draft.changesTested.trim() !== "";
-      return core.suggestAssessmentScore(core.evidenceFromReadings(collaborative, sheets, check.reportingMonth, { changesInNarrative }));
+      return core.suggestTeamScore(core.teamInputFromReadings(collaborative, sheets, check.reportingMonth, { narrativeChanges: draft.changesTested }));
     } catch {
       return null;
     }

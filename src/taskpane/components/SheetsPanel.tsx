@@ -15,6 +15,8 @@ export interface SheetPreview {
   found: boolean;
   rowCount: number;
   notes: readonly string[];
+  /** the run chart's signals under the collaborative's rule set, naming the rules (e.g. "IHI rules: shift (improvement)"); null without data */
+  signals?: string | null;
 }
 
 export interface SheetsPanelProps {
@@ -131,7 +133,11 @@ function MeasureCard(props: { measure: MeasureDefinition } & Omit<SheetsPanelPro
       </div>
       {choice || preview ? (
         <Text size={200} className={styles.muted}>
-          {[choice ? (choice.chosen ? "Chosen by you" : "Found by its name") : null, preview ? (preview.found ? `${preview.rowCount} months read` : "no data table found") : null]
+          {[
+            choice ? (choice.chosen ? "Chosen by you" : "Found by its name") : null,
+            preview ? (preview.found ? `${preview.rowCount} months read` : "no data table found") : null,
+            preview?.signals ?? null,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </Text>

@@ -17,6 +17,10 @@ export interface DemoSeed {
 export interface RunningStore {
   url: string;
   seed: DemoSeed;
+  /** The store's data directory (a temp dir, removed by stop()). */
+  dataDir: string;
+  /** Run `admin.ts <args>` on the same store (as `npm run admin -- <args>`); its stdout, or throws with its output. */
+  admin(args: readonly string[]): string;
   /** What the server printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -88,6 +92,12 @@ export async function startDataStore(): Promise<RunningStore> {
   return {
     url,
     seed,
+    dataDir,
+    admin: (args) => {
+      const run = spawnSync(TSX, ["src/server/admin.ts", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+      if (run.status !== 0) throw new Error(`admin ${args.join(" ")} failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
+      return run.stdout;
+    },
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) {

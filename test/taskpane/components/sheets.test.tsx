@@ -42,6 +42,12 @@ describe("Measure sheets", () => {
     expect(workbook.settings.sheetMap).toEqual({ bundle: "Insertion audit" });
   });
 
+  it("previews a sheet's run chart under the collaborative's rule set, naming the rules (core's teamRunCharts)", async () => {
+    const { user } = await sheetsPane();
+    await user.selectOptions(screen.getByRole("combobox", { name: "Sheet for CLABSI rate" }), "CLABSI rate");
+    expect(await screen.findByText("Chosen by you · 4 months read · IHI rules: no signal")).toBeInTheDocument();
+  });
+
   it("creates a missing measure sheet from the layout", async () => {
     const { user, workbook } = await sheetsPane();
     const falls = screen.getByRole("listitem", { name: "Falls" });

@@ -1,4 +1,5 @@
-import { evidenceFromReadings, defaultQiCore } from "../../../src/taskpane/qiCore";
+import { evidenceFromReadings, defaultQiCore, teamInputFromReadings } from "../../../src/taskpane/qiCore";
+import { RULE_SET_EXPECTED, RULE_SET_MONTHS, RULE_SET_SERIES } from "../../fixtures/ruleSets";
 import { collaborative } from "../support/fixtures";
 
 const reading = (rows: [string, number | null, number | null, string | null][]) =>
@@ -8,7 +9,9 @@ const reading = (rows: [string, number | null, number | null, string | null][]) 
     measure: collaborative.measures[0]!,
   });
 
-describe("evidenceFromReadings", () => {
+// The pane only gathers the points from its sheet readings; every rule is core's teamEvidence (see
+// test/core/scoring.test.ts and the cross-door test test/crossDoor.test.ts).
+describe("evidenceFromReadings / teamInputFromReadings", () => {
   it("works values out from the counts when a sheet has no Value column, and counts distinct annotations as changes tested", () => {
     const sheets = [
       {
@@ -25,16 +28,43 @@ describe("evidenceFromReadings", () => {
     const evidence = evidenceFromReadings(collaborative, sheets, "2026-04");
     expect(evidence.baselineReported).toBe(true);
     expect(evidence.changesTested).toBe(2);
-    expect(evidence.measures).toEqual([{ name: "Bundle compliance", type: "process", improving: false, goalMet: true, monthsAtGoal: 3 }]);
+    expect(evidence.measures).toEqual([
+      { name: "Bundle compliance", type: "process", improvementDirection: "increase", improving: false, goalMet: true, monthsAtGoal: 3 },
+      // required, no sheet: in the evidence, not improving, goal not met (core's rule for a measure with no data)
+      { name: "CLABSI rate", type: "outcome", improvementDirection: "decrease", improving: false, goalMet: false, monthsAtGoal: 0 },
+    ]);
+    expect(evidence.ruleSet).toBe("ihi");
   });
 
   it("counts this month's narrative as a change tested when the sheets carry no annotation", () => {
     const sheets = [{ measureId: "bundle", reading: reading([["2026-01", 50, 100, null]]) }];
     expect(evidenceFromReadings(collaborative, sheets, "2026-04").changesTested).toBe(0);
-    expect(evidenceFromReadings(collaborative, sheets, "2026-04", { changesInNarrative: true }).changesTested).toBe(1);
+    expect(evidenceFromReadings(collaborative, sheets, "2026-04", { narrativeChanges: "  " }).changesTested).toBe(0);
+    expect(evidenceFromReadings(collaborative, sheets, "2026-04", { narrativeChanges: "Checklist at insertion" }).changesTested).toBe(1);
   });
 
-  it("leaves out measures without a readable sheet", () => {
-    expect(evidenceFromReadings(collaborative, [], "2026-04")).toEqual({ teamFormed: true, aimSet: true, baselineReported: false, changesTested: 0, measures: [] });
+  it("gathers no points for a measure without a readable sheet; with no data at all the pane suggests nothing", () => {
+    const input = teamInputFromReadings(collaborative, [], "2026-04");
+    expect(input).toEqual({ definition: collaborative, points: [], reportingMonth: "2026-04", narrativeChanges: null });
+    expect(defaultQiCore.suggestTeamScore(input)).toBeNull();
+  });
+});
+
+describe("sheetSignals: the sheet preview names the rules and the signals of the collaborative's rule set", () => {
+  it("reads one sheet by each rule set (the same signals /runcharts and the faculty page show)", () => {
+    const rows = RULE_SET_MONTHS.map((period, i) => [period, RULE_SET_SERIES[i]!, 100, ""]);
+    const values = [["Month", "Numerator", "Denominator", "Annotation"], ...rows];
+    const shown = (["ihi", "anhoej", "mdc"] as const).map((ruleSet) => {
+      const definition = { ...collaborative, ruleSet, startMonth: "2025-01" };
+      const reading = defaultQiCore.readMeasureSheet({ sheetName: "Bundle", values, measure: definition.measures[0]! });
+      return defaultQiCore.sheetSignals(definition, { measureId: "bundle", reading }, "2026-02");
+    });
+    expect(shown).toEqual(["IHI rules: shift (improvement)", "Anhøj rules: too few crossings (improvement)", "Making Data Count rules: 7 points on one side (concern)"]);
+    expect(RULE_SET_EXPECTED.mdc.signals).toEqual(["7 points on one side: concern"]);
+  });
+
+  it("is null for a sheet without a value up to the reporting month", () => {
+    const reading = defaultQiCore.readMeasureSheet({ sheetName: "Bundle", values: [["Month", "Numerator", "Denominator"], ["2026-05", 9, 10]], measure: collaborative.measures[0]! });
+    expect(defaultQiCore.sheetSignals(collaborative, { measureId: "bundle", reading }, "2026-04")).toBeNull();
   });
 });
