@@ -9,7 +9,7 @@ import type { SheetIssue } from "../core/sheet/issues";
 import { checkSubmission, type CheckSubmissionOptions } from "../core/submission/checkSubmission";
 import { ASSESSMENT_SCALE, type AssessmentLevel } from "../core/scoring/assessmentScale";
 import { suggestAssessmentScore, type AssessmentEvidence, type AssessmentSuggestion } from "../core/scoring/suggestAssessmentScore";
-import { suggestTeamScore, teamEvidence, teamRunCharts, type TeamEvidenceInput, type TeamPoint } from "../core/scoring/teamEvidence";
+import { suggestTeamScore, teamRunCharts, type TeamEvidenceInput, type TeamPoint } from "../core/scoring/teamEvidence";
 import { RULE_SETS } from "../core/runchart/ruleSet";
 
 export type { SheetIssue, MeasureSheetReading, MeasureSheetLayout, AssessmentSuggestion, AssessmentLevel, AssessmentEvidence, SheetSubmission, TeamEvidenceInput };
@@ -63,16 +63,6 @@ export function teamInputFromReadings(
     }
   }
   return { definition: collaborative, points, reportingMonth, narrativeChanges: options.narrativeChanges ?? null };
-}
-
-/** The evidence the pane's suggestion is scored from (core's `teamEvidence` of {@link teamInputFromReadings}). */
-export function evidenceFromReadings(
-  collaborative: CollaborativeDefinition,
-  sheets: readonly SheetForMeasure[],
-  reportingMonth: string,
-  options: { narrativeChanges?: string } = {},
-): AssessmentEvidence {
-  return teamEvidence(teamInputFromReadings(collaborative, sheets, reportingMonth, options));
 }
 
 /**

@@ -1,4 +1,8 @@
-import { evidenceFromReadings, defaultQiCore, teamInputFromReadings } from "../../../src/taskpane/qiCore";
+import { teamEvidence } from "../../../src/core/index";
+import { defaultQiCore, teamInputFromReadings } from "../../../src/taskpane/qiCore";
+
+/** The evidence the pane's suggestion is scored from: core's teamEvidence of what the pane gathers. */
+const evidenceFromReadings = (...args: Parameters<typeof teamInputFromReadings>) => teamEvidence(teamInputFromReadings(...args));
 import { RULE_SET_EXPECTED, RULE_SET_MONTHS, RULE_SET_SERIES } from "../../fixtures/ruleSets";
 import { collaborative } from "../support/fixtures";
 
