@@ -16,7 +16,7 @@
 //   .basicValue, @types/office-js). Where a block shows "#VALUE!", those cells (at most
 //   MAX_DATA_TYPE_CELLS per block) are read again through Range.valuesAsJson (ExcelApi 1.16) in one more
 //   round trip, and a data type replaces the "#VALUE!" so core can name what the cell holds.
-import type { DataTypeCell } from "../../core/cellValue";
+import type { DataTypeCell } from "../../core/index";
 import type { CellValue, ReadProgress, SheetSnapshot } from "../host";
 import { officeSupports, type ExcelRun, type SupportsApi } from "./run";
 
