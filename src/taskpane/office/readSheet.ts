@@ -1,5 +1,5 @@
 // Reads a sheet's used range in row blocks: Excel on the web refuses a request or response over 5 MB
-// (TOOLCHAIN.md pitfall 12), and a hand-built sheet can hold thousands of rows beside helper columns.
+// (docs/TOOLCHAIN.md, item 11), and a hand-built sheet can hold thousands of rows beside helper columns.
 //
 // Two more things real Excel needs:
 // - The workbook's date system. A workbook can use the 1904 date system (made on an older Mac, or
