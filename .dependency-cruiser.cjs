@@ -26,7 +26,8 @@ module.exports = {
     allow("src/server/", within("src/server/", CORE_INDEX)),
     // The browser layer shared by the pane and the faculty app: core through its index only.
     allow("src/web/", within("src/web/", CORE_INDEX)),
-    allow(FACULTY, within("src/web/")),
+    // The faculty app (a door of its own if it leaves src/server/): itself, the browser layer, core's index.
+    allow(FACULTY, within(FACULTY, "src/web/", CORE_INDEX)),
     // Packages: the browser code (functions, pane, web layer) takes runtime dependencies but no Node
     // built-ins; the server may use both.
     allow("src/(functions|taskpane|web|server|faculty)/", { dependencyTypes: ["npm"] }),
