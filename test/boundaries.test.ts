@@ -31,6 +31,8 @@ test("every planted import outside the allow-list fails, and only those", () => 
     "error not-in-allowed: src/core/deep/er/usesPg.ts -> pg",
     // core never imports a door
     "error not-in-allowed: src/core/usesDoor.ts -> ../functions/spill",
+    // the faculty app is browser code: not the server's Node modules
+    "error not-in-allowed: src/server/faculty/usesServer.ts -> ../ok",
     // a door reaches core through src/core/index.ts only
     "error not-in-allowed: src/server/routes/deepCore.ts -> ../../core/sheet/layout",
     // the browser layer is for the pane and the faculty app, not the rest of the server
