@@ -7,7 +7,7 @@ module.exports = {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: false }],
   },
   moduleNameMapper: {
-    // office-addin-mock pulls ESM-only code through office-addin-manifest (TOOLCHAIN.md, pitfall 5)
+    // office-addin-mock pulls ESM-only code through office-addin-manifest (docs/TOOLCHAIN.md, item 5)
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
     "\\.(css|png|svg)$": "<rootDir>/test/support/fileStub.js",
   },

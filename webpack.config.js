@@ -59,7 +59,7 @@ module.exports = (env, argv) => {
             context: officeJs,
             to: "assets/office-js/",
             globOptions: { ignore: ["**/*.debug.js"] },
-            // Already minified: skip Terser, which otherwise spends minutes on them (TOOLCHAIN.md, pitfall 7).
+            // Already minified: skip Terser, which otherwise spends minutes on them (docs/TOOLCHAIN.md, item 7).
             info: { minimized: true },
           },
         ],

@@ -1,4 +1,4 @@
-// Offline checks of manifest.xml's wiring (Microsoft's validator is online only, TOOLCHAIN.md pitfall 9).
+// Offline checks of manifest.xml's wiring (Microsoft's validator is online only, docs/TOOLCHAIN.md, item 9).
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { JSDOM } from "jsdom";

@@ -2,10 +2,9 @@
  * Reusable working memory for the typed arrays a computation on a short series needs and then drops.
  *
  * Why: V8 gives a typed array of more than 64 bytes (more than 8 doubles) its own off-heap
- * ArrayBuffer, and making and later collecting one costs about 3 µs on this 2-core machine
- * (`new Float64Array(24)` 2.9-3.2 µs a time; `new Float64Array(8)`, kept on the heap, 0.05 µs;
- * measured with node 20). A 24-point control chart needs about a dozen such arrays, so their
- * allocation was most of its time: a workbook's thousand short charts paid ~15 ms for memory alone.
+ * ArrayBuffer, which costs far more to make and collect than an array kept on the heap. A 24-point
+ * control chart needs about a dozen such arrays, so their allocation was most of its time
+ * (`npm run bench` times a thousand 24-point charts).
  * Series up to {@link SCRATCH_MAX_LENGTH} points borrow arrays here instead; longer ones allocate
  * as before (there the computation dominates, and a pool would keep megabytes alive for good).
  *

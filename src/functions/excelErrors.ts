@@ -7,7 +7,7 @@
 // #N/A with its message. #DIV/0! and #NUM! are deliberately not used: they would lose the message.
 //
 // `CustomFunctions` is read lazily, inside the functions: the global exists only in Excel's
-// runtime (not under jest, not in a plain browser; TOOLCHAIN pitfalls 4 and 8).
+// runtime (not under jest, not in a plain browser; docs/TOOLCHAIN.md, items 4 and 8).
 
 import { CoreError, type CoreErrorCode } from "../core";
 

@@ -1,7 +1,7 @@
 // The QI.* Excel custom functions: thin wrappers, cells in -> src/core -> cells out.
 //
 // Each @customfunction below is a top-level `function` declaration (the metadata generator skips
-// `const f = () =>`, TOOLCHAIN pitfall 3); its JSDoc is the help Excel shows, and dist/functions.json
+// `const f = () =>`, docs/TOOLCHAIN.md, item 3); its JSDoc is the help Excel shows, and dist/functions.json
 // and docs/functions.md are generated from it. The description and each @param stay within 255
 // characters, the length Excel's function dialogs have historically cut help at
 // (test/functions/metadata.test.ts); longer detail goes under @remarks, which only docs/functions.md shows. Every body runs through excelCall, so bad input

@@ -1,7 +1,7 @@
 // Authentication (who is calling: a bearer token) and authorisation (what that token may touch).
 // Missing, unknown, revoked or expired token → 401; a valid token reaching outside its scope → 403.
 
-import type { Role } from "../core/schema";
+import type { Role } from "../core/index";
 import { ApiProblem } from "./problem";
 import { hashToken } from "./tokens";
 import type { Actor, Store, TokenRecord } from "./store/store";

@@ -2,7 +2,7 @@
 // status, kept in this registry; every error body is an ApiError `{ code, message, conflicts? }`.
 
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ApiError, ApiErrorCode, Conflict } from "../core/schema";
+import type { ApiError, ApiErrorCode, Conflict } from "../core/index";
 
 /** HTTP status of each error code (greppable, never reworded). */
 export const STATUS_OF_CODE: Readonly<Record<ApiErrorCode, ContentfulStatusCode>> = Object.freeze({

@@ -2,7 +2,7 @@
 // Shown once when issued; only the SHA-256 hash is stored (a database leak reveals no usable token).
 
 import { createHash, randomBytes } from "node:crypto";
-import type { Role } from "../core/schema";
+import type { Role } from "../core/index";
 import type { Actor, Store, TokenRecord } from "./store/store";
 
 export const TOKEN_PREFIX = "qi_";

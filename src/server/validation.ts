@@ -1,8 +1,7 @@
 // Turning request input into typed values, or into an ApiProblem that says what to fix and where.
 
 import type * as z from "zod";
-import { isDay, isPeriod, PERIOD_HINT } from "../core/period";
-import type { Conflict } from "../core/schema";
+import { isDay, isPeriod, PERIOD_HINT, type Conflict } from "../core/index";
 import { ApiProblem } from "./problem";
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,63}$/;

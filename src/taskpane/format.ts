@@ -1,6 +1,6 @@
 // How the pane writes months, dates and counts for people.
 
-import { addMonths, PERIOD_PATTERN } from "../core/period";
+import { addMonths, PERIOD_PATTERN } from "../core/index";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

@@ -1,8 +1,7 @@
 // What the task pane needs from the workbook, as plain data. src/taskpane/office/ implements it over
 // Office.js (Excel.run); tests and the headless browser test implement it over an in-memory workbook.
 // Components receive an ExcelHost as a prop and never touch Office.js themselves.
-import type { DataTypeCell } from "../core/cellValue";
-import type { MeasureSheetLayout } from "../core/sheet/layout";
+import type { DataTypeCell, MeasureSheetLayout } from "../core/index";
 
 export type { MeasureSheetLayout };
 

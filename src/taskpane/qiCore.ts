@@ -1,16 +1,32 @@
 // The parts of src/core the pane calls, gathered in one object: components and the workbook check take
 // it as a dependency, so the pane reads as a list of what it relies on and a test can swap one piece.
-import type { CollaborativeDefinition } from "../core/schema";
-import { findMeasureSheet, measureSheetLayout, type MeasureSheetLayout } from "../core/sheet/layout";
-import { readMeasureSheet, type MeasureSheetReading, type ReadMeasureSheetInput } from "../core/sheet/readMeasureSheet";
-import { validateWorkbook, type ValidateWorkbookInput } from "../core/sheet/validateWorkbook";
-import { toSubmission, type SheetSubmission, type ToSubmissionInput } from "../core/sheet/toSubmission";
-import type { SheetIssue } from "../core/sheet/issues";
-import { checkSubmission, type CheckSubmissionOptions } from "../core/submission/checkSubmission";
-import { ASSESSMENT_SCALE, type AssessmentLevel } from "../core/scoring/assessmentScale";
-import { suggestAssessmentScore, type AssessmentEvidence, type AssessmentSuggestion } from "../core/scoring/suggestAssessmentScore";
-import { suggestTeamScore, teamRunCharts, type TeamEvidenceInput, type TeamPoint } from "../core/scoring/teamEvidence";
-import { RULE_SETS } from "../core/runchart/ruleSet";
+import {
+  ASSESSMENT_SCALE,
+  checkSubmission,
+  findMeasureSheet,
+  measureSheetLayout,
+  readMeasureSheet,
+  RULE_SETS,
+  suggestAssessmentScore,
+  suggestTeamScore,
+  teamRunCharts,
+  toSubmission,
+  validateWorkbook,
+  type AssessmentEvidence,
+  type AssessmentLevel,
+  type AssessmentSuggestion,
+  type CheckSubmissionOptions,
+  type CollaborativeDefinition,
+  type MeasureSheetLayout,
+  type MeasureSheetReading,
+  type ReadMeasureSheetInput,
+  type SheetIssue,
+  type SheetSubmission,
+  type TeamEvidenceInput,
+  type TeamPoint,
+  type ToSubmissionInput,
+  type ValidateWorkbookInput,
+} from "../core/index";
 
 export type { SheetIssue, MeasureSheetReading, MeasureSheetLayout, AssessmentSuggestion, AssessmentLevel, AssessmentEvidence, SheetSubmission, TeamEvidenceInput };
 

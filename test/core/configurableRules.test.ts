@@ -1,5 +1,5 @@
 /**
- * Configurable rules (issue 18): Making Data Count shift and trend lengths. NHSRplotthedots 0.2.2's
+ * Configurable rules: Making Data Count shift and trend lengths. NHSRplotthedots 0.2.2's
  * 7 stays the default (its 60 reference cases in makingDataCount.test.ts run with the defaults);
  * the Power BI SPC visual (AUS-DOH-Safety-and-Quality/PowerBI-SPC, docs/PatternDetection/shift.md:
  * "The SPC visual defaults this to a minimum of seven points, however this can be adjusted") is the

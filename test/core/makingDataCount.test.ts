@@ -12,7 +12,7 @@ import {
 } from "../../src/core/index";
 
 // ---------------------------------------------------------------------------------------------
-// Reference cases: NHSRplotthedots 0.2.2, copied unchanged from /work/shared/reference
+// Reference cases: NHSRplotthedots 0.2.2, kept byte-for-byte (provenance: test/fixtures/README.md)
 // ---------------------------------------------------------------------------------------------
 
 interface PtdInput {

@@ -1,5 +1,5 @@
-// A stand-in for Excel's `CustomFunctions` global (it exists only in Excel's runtime; TOOLCHAIN
-// pitfall 4). Import this module first in a test of src/functions: excelErrors.ts reads the global
+// A stand-in for Excel's `CustomFunctions` global (it exists only in Excel's runtime;
+// docs/TOOLCHAIN.md, item 4). Import this module first in a test of src/functions: excelErrors.ts reads the global
 // lazily, so the wrappers then throw ExcelError objects whose code and message tests can assert.
 
 /** What a custom function throws for Excel to show: an error code ("#VALUE!") and a message. */

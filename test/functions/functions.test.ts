@@ -389,7 +389,7 @@ describe("QI.REBASELINE(values, [baseline], [runLength], [direction])", () => {
 });
 
 describe("QI.MDC(values, direction, [target])", () => {
-  // issue 12 item 11: a range with no data is #N/A with a message, not "common cause"
+  // a range with no data is #N/A with a message, not "common cause"
   it("QI.MDC is #N/A with a message when every month is empty", () => {
     expect(excelErrorOf(() => QI.mdc(column([null, "", null]), "increase"))).toEqual({
       code: "#N/A",
@@ -565,7 +565,7 @@ describe("QI.SCORE, QI.SCOREREASONS, QI.SCORELABEL and QI.PCTATLEAST", () => {
     expect(excelErrorOf(() => QI.score(data, measureTable, [["2026-04"]], OMITTED, [["westgard"]]))?.message).toBe(`ruleSet must be one of "ihi", "anhoej", "mdc"; got text 'westgard'`);
   });
 
-  // issue 12 item 11: with nothing to judge, #N/A with a message, as QI.CENTERLINE does
+  // with nothing to judge, #N/A with a message, as QI.CENTERLINE does
   it("QI.SCORE and QI.SCOREREASONS are #N/A with a message when there is no data to judge (both forms)", () => {
     const empty = [["Bundle", "2026-01", "", ""]];
     const message = "no data to judge: no measure has a value up to the reporting month (or, in the earlier form, measureTypes has no row); enter the team's data first";

@@ -56,7 +56,7 @@ describe("custom-functions metadata of src/functions/functions.ts", () => {
     expect(functions.map((f) => f.name)).toEqual(EXPECTED);
   });
 
-  it("has one custom function per exported wrapper (none skipped by the generator, TOOLCHAIN pitfall 3)", () => {
+  it("has one custom function per exported wrapper (none skipped by the generator, docs/TOOLCHAIN.md, item 3)", () => {
     expect(Object.keys(QI).length).toBe(EXPECTED.length);
   });
 

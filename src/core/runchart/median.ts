@@ -1,6 +1,6 @@
 /**
  * The median of a stretch of a typed series without sorting or copying it: the center line of run
- * charts (and of g charts), taken over a million points in a few milliseconds.
+ * charts (and of g charts), for series up to millions of points.
  */
 
 import { medianInPlace, quickselect } from "../numeric";
@@ -29,7 +29,7 @@ const BRACKET_HALF_WIDTH = Math.ceil(2 * Math.sqrt(SAMPLE_SIZE));
  * more (allocation, page faults, garbage collection) than finding the median. So, after Floyd &
  * Rivest (1975, "Algorithm 489", Commun ACM 18:173), which narrows the search with a sample:
  *
- * 1. take about {@link SAMPLE_SIZE} evenly spaced points and sort them (a few hundred microseconds);
+ * 1. take about {@link SAMPLE_SIZE} evenly spaced points and sort them;
  * 2. take two values around the sample's median as a bracket `[low, high]`;
  * 3. in one pass, count the points below `low` and copy those inside the bracket (a few percent
  *    of them) into a small buffer;

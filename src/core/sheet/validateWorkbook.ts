@@ -3,7 +3,8 @@
  * only the collaborative, the calendar and the team's history can tell.
  */
 import { CoreError } from "../errors";
-import { mean, median } from "../numeric";
+import { medianAbsoluteDeviation } from "simple-statistics";
+import { median } from "../numeric";
 import { addMonths, isDay, monthIndex, periodOfIndex } from "../period";
 import type { CollaborativeDefinition, MeasureDefinition } from "../schema/collaborative";
 import { Period } from "../schema/common";
@@ -30,39 +31,44 @@ export type ValidateWorkbookInput = {
  * When a reporting-month value is "far outside the team's history", as data (qicharts2 keeps its
  * bounds in a table the same way).
  *
- * - With at least `minPointsForLimits` earlier values: outside the individuals (XmR) chart's natural
- *   process limits, mean ± 3·σ̂ with σ̂ = MR̄ / d₂ and d₂ = 1.128 for moving ranges of two, i.e.
- *   mean ± 2.66·MR̄ (Wheeler & Chambers, Understanding Statistical Process Control, 1992; Provost &
- *   Murray, The Health Care Data Guide, 2011, ch. 5: I chart). 12 is the fewest points Provost &
- *   Murray suggest for trial limits. Skipped when MR̄ is 0 (a flat history gives no spread).
- * - With `minPointsForRatio` to `minPointsForLimits - 1` earlier values: more than `ratio` times, or
+ * - With at least `minPointsForScore` earlier values: a modified z-score beyond `modifiedZ`, i.e.
+ *   |`madToSigma` · (value − median) / MAD| > 3.5, where MAD is the median absolute deviation of the
+ *   earlier values from their median and 0.6745 (the normal distribution's upper quartile) makes
+ *   MAD / 0.6745 estimate σ for normal data (Iglewicz & Hoaglin, How to Detect and Handle Outliers,
+ *   ASQC 1993; NIST/SEMATECH e-Handbook of Statistical Methods, 1.3.5.17,
+ *   https://www.itl.nist.gov/div898/handbook/eda/section3/eda35h.htm). The median and MAD ignore
+ *   the history's own outliers and, up to half the months, a level the team has since left: an old
+ *   typo does not widen the band until a new one fits inside it (mean ± 3σ̂ of an XmR chart did), and
+ *   a team that shifted its process is not warned every month for staying improved. 12 (a year of
+ *   months) is the fewest points Provost & Murray (The Health Care Data Guide, 2011) suggest for
+ *   limits. Skipped when MAD is 0 (more than half the earlier months share one value: no spread to
+ *   judge by, as in a count of rare events).
+ * - With `minPointsForRatio` to `minPointsForScore - 1` earlier values: more than `ratio` times, or
  *   less than 1/`ratio` of, their median (skipped when the median is 0). A rule of thumb for "an
  *   order of magnitude off" (a misplaced decimal, a count typed as a percentage), not a statistic.
  * - Fewer: no warning.
  */
 export const SUSPICIOUS_VALUE_RULE = {
-  minPointsForLimits: 12,
-  sigmas: 3,
-  d2: 1.128,
+  minPointsForScore: 12,
+  modifiedZ: 3.5,
+  madToSigma: 0.6745,
   minPointsForRatio: 3,
   ratio: 3,
 } as const;
-
 
 function hasFigures(row: MeasureSheetRow): boolean {
   return row.numerator !== null || row.denominator !== null || row.value !== null;
 }
 
-/** The band a value must stay inside, from earlier values; `null` when the history is too short. */
+/** The band a value must stay inside, from earlier values; `null` when the history is too short or has no spread. */
 function suspiciousBand(history: readonly number[]): { low: number; high: number; how: string } | null {
   const rule = SUSPICIOUS_VALUE_RULE;
-  if (history.length >= rule.minPointsForLimits) {
-    const ranges = history.slice(1).map((x, i) => Math.abs(x - history[i]));
-    const mrBar = mean(ranges);
-    if (mrBar === 0) return null;
-    const center = mean(history);
-    const spread = (rule.sigmas * mrBar) / rule.d2;
-    return { low: center - spread, high: center + spread, how: `mean ± 3 sigma of the ${history.length} earlier months` };
+  if (history.length >= rule.minPointsForScore) {
+    const mad = medianAbsoluteDeviation([...history]);
+    if (mad === 0) return null;
+    const center = median(history);
+    const spread = (rule.modifiedZ * mad) / rule.madToSigma;
+    return { low: center - spread, high: center + spread, how: `median ± ${rule.modifiedZ} robust sigma of the ${history.length} earlier months` };
   }
   if (history.length >= rule.minPointsForRatio) {
     const mid = median(history);

@@ -76,7 +76,7 @@ const LONG_SERIES = 65_536;
  * literals on purpose, one for long series: V8 decides per literal (allocation site), from how
  * many of its objects survive, whether to allocate them straight into the old generation. With one
  * literal, thousands of short charts would teach it that points die young, and a million-point
- * chart would then be copied through the young generation: measured 2 to 3 times slower.
+ * chart would then be copied through the young generation, and slowed by it.
  */
 function pointOf(
   long: boolean,

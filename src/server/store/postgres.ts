@@ -4,7 +4,7 @@
 // are written with one INSERT … SELECT FROM unnest(…) rather than a round trip per row.
 
 import { Pool, type PoolClient, type PoolConfig } from "pg";
-import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/schema";
+import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/index";
 import { SqlStore } from "./base";
 import { MIGRATIONS } from "./migrations";
 import { SQL, toToken, type Columns, type Query, type Row } from "./sql";

@@ -3,7 +3,7 @@
 // PostgreSQL both run: ON CONFLICT upserts, CAST(COUNT(*) AS INTEGER) so counts come back as
 // numbers from pg, CASE instead of boolean arithmetic.
 
-import type { CollaborativeDefinition, MeasureDefinition, Role } from "../../core/schema";
+import type { CollaborativeDefinition, MeasureDefinition, Role } from "../../core/index";
 import type { AggregateRow, AuditEntry, CurrentPointRow, PeriodEvent, ReportRow, ScoreCountRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";
 
 export const SQL = {

@@ -6,7 +6,7 @@
 import Database from "better-sqlite3";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/schema";
+import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/index";
 import { SqlStore } from "./base";
 import { MIGRATIONS } from "./migrations";
 import { columnsOf, columnsSql, SQL, toToken, type Columns, type Query, type Row } from "./sql";

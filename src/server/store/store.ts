@@ -12,7 +12,7 @@
 //   locked FOR UPDATE);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
-import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team } from "../../core/schema";
+import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team } from "../../core/index";
 
 export type Engine = "sqlite" | "postgres";
 

@@ -3,7 +3,7 @@
 // pooled client). The engines keep only what differs: how they lock, how they batch many points, and
 // how a driver runs a statement.
 
-import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/schema";
+import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/index";
 import { matchTokens, SQL, type Row } from "./sql";
 import {
   pointKey,

@@ -2,7 +2,7 @@
 // sent; every response is parsed with them, so a drift between add-in and server fails loudly here
 // instead of showing wrong numbers. Errors become ApiFailure with a sentence a data lead can act on.
 import type * as z from "zod";
-import { ApiError, Me, PeriodsResponse, PointsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../core/schema";
+import { ApiError, Me, PeriodsResponse, PointsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../core/index";
 import { ApiFailure, plainMessage, type ApiFailureKind } from "./errors";
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

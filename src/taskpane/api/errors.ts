@@ -1,6 +1,6 @@
 // One error type for everything that can go wrong talking to the data store, with the plain sentence the
 // data lead reads on screen and whether the outbox should try again.
-import type { ApiErrorCode, Conflict } from "../../core/schema";
+import type { ApiErrorCode, Conflict } from "../../core/index";
 
 /**
  * - `network`: fetch threw (offline, DNS, CORS, timeout): retry later with the same key

@@ -8,7 +8,7 @@
 //    answers repeats with the first answer, so a report whose first attempt did land is not stored twice.
 // 3. A definitive answer (2xx, or a 4xx that retrying cannot fix) takes it out of the outbox.
 // 4. 401 keeps it queued but stops the timer until a new token is saved.
-import type { SubmissionInput, SubmissionSummary } from "../../core/schema";
+import type { SubmissionInput, SubmissionSummary } from "../../core/index";
 import type { OutboxStore, QueuedReport } from "../storage/outboxStore";
 import type { ApiClient } from "./client";
 import { ApiFailure, plainMessage } from "./errors";

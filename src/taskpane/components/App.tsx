@@ -3,11 +3,11 @@
 // everything arrives through `services`, so the same component runs in Excel, jsdom and the browser test.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import type { MeasureDefinition, SubmissionInput } from "../../core/schema";
+import type { MeasureDefinition, SubmissionInput } from "../../core/index";
 import type { ApiClient } from "../api/client";
 import { ApiFailure, plainMessage } from "../api/errors";
 import type { Outbox, OutboxSnapshot, SendOutcome } from "../api/outbox";
-import type { TeamStatus } from "../../core/schema";
+import type { TeamStatus } from "../../core/index";
 import type { ExcelHost, MarkResult, WorkbookSettings } from "../host";
 import type { QiCore } from "../qiCore";
 import { forgetToken, loadCachedMe, loadToken, saveCachedMe, saveToken } from "../storage/connection";
@@ -15,7 +15,7 @@ import { EMPTY_DRAFT, loadDraft, saveDraft, type ReportDraft } from "../storage/
 import type { KeyValueStore } from "../storage/keyValueStore";
 import type { PaneEvents } from "../office/paneEvents";
 import { isoDay, previousMonth } from "../format";
-import { monthRange } from "../../core/period";
+import { monthRange } from "../../core/index";
 import { checkWorkbook, marksFor, serverIssues, type CheckProgress, type PaneIssue, type WorkbookCheck } from "../workbook/checkWorkbook";
 import { ConnectPanel, type Connection } from "./ConnectPanel";
 import { OutboxBanner } from "./OutboxBanner";

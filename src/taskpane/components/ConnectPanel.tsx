@@ -1,7 +1,7 @@
 // Connect: the data store's address and the team's token, checked with GET /api/v1/me.
 import { useState, type FormEvent } from "react";
 import { Body1, Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from "@fluentui/react-components";
-import type { Me } from "../../core/schema";
+import type { Me } from "../../core/index";
 import { ApiFailure } from "../api/errors";
 import { normaliseStoreUrl } from "../api/client";
 import { usePanelStyles } from "./styles";

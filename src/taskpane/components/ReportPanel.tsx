@@ -2,7 +2,7 @@
 // beside the score the data suggest. Everything typed is saved as it is typed (storage/drafts.ts).
 import { useId } from "react";
 import { Button, Field, Radio, RadioGroup, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { Narrative } from "../../core/schema";
+import { Narrative } from "../../core/index";
 import type { AssessmentLevel, AssessmentSuggestion } from "../qiCore";
 import type { ReportDraft } from "../storage/drafts";
 import { monthLabel } from "../format";

@@ -2,7 +2,7 @@
 // the mapping of hand-built sheets whose names do not match, with what the reader noticed in them.
 import { useId, useState } from "react";
 import { Badge, Button, Label, MessageBar, MessageBarBody, Select, Spinner, Text } from "@fluentui/react-components";
-import type { CollaborativeDefinition, MeasureDefinition } from "../../core/schema";
+import type { CollaborativeDefinition, MeasureDefinition } from "../../core/index";
 import { usePanelStyles } from "./styles";
 
 export interface SheetChoice {

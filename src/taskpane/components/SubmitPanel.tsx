@@ -1,8 +1,7 @@
 // Submit: the month's status, a dry run that says what would change (with the server's conflicts on their
 // cells), then the real submission with a receipt. Failures that may pass leave the report queued.
 import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from "@fluentui/react-components";
-import type { SubmissionSummary } from "../../core/schema";
-import type { TeamStatus } from "../../core/schema";
+import type { SubmissionSummary, TeamStatus } from "../../core/index";
 import type { PaneIssue } from "../workbook/checkWorkbook";
 import { dateLabel, dateTimeLabel, monthLabel, plural } from "../format";
 import { IssueList } from "./IssueList";

@@ -6,7 +6,7 @@
 // Excel.run has no rollback, so the sheet is built in steps, one sync each (sheet, table, checks,
 // chart, finish). When a step fails, the new sheet is deleted (its table and chart go with it) and the
 // error names the step: a retry then makes the same sheet again, not "Name (2)".
-import { columnLetters as columnName } from "../../core/sheet/address";
+import { columnLetters as columnName } from "../../core/index";
 import type { MeasureSheetLayout } from "../host";
 import type { ExcelRun, SupportsApi } from "./run";
 

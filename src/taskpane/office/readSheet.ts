@@ -1,5 +1,5 @@
 // Reads a sheet's used range in row blocks: Excel on the web refuses a request or response over 5 MB
-// (TOOLCHAIN.md pitfall 12), and a hand-built sheet can hold thousands of rows beside helper columns.
+// (docs/TOOLCHAIN.md, item 11), and a hand-built sheet can hold thousands of rows beside helper columns.
 //
 // Two more things real Excel needs:
 // - The workbook's date system. A workbook can use the 1904 date system (made on an older Mac, or
@@ -16,7 +16,7 @@
 //   .basicValue, @types/office-js). Where a block shows "#VALUE!", those cells (at most
 //   MAX_DATA_TYPE_CELLS per block) are read again through Range.valuesAsJson (ExcelApi 1.16) in one more
 //   round trip, and a data type replaces the "#VALUE!" so core can name what the cell holds.
-import type { DataTypeCell } from "../../core/cellValue";
+import type { DataTypeCell } from "../../core/index";
 import type { CellValue, ReadProgress, SheetSnapshot } from "../host";
 import { officeSupports, type ExcelRun, type SupportsApi } from "./run";
 

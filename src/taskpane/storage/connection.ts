@@ -1,6 +1,6 @@
 // The team's token and the last answer of GET /api/v1/me, kept in the add-in's storage (never the workbook).
 // The cached Me lets the pane validate sheets while the data store cannot be reached.
-import { Me } from "../../core/schema";
+import { Me } from "../../core/index";
 import type { KeyValueStore } from "./keyValueStore";
 
 const TOKEN_PREFIX = "qi.token:";

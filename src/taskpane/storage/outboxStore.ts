@@ -2,7 +2,7 @@
 // network, a closed pane or a crash never loses one. Each keeps the Idempotency-Key it was made with;
 // every retry sends that same key, so the server stores the report exactly once.
 import * as z from "zod";
-import { SubmissionInput } from "../../core/schema";
+import { SubmissionInput } from "../../core/index";
 import type { KeyValueStore } from "./keyValueStore";
 
 export const QueuedReport = z.object({

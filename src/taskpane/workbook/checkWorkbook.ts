@@ -1,8 +1,7 @@
 // Validate: read every measure sheet through the host, then let core read, validate and turn them into
 // the report (readMeasureSheet → validateWorkbook → toSubmission → checkSubmission). No Office.js and no
 // React here: the same function runs in Excel, in jsdom tests and in the headless browser test.
-import type { CollaborativeDefinition, Conflict, MeasureDefinition, SubmissionInput } from "../../core/schema";
-import { parseA1 } from "../../core/sheet/address";
+import { parseA1, type CollaborativeDefinition, type Conflict, type MeasureDefinition, type SubmissionInput } from "../../core/index";
 import type { CellMark, ExcelHost } from "../host";
 import type { MeasureSheetReading, QiCore, SheetForMeasure, SheetIssue } from "../qiCore";
 import { CLIENT } from "../version";

@@ -122,19 +122,46 @@ describe("validateWorkbook(input): missing and unknown measures", () => {
 
 describe("validateWorkbook(input): suspicious data", () => {
   it("SUSPICIOUS_VALUE_RULE cites its thresholds as data", () => {
-    expect(SUSPICIOUS_VALUE_RULE).toEqual({ minPointsForLimits: 12, sigmas: 3, d2: 1.128, minPointsForRatio: 3, ratio: 3 });
+    expect(SUSPICIOUS_VALUE_RULE).toEqual({ minPointsForScore: 12, modifiedZ: 3.5, madToSigma: 0.6745, minPointsForRatio: 3, ratio: 3 });
   });
 
-  it("SUSPICIOUS_VALUE: outside mean ± 3·MR̄/1.128 of at least 12 months of history", () => {
-    // history alternates 50, 52 (mean 51, MR̄ 2, limits 51 ± 5.32): 57 is outside, 56 inside
-    const history = { [bundle.id]: Array.from({ length: 12 }, (_, i) => ({ period: `2025-${String(i + 1).padStart(2, "0")}`, value: i % 2 === 0 ? 50 : 52 })) };
-    const far = validate([bundleSheet([["2026-01", 57, 100, ""]]), clabsiSheet([["2026-01", 1, 900, ""]])], { reportingMonth: "2026-01", asOf: "2026-02-05", history });
-    expect(messages(far.filter((i) => i.code === "SUSPICIOUS_VALUE"))).toEqual([
-      "SUSPICIOUS_VALUE B2: the 2026-01 value 57 is far outside this team's usual range (45.6809 to 56.3191: mean ± 3 sigma of the 12 earlier months) — check the numerator and denominator; if it is right, say what happened in the annotation",
+  // Iglewicz & Hoaglin's modified z-score, M = 0.6745 (x - median) / MAD, |M| > 3.5 (NIST/SEMATECH
+  // e-Handbook 1.3.5.17, https://www.itl.nist.gov/div898/handbook/eda/section3/eda35h.htm).
+  const months2025 = (values: readonly number[]) => values.map((value, i) => ({ period: `2025-${String(i + 1).padStart(2, "0")}`, value }));
+  const suspicious = (history: readonly number[], numerator: number) =>
+    messages(
+      validate([bundleSheet([["2026-01", numerator, 100, ""]]), clabsiSheet([["2026-01", 1, 900, ""]])], {
+        reportingMonth: "2026-01",
+        asOf: "2026-02-05",
+        history: { [bundle.id]: months2025(history) },
+      }).filter((i) => i.code === "SUSPICIOUS_VALUE"),
+    );
+
+  it("SUSPICIOUS_VALUE: a modified z-score beyond 3.5 against at least 12 months of history, naming the cell", () => {
+    // 50, 52 alternating: median 51, every deviation 1, so MAD 1 and the band is 51 ± 3.5 / 0.6745 = 51 ± 5.18903
+    const steady = [50, 52, 50, 52, 50, 52, 50, 52, 50, 52, 50, 52];
+    expect(suspicious(steady, 57)).toEqual([
+      "SUSPICIOUS_VALUE B2: the 2026-01 value 57 is far outside this team's usual range (45.811 to 56.189: median ± 3.5 robust sigma of the 12 earlier months) — check the numerator and denominator; if it is right, say what happened in the annotation",
     ]);
+    expect(suspicious(steady, 56)).toEqual([]); // M = 0.6745 × 5 / 1 = 3.37
+    expect(suspicious(steady, 45)).toHaveLength(1); // M = -4.05
+    const far = validate([bundleSheet([["2026-01", 57, 100, ""]])], { reportingMonth: "2026-01", asOf: "2026-02-05", history: { [bundle.id]: months2025(steady) } });
     expect(far.find((i) => i.code === "SUSPICIOUS_VALUE")?.severity).toBe("warning");
-    const near = validate([bundleSheet([["2026-01", 56, 100, ""]]), clabsiSheet([["2026-01", 1, 900, ""]])], { reportingMonth: "2026-01", asOf: "2026-02-05", history });
-    expect(near.filter((i) => i.code === "SUSPICIOUS_VALUE")).toEqual([]);
+  });
+
+  it("SUSPICIOUS_VALUE: an old typo in the history does not hide a new one", () => {
+    // 520 in 2025-06: the median (51) and MAD (1) ignore it, so 5 (a slipped decimal) is M = -31.0.
+    // The XmR band used before (mean ± 3·MR̄/1.128) was -141.6 to 321.6 here and let 5 through.
+    const withTypo = [50, 52, 50, 52, 50, 520, 50, 52, 50, 52, 50, 52];
+    expect(suspicious(withTypo, 5)).toEqual([
+      "SUSPICIOUS_VALUE B2: the 2026-01 value 5 is far outside this team's usual range (45.811 to 56.189: median ± 3.5 robust sigma of the 12 earlier months) — check the numerator and denominator; if it is right, say what happened in the annotation",
+    ]);
+  });
+
+  it("SUSPICIOUS_VALUE: a team that improved is not warned for staying improved", () => {
+    // six months at 49/51, six at 79/81: median 65, MAD 15, band 65 ± 77.84, so 80 is M = 0.67.
+    // The XmR band used before was 53.4 to 76.6 and warned about every month at the new level.
+    expect(suspicious([49, 51, 49, 51, 49, 51, 79, 81, 79, 81, 79, 81], 80)).toEqual([]);
   });
 
   it("SUSPICIOUS_VALUE: with 3 to 11 earlier months, more than 3× or under ⅓ of their median; the sheet's own months serve as history", () => {
@@ -153,6 +180,8 @@ describe("validateWorkbook(input): suspicious data", () => {
     const history = { [bundle.id]: Array.from({ length: 12 }, (_, i) => ({ period: `2025-${String(i + 1).padStart(2, "0")}`, value: 50 })) };
     const issues = validate([bundleSheet([["2026-01", 90, 100, ""]])], { reportingMonth: "2026-01", asOf: "2026-02-05", history });
     expect(issues.filter((i) => i.code === "SUSPICIOUS_VALUE")).toEqual([]);
+    // nor does one where more than half the months share a value (MAD 0), as a count of rare events
+    expect(suspicious([0, 0, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0], 2)).toEqual([]);
   });
 
   it("SAME_AS_LAST_MONTH: every measure repeats last month's numbers exactly", () => {

@@ -4,7 +4,7 @@
 //   failed step must delete the sheet it added (Excel.Worksheet.delete() in @types/office-js).
 // - A table's name must not clash with another table or a defined name: Excel refuses it
 //   (Excel.Table.name in @types/office-js: "the name of the table"; the clash with a defined name is
-//   the failure issue 12 names; only real Excel shows its exact error).
+//   the failure a reviewer reported; only real Excel shows its exact error).
 // - Line charts: a formula's "" is plotted as 0, only an empty cell or #N/A leaves a gap
 //   (https://support.microsoft.com/en-us/office/display-empty-cells-null-n-a-values-and-hidden-worksheet-data-in-a-chart-a1ee6f0c-192f-4248-abeb-9ca49cb92274);
 //   blank cells as gaps is Excel.Chart.displayBlanksAs = "NotPlotted" (ExcelApi 1.8, @types/office-js).

@@ -7,7 +7,7 @@
 //   https://learn.microsoft.com/en-us/javascript/api/excel/excel.worksheetprotection).
 // - A cell has either a note or a threaded comment (https://support.microsoft.com/en-us/office/
 //   the-difference-between-threaded-comments-and-notes-75a51eec-4092-42ab-abf8-7669077b7be3); adding
-//   a note where a threaded comment is fails (issue 12's review; only real Excel can confirm the error).
+//   a note where a threaded comment is fails (only real Excel can confirm the error).
 // - "No fill" is RangeFill.clear() ("Resets the range background",
 //   https://learn.microsoft.com/en-us/javascript/api/excel/excel.rangefill), not a white fill.
 import { createExcelHost } from "../../../src/taskpane/office/excelHost";

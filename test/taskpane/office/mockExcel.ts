@@ -1,6 +1,6 @@
 // A small Excel model for the adapter tests: ranges, notes, settings items and used ranges are
 // office-addin-mock objects (reading a property that was not load()ed and sync()ed gives the string
-// "Error, property was not loaded", TOOLCHAIN.md pitfall 5), collections are plain objects. At each
+// "Error, property was not loaded", docs/TOOLCHAIN.md, item 5), collections are plain objects. At each
 // context.sync() (and when a batch ends), what the adapter wrote to the mocks is copied into `state`,
 // which the tests assert on. As in Excel, nothing is rolled back: when a sync fails (a fill on a
 // protected sheet, a note on a cell with a threaded comment, a step named in `state.failures`), what
