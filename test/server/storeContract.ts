@@ -2,6 +2,7 @@
 
 import { bulkLoad, type BulkLoad } from "../../bench/bulkLoad";
 import type { SqlStore } from "../../src/server/store/base";
+import { all, run, type Operation } from "../../src/server/store/steps";
 import { StoreConflict, StoreNotFound, type Store } from "../../src/server/store/store";
 import { hashToken, issueToken } from "../../src/server/tokens";
 import { CLI, fixtureCollaborative, storeSubmit, TEAMS, type StoreHandle } from "./helpers";
@@ -308,6 +309,18 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
     it("submit() for an unknown team is a StoreNotFound and writes nothing", async () => {
       await withTeams();
       await expect(storeSubmit(store, collaborative, "zulu", { reportingMonth: "2026-02", points: [] })).rejects.toThrow(StoreNotFound);
+    });
+
+    it("a write that fails part-way leaves nothing behind (one transaction on both engines)", async () => {
+      const failing: Operation<void> = {
+        *body({ db }) {
+          yield* run(db.insertInto("collaboratives").values({ id: "c", name: "C", aim: "", start_month: "2026-01", end_month: "2026-12", due_day: 15, lock_after_days: 0, sharing: "named", rule_set: "ihi", created_at: AT }));
+          expect(yield* all(db.selectFrom("collaboratives").select("id"))).toEqual([{ id: "c" }]); // seen inside the transaction
+          throw new Error("planner failed");
+        },
+      };
+      await expect((store as Store & SqlStore).transact(failing)).rejects.toThrow("planner failed");
+      expect(await store.isEmpty()).toBe(true);
     });
 
     it("bulkLoad() into an unknown collaborative is a StoreNotFound, teams given or not, and writes nothing", async () => {

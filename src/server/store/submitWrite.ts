@@ -4,7 +4,7 @@
 import type { Builder } from "./schema";
 import { all, first, insert, run, type Operation, type Step, type WriteContext } from "./steps";
 import { pointKey, StoreNotFound, type StoredPoint, type SubmitOutcome, type SubmitRequest } from "./store";
-import { audit, currentPointRow, insertPointRevisions, revisionRow, score, storedAnswer, upsertCurrentPoints, upsertMonthlyReports, type ChangeTarget } from "./writes";
+import { audit, currentPointRow, insertPointRevisions, locked, revisionRow, score, storedAnswer, upsertCurrentPoints, upsertMonthlyReports, type ChangeTarget } from "./writes";
 
 type Steps<T = void> = Generator<Step, T, unknown>;
 
@@ -15,9 +15,8 @@ type Steps<T = void> = Generator<Step, T, unknown>;
  * transaction; a dry run's deferred one reads a consistent snapshot). StoreNotFound when missing.
  */
 function* lockTeam(ctx: WriteContext, req: SubmitRequest): Steps {
-  let query = ctx.db.selectFrom("teams").select("id").where("collaborative_id", "=", req.collaborativeId).where("id", "=", req.teamId);
-  if (ctx.engine === "postgres") query = req.dryRun ? query.forShare() : query.forUpdate();
-  if (!(yield* first(query))) throw new StoreNotFound(`no team ${req.teamId}`);
+  const team = ctx.db.selectFrom("teams").select("id").where("collaborative_id", "=", req.collaborativeId).where("id", "=", req.teamId);
+  if (!(yield* first(locked(ctx, team, req.dryRun ? "share" : "update")))) throw new StoreNotFound(`no team ${req.teamId}`);
 }
 
 /** The latest revision of a team's month (0 when none), and the latest narrative and self-assessment sent for it. */

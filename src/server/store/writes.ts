@@ -30,7 +30,7 @@ type Steps<T = void> = Generator<Step, T, unknown>;
  * `FOR SHARE` for a reader). SQLite has no row locks and needs none: its writes run in an immediate
  * transaction, which holds the one database write lock from its first statement.
  */
-function locked<DB, TB extends keyof DB, O>(ctx: WriteContext, query: SelectQueryBuilder<DB, TB, O>, mode: "update" | "share" = "update"): SelectQueryBuilder<DB, TB, O> {
+export function locked<DB, TB extends keyof DB, O>(ctx: WriteContext, query: SelectQueryBuilder<DB, TB, O>, mode: "update" | "share" = "update"): SelectQueryBuilder<DB, TB, O> {
   if (ctx.engine === "sqlite") return query;
   return mode === "update" ? query.forUpdate() : query.forShare();
 }
