@@ -17,6 +17,9 @@ export type Step =
   /** Insert `rows` (all with the same keys): the engine splits them into statements of its own size. */
   | { kind: "insert"; rows: readonly object[]; build: (rows: readonly object[]) => Compilable };
 
+/** A write, or a part of one, that yields steps and returns `T`. */
+export type Steps<T = void> = Generator<Step, T, unknown>;
+
 /** What an operation sees of its engine: the query builder of its dialect, and the engine's name for locking. */
 export type WriteContext = { db: Builder; engine: Engine };
 

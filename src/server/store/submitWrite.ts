@@ -2,11 +2,9 @@
 // let the request's planner decide, store what it decided. A dry run only reads.
 
 import type { Builder } from "./schema";
-import { all, first, insert, run, type Operation, type Step, type WriteContext } from "./steps";
+import { all, first, insert, run, type Operation, type Steps, type WriteContext } from "./steps";
 import { pointKey, StoreNotFound, type StoredPoint, type SubmitOutcome, type SubmitRequest } from "./store";
 import { audit, currentPointRow, insertPointRevisions, locked, revisionRow, score, storedAnswer, upsertCurrentPoints, upsertMonthlyReports, type ChangeTarget } from "./writes";
-
-type Steps<T = void> = Generator<Step, T, unknown>;
 
 /**
  * The team's row, locked until the transaction ends on PostgreSQL (`FOR UPDATE`; `FOR SHARE` for a

@@ -7,7 +7,7 @@ import type { Insertable, SelectQueryBuilder } from "kysely";
 import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/schema";
 import type { Builder, CurrentPointsTable, CurrentScoresTable, Database, MonthlyReportsTable, PointRevisionsTable } from "./schema";
 import { matchTokens, toToken } from "./sql";
-import { all, first, insert, run, type Operation, type Step, type WriteContext } from "./steps";
+import { all, first, insert, run, type Operation, type Steps, type WriteContext } from "./steps";
 import {
   StoreConflict,
   StoreNotFound,
@@ -22,8 +22,6 @@ import {
   type TeamRecord,
   type TokenRecord,
 } from "./store";
-
-type Steps<T = void> = Generator<Step, T, unknown>;
 
 /**
  * `query` locking the rows it reads until the transaction ends, on PostgreSQL (`FOR UPDATE`, or
