@@ -28,8 +28,10 @@ import { addMonths, monthOf, monthRange, type CollaborativeDefinition, type Meas
 import { createApp } from "../src/server/app";
 import { PostgresStore } from "../src/server/store/postgres";
 import { SqliteStore } from "../src/server/store/sqlite";
-import type { BulkLoad, Store } from "../src/server/store/store";
+import type { SqlStore } from "../src/server/store/base";
+import type { Store } from "../src/server/store/store";
 import { issueToken } from "../src/server/tokens";
+import { bulkLoad, type BulkLoad } from "./bulkLoad";
 
 // autocannon ships no types (and @types/autocannon is not a dependency): the little we use, typed here.
 type AutocannonResult = {
@@ -62,7 +64,7 @@ function list<T extends string>(env: string | undefined, all: readonly T[]): T[]
 }
 
 /** A store in a throwaway place: a temp dir for SQLite, a fresh schema for PostgreSQL. */
-async function freshStore(engine: Engine): Promise<{ store: Store; cleanup: () => Promise<void> }> {
+async function freshStore(engine: Engine): Promise<{ store: Store & SqlStore; cleanup: () => Promise<void> }> {
   if (engine === "sqlite") {
     const dir = mkdtempSync(join(tmpdir(), "qi-bench-"));
     const store = new SqliteStore({ file: join(dir, "qi.sqlite") });
@@ -232,7 +234,7 @@ async function loadTest(engine: Engine, seconds: number, connections: number): P
 // ---- 2. read latency at collaborative sizes -------------------------------------------------------
 
 /** Create the collaborative of `size` in `store`, its teams, a faculty token and its reports and scores (bulk-loaded). */
-export async function loadSize(store: Store, size: SizeName, now: Date): Promise<{ faculty: string; periods: string[]; collaborative: CollaborativeDefinition }> {
+export async function loadSize(store: Store & SqlStore, size: SizeName, now: Date): Promise<{ faculty: string; periods: string[]; collaborative: CollaborativeDefinition }> {
   const { teams, measures: measureCount, months } = SIZES[size];
   const today = now.toISOString().slice(0, 10);
   const collaborative = definition(size, measureCount, months, today);
@@ -240,9 +242,9 @@ export async function loadSize(store: Store, size: SizeName, now: Date): Promise
   const periods = monthRange(collaborative.startMonth, addMonths(monthOf(today), -1));
   const createdAt = now.toISOString();
   const teamList = Array.from({ length: teams }, (_, t) => ({ id: `team-${t}`, name: `Team ${t}`, organisation: "", createdAt }));
-  await store.bulkLoad({ collaborativeId: size, tokenId: "bench", teams: teamList, reports: [], scores: [] });
+  await bulkLoad(store, { collaborativeId: size, tokenId: "bench", teams: teamList, reports: [], scores: [] });
   // Reports in slices so memory stays flat at the campaign size, two slices in flight: PostgreSQL
-  // writes them on two connections (SQLite's bulkLoad is synchronous, so there they run in turn).
+  // writes them on two connections (SQLite's transactions are synchronous, so there they run in turn).
   const slice = 250;
   let rng = 12345;
   const random = () => ((rng = (rng * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -268,7 +270,7 @@ export async function loadSize(store: Store, size: SizeName, now: Date): Promise
       }
     }
     if (inFlight.length === 2) await inFlight.shift();
-    inFlight.push(store.bulkLoad(load));
+    inFlight.push(bulkLoad(store, load));
   }
   await Promise.all(inFlight);
   const faculty = await issueToken(store, { role: "faculty", collaborativeId: size, label: "bench faculty", now, actor: CLI });

@@ -1,5 +1,8 @@
 // The one contract both storage engines must meet. Run by store.sqlite.test.ts and store.postgres.test.ts.
 
+import { bulkLoad, type BulkLoad } from "../../bench/bulkLoad";
+import type { SqlStore } from "../../src/server/store/base";
+import { all, run, type Operation } from "../../src/server/store/steps";
 import { StoreConflict, StoreNotFound, type Store } from "../../src/server/store/store";
 import { hashToken, issueToken } from "../../src/server/tokens";
 import { CLI, fixtureCollaborative, storeSubmit, TEAMS, type StoreHandle } from "./helpers";
@@ -19,6 +22,9 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
     afterEach(async () => {
       await handle?.close();
     });
+
+    /** The bench's bulk load (not part of the Store interface) on this engine. */
+    const load = (l: BulkLoad) => bulkLoad(store as Store & SqlStore, l);
 
     async function withTeams(): Promise<void> {
       await store.createCollaborative(collaborative, AT, CLI);
@@ -305,10 +311,42 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       await expect(storeSubmit(store, collaborative, "zulu", { reportingMonth: "2026-02", points: [] })).rejects.toThrow(StoreNotFound);
     });
 
+    it("a write that fails part-way leaves nothing behind (one transaction on both engines)", async () => {
+      const failing: Operation<void> = {
+        *body({ db }) {
+          yield* run(db.insertInto("collaboratives").values({ id: "c", name: "C", aim: "", start_month: "2026-01", end_month: "2026-12", due_day: 15, lock_after_days: 0, sharing: "named", rule_set: "ihi", created_at: AT }));
+          expect(yield* all(db.selectFrom("collaboratives").select("id"))).toEqual([{ id: "c" }]); // seen inside the transaction
+          throw new Error("planner failed");
+        },
+      };
+      await expect((store as Store & SqlStore).transact(failing)).rejects.toThrow("planner failed");
+      expect(await store.isEmpty()).toBe(true);
+    });
+
+    it("bulkLoad() into an unknown collaborative is a StoreNotFound, teams given or not, and writes nothing", async () => {
+      await withTeams();
+      const report = { teamId: "alpha", reportingMonth: "2026-01", receivedAt: "2026-02-10T00:00:00.000Z", points: [] };
+      await expect(load({ collaborativeId: "nope", tokenId: "bulk", reports: [report], scores: [] })).rejects.toThrow(StoreNotFound);
+      await expect(
+        load({ collaborativeId: "nope", tokenId: "bulk", teams: [{ id: "delta", name: "Delta", organisation: "", createdAt: AT }], reports: [], scores: [] }),
+      ).rejects.toThrow(StoreNotFound);
+      expect(await handle.raw("SELECT id FROM submissions")).toEqual([]);
+      expect(await handle.raw("SELECT id FROM teams WHERE collaborative_id = 'nope'")).toEqual([]);
+    });
+
+    it("values holding SQL's placeholder characters (?, $1) are stored as sent", async () => {
+      await store.createCollaborative({ ...collaborative, name: "Who? Us? $1 $2 ?? '?'" }, AT, CLI);
+      await store.addTeam("sepsis", { id: "q?", name: "Team ?", organisation: "$1" }, AT, CLI);
+      expect((await store.getCollaborative("sepsis"))?.definition.name).toBe("Who? Us? $1 $2 ?? '?'");
+      expect(await store.getTeam("sepsis", "q?")).toMatchObject({ name: "Team ?", organisation: "$1" });
+      await store.recordScore("sepsis", { teamId: "q?", period: "2026-01", score: 3, rationale: "why? because $1", recordedAt: AT }, CLI);
+      expect((await store.currentScores("sepsis", { teamId: "q?" }))[0]?.rationale).toBe("why? because $1");
+    });
+
     it("bulkLoad() adds its teams after the existing ones, without audit entries", async () => {
       await withTeams();
       const audits = (await store.listAudit({ collaborativeId: "sepsis", limit: 1000 })).length;
-      await store.bulkLoad({
+      await load({
         collaborativeId: "sepsis",
         tokenId: "bulk",
         teams: [
@@ -329,16 +367,17 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect((await store.reports("sepsis", {})).map((r) => r.teamId)).toEqual(["echo"]);
       // A taken team id is the driver's unique-constraint error (compared by message: better-sqlite3's
       // errors belong to the realm of the first test file its jest worker loaded, so toThrow() can miss them).
-      const again = await store
-        .bulkLoad({ collaborativeId: "sepsis", tokenId: "bulk", teams: [{ id: "delta", name: "Again", organisation: "", createdAt: AT }], reports: [], scores: [] })
-        .then(() => null, (error: unknown) => String((error as { message?: unknown }).message));
+      const again = await load({ collaborativeId: "sepsis", tokenId: "bulk", teams: [{ id: "delta", name: "Again", organisation: "", createdAt: AT }], reports: [], scores: [] }).then(
+        () => null,
+        (error: unknown) => String((error as { message?: unknown }).message),
+      );
       expect(again).toMatch(/unique/i);
       expect((await store.listTeams("sepsis")).length).toBe(5);
     });
 
     it("bulkLoad() writes reports and scores that the reads see", async () => {
       await withTeams();
-      await store.bulkLoad({
+      await load({
         collaborativeId: "sepsis",
         tokenId: "bulk",
         reports: [

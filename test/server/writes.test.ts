@@ -1,4 +1,4 @@
-// The statement batching both engines use (store/writes.ts), and the SQLite migration that reorders
+// How the writes written once become each engine's statements (store/steps.ts, schema.ts), and the SQLite migration that reorders
 // current_scores (store/migrations.ts v3) on a database that already holds scores.
 import Database from "better-sqlite3";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -6,59 +6,45 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { MIGRATIONS } from "../../src/server/store/migrations";
 import { SqliteStore } from "../../src/server/store/sqlite";
-import { batched, type Statement } from "../../src/server/store/writes";
+import { builderFor } from "../../src/server/store/schema";
+import { slices, type Step } from "../../src/server/store/steps";
+import type { SubmitRequest } from "../../src/server/store/store";
+import { submit } from "../../src/server/store/submitWrite";
 
-describe("batched()", () => {
-  const insert = "INSERT INTO t (a, b) VALUES (?, ?)";
-  const upsert = "INSERT INTO t (a, b) VALUES (?, 1) ON CONFLICT (a) DO UPDATE SET b = excluded.b";
+describe("slices()", () => {
+  it("cuts rows so that columns x rows stays within the engine's parameter limit (less a small reserve)", () => {
+    const rows = Array.from({ length: 10 }, (_, i) => ({ a: i, b: "x", c: null }));
+    // (64 - 16) / 3 columns = 16 rows per slice
+    expect(slices(rows, 64).map((s) => s.length)).toEqual([10]);
+    expect(slices(rows, 16 + 3 * 4).map((s) => s.length)).toEqual([4, 4, 2]);
+    expect(slices(rows, 1).map((s) => s.length)).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
+    expect(slices([], 100)).toEqual([]);
+  });
+});
 
-  it("merges each run of one INSERT into multi-row statements and keeps everything else in order", () => {
-    const statements: Statement[] = [
-      ["SELECT 1", []],
-      [insert, [1, "x"]],
-      [insert, [2, null]],
-      [insert, [3, "z"]],
-      ["UPDATE t SET b = ?", ["y"]],
-      [insert, [4, "w"]],
-    ];
-    expect(batched(statements, { maxParams: 100, upserts: false })).toEqual([
-      ["SELECT 1", []],
-      ["INSERT INTO t (a, b) VALUES (?, ?), (?, ?), (?, ?)", [1, "x", 2, null, 3, "z"]],
-      ["UPDATE t SET b = ?", ["y"]],
-      [insert, [4, "w"]],
-    ]);
+describe("one write, two dialects", () => {
+  const row = { collaborative_id: "c", id: "t?", position: 0, name: "Team $1 ?", organisation: "", created_at: "at" };
+  it("compiles to ? placeholders for SQLite and $n for PostgreSQL, every value a parameter", () => {
+    const sqlite = builderFor("sqlite").insertInto("teams").values([row, row]).compile();
+    const postgres = builderFor("postgres").insertInto("teams").values([row, row]).compile();
+    expect(sqlite.sql).toBe('insert into "teams" ("collaborative_id", "id", "position", "name", "organisation", "created_at") values (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)');
+    expect(postgres.sql).toBe(
+      'insert into "teams" ("collaborative_id", "id", "position", "name", "organisation", "created_at") values ($1, $2, $3, $4, $5, $6), ($7, $8, $9, $10, $11, $12)',
+    );
+    expect(postgres.parameters).toEqual(sqlite.parameters);
+    expect(sqlite.parameters).toEqual(["c", "t?", 0, "Team $1 ?", "", "at", "c", "t?", 0, "Team $1 ?", "", "at"]);
   });
 
-  it("keeps each statement under maxParams", () => {
-    const statements = Array.from({ length: 5 }, (_, i): Statement => [insert, [i, "v"]]);
-    expect(batched(statements, { maxParams: 4, upserts: false }).map(([sql, params]) => [sql.split("(?, ?)").length - 1, params.length])).toEqual([
-      [2, 4],
-      [2, 4],
-      [1, 2],
-    ]);
-  });
-
-  it("merges upserts (literals in the tuple included) only when asked to", () => {
-    const statements: Statement[] = [
-      [upsert, [1]],
-      [upsert, [2]],
-    ];
-    expect(batched(statements, { maxParams: 100, upserts: false })).toEqual(statements);
-    expect(batched(statements, { maxParams: 100, upserts: true })).toEqual([
-      ["INSERT INTO t (a, b) VALUES (?, 1), (?, 1) ON CONFLICT (a) DO UPDATE SET b = excluded.b", [1, 2]],
-    ]);
-  });
-
-  it("a merged SQLite upsert that meets one row twice ends as the separate statements would", () => {
-    const db = new Database(":memory:");
-    db.exec("CREATE TABLE t (a INTEGER PRIMARY KEY, b TEXT)");
-    const up = "INSERT INTO t (a, b) VALUES (?, ?) ON CONFLICT (a) DO UPDATE SET b = t.b || excluded.b";
-    for (const [sql, params] of batched([[up, [1, "x"]], [up, [2, "y"]], [up, [1, "z"]]], { maxParams: 100, upserts: true })) db.prepare(sql).run(params);
-    expect(db.prepare("SELECT a, b FROM t ORDER BY a").all()).toEqual([
-      { a: 1, b: "xz" },
-      { a: 2, b: "y" },
-    ]);
-    db.close();
+  it("locks the team row for a submission on PostgreSQL only (SQLite holds its one write lock)", () => {
+    const seen: Record<string, string[]> = {};
+    for (const engine of ["sqlite", "postgres"] as const) {
+      const request = { collaborativeId: "c", teamId: "t", reportingMonth: "2026-01", dryRun: false } as SubmitRequest;
+      const body = submit(request).body({ db: builderFor(engine), engine });
+      const first = body.next().value as Step;
+      seen[engine] = [first.kind === "all" ? first.query.compile().sql : first.kind];
+    }
+    expect(seen.sqlite[0]).not.toMatch(/for update/i);
+    expect(seen.postgres[0]).toMatch(/for update$/i);
   });
 });
 

@@ -1,16 +1,13 @@
-// What both engines do the same way: every read (the same SQL from sql.ts, the same row mapping).
-// An engine supplies how to run a query outside a transaction and its JSON array aggregate; its
-// writes stay in its own file, each a transaction that runs the statements listed in writes.ts.
+// What both engines do the same way: every read and every write, each written once with Kysely's
+// query builder (schema.ts). An engine supplies how to run a compiled query outside a transaction,
+// how to read many rows as columns, and how to drive a write (steps.ts) inside its own transaction.
 
+import type { Compilable, OperationNodeSource } from "kysely";
+import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/index";
+import { builderFor, type Builder } from "./schema";
 import {
-  aggregatesSql,
-  auditSql,
-  currentPointsSql,
-  currentScoresSql,
   REPORT_COLUMNS,
-  reportsSql,
   SCORE_COLUMNS,
-  SQL,
   toAggregate,
   toAudit,
   toCurrentPoint,
@@ -24,125 +21,269 @@ import {
   toTeam,
   toToken,
   type Columns,
-  type Query,
-  type Row,
 } from "./sql";
-import type {
-  AggregateRow,
-  AuditEntry,
-  CollaborativeRecord,
-  CurrentPointRow,
-  Engine,
-  PeriodEvent,
-  ReportRow,
-  ScoreCountRow,
-  ScoreRow,
-  SubmissionFull,
-  SubmissionRow,
-  TeamRecord,
-  TokenRecord,
+import type { Operation } from "./steps";
+import {
+  StoreConflict,
+  type Actor,
+  type AggregateRow,
+  type AuditEntry,
+  type CollaborativeRecord,
+  type CurrentPointRow,
+  type Engine,
+  type NewAuditEntry,
+  type NewToken,
+  type PeriodEvent,
+  type ReportRow,
+  type ScoreCountRow,
+  type ScoreRow,
+  type SubmissionFull,
+  type SubmissionRow,
+  type SubmitOutcome,
+  type SubmitRequest,
+  type TeamRecord,
+  type TokenRecord,
 } from "./store";
-import type { Param } from "./writes";
+import { submit } from "./submitWrite";
+import * as writes from "./writes";
 
-/** The reads of {@link Store}; each engine extends this and implements the rest. */
+/** The reads and writes of {@link Store}; each engine extends this with its connection and transactions. */
 export abstract class SqlStore {
-  abstract readonly engine: Engine;
-  /**
-   * A large read (a campaign's ~90,000 reports or scores) as one array per column, each engine the
-   * fastest way its driver has (see columnsSql on SQLite, rows as arrays on PostgreSQL). `query`'s
-   * first parameter is the collaborative id.
-   */
-  protected abstract readColumns<C extends string>(query: Query, columns: readonly C[]): Promise<Columns<C>>;
-  /** Run one query outside any transaction. */
-  protected abstract read(sql: string, params?: readonly Param[]): Promise<Row[]>;
+  readonly engine: Engine;
+  /** This engine's query builder (compiles only; the engine runs the SQL). */
+  protected readonly qb: Builder;
 
-  private async first(sql: string, params?: readonly Param[]): Promise<Row | undefined> {
-    return (await this.read(sql, params))[0];
+  protected constructor(engine: Engine) {
+    this.engine = engine;
+    this.qb = builderFor(engine);
   }
 
+  /**
+   * Run one write in one transaction of this engine (see steps.ts). The Store's writes are built on
+   * it; so is the bench's bulk load (bench/bulkLoad.ts), which is not part of the Store.
+   */
+  abstract transact<T>(operation: Operation<T>): Promise<T>;
+  /** Run one query outside any transaction. */
+  protected abstract read<O>(query: Compilable<O>): Promise<O[]>;
+  /**
+   * A large read (a campaign's ~90,000 reports or scores) as one array per column, each engine the
+   * fastest way its driver has (one row of JSON arrays on SQLite, rows as arrays on PostgreSQL).
+   */
+  protected abstract readColumns<C extends string>(query: Compilable & OperationNodeSource, columns: readonly C[]): Promise<Columns<C>>;
+  /** Whether `error` is the driver's unique-constraint violation. */
+  protected abstract isUniqueViolation(error: unknown): boolean;
+
+  // ---- writes ------------------------------------------------------------------------------------
+
+  /**
+   * A unique-constraint violation as a StoreConflict: the backstop for two concurrent writes that
+   * both found an id free (PostgreSQL checks under row locks, which do not cover a row not yet there).
+   */
+  private conflictOnUnique(message: string): (error: unknown) => never {
+    return (error) => {
+      if (this.isUniqueViolation(error)) throw new StoreConflict(message);
+      throw error;
+    };
+  }
+
+  async createCollaborative(d: CollaborativeDefinition, at: string, actor: Actor): Promise<void> {
+    await this.transact(writes.createCollaborative(d, at, actor)).catch(this.conflictOnUnique(`collaborative ${d.id} already exists`));
+  }
+
+  async addMeasure(collaborativeId: string, measure: MeasureDefinition, at: string, actor: Actor): Promise<void> {
+    await this.transact(writes.addMeasure(collaborativeId, measure, at, actor)).catch(this.conflictOnUnique(writes.measureTaken(collaborativeId, measure.id)));
+  }
+
+  async addTeam(collaborativeId: string, team: Team, at: string, actor: Actor): Promise<TeamRecord> {
+    return this.transact(writes.addTeam(collaborativeId, team, at, actor)).catch(this.conflictOnUnique(writes.teamTaken(collaborativeId, team.id)));
+  }
+
+  async createToken(token: NewToken, actor: Actor): Promise<void> {
+    await this.transact(writes.createToken(token, actor));
+  }
+
+  async revokeToken(idOrPrefix: string, at: string, actor: Actor): Promise<TokenRecord | null> {
+    return this.transact(writes.revokeToken(idOrPrefix, at, actor));
+  }
+
+  async submit(req: SubmitRequest): Promise<SubmitOutcome> {
+    try {
+      return await this.transact(submit(req));
+    } catch (error) {
+      // Two requests with one idempotency key for one team are serialised by the team lock, so this
+      // is a backstop: the loser's transaction rolled back; answer with what the winner stored.
+      if (this.isUniqueViolation(error) && req.idempotency) {
+        const stored = await this.transact(writes.storedAnswerOperation(req.idempotency.scope, req.idempotency.key));
+        if (stored) return { kind: "replay", stored };
+      }
+      throw error;
+    }
+  }
+
+  async recordScore(collaborativeId: string, score: Omit<ScoreRow, "by" | "source">, actor: Actor): Promise<ScoreRow> {
+    return this.transact(writes.recordScore(collaborativeId, score, actor));
+  }
+
+  async addPeriodEvent(collaborativeId: string, event: Omit<PeriodEvent, "by">, actor: Actor): Promise<void> {
+    await this.transact(writes.addPeriodEvent(collaborativeId, event, actor));
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    await this.transact(writes.appendAudit(entry));
+  }
+
+  // ---- reads -------------------------------------------------------------------------------------
+
   async isEmpty(): Promise<boolean> {
-    return Number((await this.first(SQL.countCollaboratives))?.n) === 0;
+    const [row] = await this.read(this.qb.selectFrom("collaboratives").select((eb) => eb.fn.countAll().as("n")));
+    return Number(row?.n) === 0;
   }
 
   async getCollaborative(id: string): Promise<CollaborativeRecord | null> {
-    const row = await this.first(SQL.getCollaborative, [id]);
+    const [row] = await this.read(this.qb.selectFrom("collaboratives").selectAll().where("id", "=", id));
     if (!row) return null;
-    const measures = (await this.read(SQL.listMeasures, [id])).map((r) => String(r.definition));
-    return { definition: toDefinition(row, measures), createdAt: String(row.created_at) };
+    const measures = await this.read(this.qb.selectFrom("measures").select("definition").where("collaborative_id", "=", id).orderBy("position"));
+    return { definition: toDefinition(row, measures.map((m) => m.definition)), createdAt: row.created_at };
   }
 
   async listCollaboratives(): Promise<CollaborativeRecord[]> {
     const measures = new Map<string, string[]>();
-    for (const r of await this.read(SQL.listAllMeasures)) {
-      const list = measures.get(String(r.collaborative_id)) ?? [];
-      list.push(String(r.definition));
-      measures.set(String(r.collaborative_id), list);
+    for (const r of await this.read(this.qb.selectFrom("measures").select(["collaborative_id", "definition"]).orderBy("collaborative_id").orderBy("position"))) {
+      const list = measures.get(r.collaborative_id) ?? [];
+      list.push(r.definition);
+      measures.set(r.collaborative_id, list);
     }
-    return (await this.read(SQL.listCollaborativeRows)).map((row) => ({
-      definition: toDefinition(row, measures.get(String(row.id)) ?? []),
-      createdAt: String(row.created_at),
+    return (await this.read(this.qb.selectFrom("collaboratives").selectAll().orderBy("created_at").orderBy("id"))).map((row) => ({
+      definition: toDefinition(row, measures.get(row.id) ?? []),
+      createdAt: row.created_at,
     }));
   }
 
   async listTeams(collaborativeId: string): Promise<TeamRecord[]> {
-    return (await this.read(SQL.listTeams, [collaborativeId])).map(toTeam);
+    return (await this.read(this.qb.selectFrom("teams").selectAll().where("collaborative_id", "=", collaborativeId).orderBy("position"))).map(toTeam);
   }
 
   async getTeam(collaborativeId: string, teamId: string): Promise<TeamRecord | null> {
-    const row = await this.first(SQL.getTeam, [collaborativeId, teamId]);
+    const [row] = await this.read(this.qb.selectFrom("teams").selectAll().where("collaborative_id", "=", collaborativeId).where("id", "=", teamId));
     return row ? toTeam(row) : null;
   }
 
   async findTokenByHash(hash: string): Promise<TokenRecord | null> {
-    const row = await this.first(SQL.tokenByHash, [hash]);
+    const [row] = await this.read(this.qb.selectFrom("tokens").selectAll().where("hash", "=", hash));
     return row ? toToken(row) : null;
   }
 
   async listTokens(): Promise<TokenRecord[]> {
-    return (await this.read(SQL.listTokens)).map(toToken);
+    return (await this.read(this.qb.selectFrom("tokens").selectAll().orderBy("created_at").orderBy("id"))).map(toToken);
   }
 
   async currentPoints(collaborativeId: string, filter: { measureId?: string; teamId?: string }): Promise<CurrentPointRow[]> {
-    const q = currentPointsSql(filter);
-    return (await this.read(q.sql, [collaborativeId, ...q.params])).map(toCurrentPoint);
+    const { measureId, teamId } = filter;
+    const query = this.qb
+      .selectFrom("current_points")
+      .select(["team_id", "measure_id", "period", "numerator", "denominator", "value", "annotation", "revision", "received_at"])
+      .where("collaborative_id", "=", collaborativeId)
+      .where("retracted", "=", 0)
+      .$if(measureId !== undefined, (q) => q.where("measure_id", "=", measureId as string))
+      .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string))
+      .orderBy("measure_id")
+      .orderBy("team_id")
+      .orderBy("period");
+    return (await this.read(query)).map(toCurrentPoint);
   }
 
   async aggregates(collaborativeId: string, filter: { measureId?: string }): Promise<AggregateRow[]> {
-    const q = aggregatesSql(filter);
-    return (await this.read(q.sql, [collaborativeId, ...q.params])).map(toAggregate);
+    const { measureId } = filter;
+    const query = this.qb
+      .selectFrom("current_points")
+      .select((eb) => [
+        "measure_id",
+        "period",
+        eb.fn.sum("numerator").as("numerator"),
+        eb.fn.sum("denominator").as("denominator"),
+        eb.fn.avg("value").as("mean_value"),
+        eb.fn.countAll().as("team_count"),
+      ])
+      .where("collaborative_id", "=", collaborativeId)
+      .where("retracted", "=", 0)
+      .$if(measureId !== undefined, (q) => q.where("measure_id", "=", measureId as string))
+      .groupBy(["measure_id", "period"])
+      .orderBy("measure_id")
+      .orderBy("period");
+    return (await this.read(query)).map(toAggregate);
   }
 
   async listSubmissions(collaborativeId: string, teamId: string): Promise<SubmissionRow[]> {
-    return (await this.read(SQL.listSubmissions, [collaborativeId, teamId])).map(toSubmissionRow);
+    const query = this.qb
+      .selectFrom("submissions")
+      .select(["id", "team_id", "reporting_month", "revision", "received_at", "created_count", "updated_count", "unchanged_count", "rejected_count"])
+      .where("collaborative_id", "=", collaborativeId)
+      .where("team_id", "=", teamId)
+      .orderBy("received_at", "desc")
+      .orderBy("reporting_month", "desc")
+      .orderBy("revision", "desc");
+    return (await this.read(query)).map(toSubmissionRow);
   }
 
   async getSubmission(collaborativeId: string, submissionId: string): Promise<SubmissionFull | null> {
-    const row = await this.first(SQL.getSubmission, [collaborativeId, submissionId]);
+    const [row] = await this.read(this.qb.selectFrom("submissions").selectAll().where("collaborative_id", "=", collaborativeId).where("id", "=", submissionId));
     return row ? toSubmissionFull(row) : null;
   }
 
   /** A campaign has ~90,000 of these: read as columns (see readColumns). */
   async reports(collaborativeId: string, filter: { teamId?: string }): Promise<ReportRow[]> {
-    const q = reportsSql(filter);
-    return toReports(await this.readColumns({ sql: q.sql, params: [collaborativeId, ...q.params] }, REPORT_COLUMNS));
+    const { teamId } = filter;
+    const query = this.qb
+      .selectFrom("monthly_reports")
+      .select(REPORT_COLUMNS)
+      .where("collaborative_id", "=", collaborativeId)
+      .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string));
+    return toReports(await this.readColumns(query, REPORT_COLUMNS));
   }
 
   /** A campaign has ~90,000 of these: read as columns (see readColumns), in period, team, source order. */
   async currentScores(collaborativeId: string, filter: { teamId?: string; period?: string }): Promise<ScoreRow[]> {
-    const q = currentScoresSql(filter);
-    return toScores(await this.readColumns({ sql: q.sql, params: [collaborativeId, ...q.params] }, SCORE_COLUMNS));
+    const { teamId, period } = filter;
+    const query = this.qb
+      .selectFrom("current_scores")
+      .select(SCORE_COLUMNS)
+      .where("collaborative_id", "=", collaborativeId)
+      .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string))
+      .$if(period !== undefined, (q) => q.where("period", "=", period as string))
+      .orderBy("collaborative_id")
+      .orderBy("period")
+      .orderBy("team_id")
+      .orderBy("source");
+    return toScores(await this.readColumns(query, SCORE_COLUMNS));
   }
 
   async facultyScoreCounts(collaborativeId: string): Promise<ScoreCountRow[]> {
-    return (await this.read(SQL.facultyScoreCounts, [collaborativeId])).map(toScoreCount);
+    const query = this.qb
+      .selectFrom("current_scores")
+      .select((eb) => ["period", "score", eb.fn.countAll().as("teams")])
+      .where("collaborative_id", "=", collaborativeId)
+      .where("source", "=", "faculty")
+      .groupBy(["period", "score"])
+      .orderBy("period")
+      .orderBy("score");
+    return (await this.read(query)).map(toScoreCount);
   }
 
   async latestPeriodEvents(collaborativeId: string): Promise<Map<string, PeriodEvent>> {
-    return toPeriodEvents(await this.read(SQL.periodEvents, [collaborativeId]));
+    const query = this.qb.selectFrom("period_events").select(["period", "action", "reason", "by_label", "at"]).where("collaborative_id", "=", collaborativeId).orderBy("id");
+    return toPeriodEvents(await this.read(query));
   }
 
+  /** Newest first; at most `limit` (1 to 10,000, default 100). */
   async listAudit(filter: { collaborativeId?: string; limit?: number }): Promise<AuditEntry[]> {
-    const q = auditSql(filter);
-    return (await this.read(q.sql, q.params)).map(toAudit);
+    const { collaborativeId } = filter;
+    const limit = Math.max(1, Math.min(filter.limit ?? 100, 10_000));
+    const query = this.qb
+      .selectFrom("audit_log")
+      .selectAll()
+      .$if(collaborativeId !== undefined, (q) => q.where("collaborative_id", "=", collaborativeId as string))
+      .orderBy("id", "desc")
+      .limit(limit);
+    return (await this.read(query)).map(toAudit);
   }
 }

@@ -1,7 +1,8 @@
 // The data store's one storage interface. Two engines implement it: SQLite (store/sqlite.ts, the
 // embedded default) and PostgreSQL (store/postgres.ts). Both pass test/server/storeContract.ts.
-// What they share lives beside them: the SQL and row mapping (sql.ts), every read (base.ts) and
-// the statements each write consists of (writes.ts).
+// Everything they do alike is written once beside them: every read (base.ts) and every write
+// (writes.ts, submitWrite.ts), built with Kysely (schema.ts) as steps each engine drives inside its
+// own transaction (steps.ts); the row mapping is in sql.ts.
 //
 // What the engines guarantee, beyond the method list:
 // - submissions, point revisions, assessment scores, period events and the audit log are append-only
@@ -200,21 +201,6 @@ export type AuditEntry = {
 
 export type NewAuditEntry = Omit<AuditEntry, "id" | "actor" | "actorLabel"> & { actor: Actor };
 
-/** Rows for {@link Store.bulkLoad} (benchmarks and large fixtures: no checks, no audit). */
-export type BulkLoad = {
-  collaborativeId: string;
-  tokenId: string;
-  /** teams to add first, after the existing ones (in this order) */
-  teams?: Array<Team & { createdAt: string }>;
-  reports: Array<{
-    teamId: string;
-    reportingMonth: string;
-    receivedAt: string;
-    points: Array<{ measureId: string; period: string; numerator: number | null; denominator: number | null; value: number | null }>;
-  }>;
-  scores: Array<{ teamId: string; period: string; score: number; rationale: string; recordedAt: string }>;
-};
-
 export interface Store {
   readonly engine: Engine;
   /** Apply the migrations not yet applied (idempotent; safe to call at every start). */
@@ -263,8 +249,6 @@ export interface Store {
   /** Newest first. */
   listAudit(filter: { collaborativeId?: string; limit?: number }): Promise<AuditEntry[]>;
 
-  /** Load many teams, reports and scores at once (bench and large fixtures only): bypasses checks and audit. */
-  bulkLoad(load: BulkLoad): Promise<void>;
 }
 
 /** A write that collides with what is stored (a taken id, an ambiguous prefix). */

@@ -1,138 +1,140 @@
-// What each write stores, as a list of statements both engines run in order inside their own
-// transaction (SQLite: one synchronous better-sqlite3 transaction; PostgreSQL: BEGIN … COMMIT on one
-// pooled client). The engines keep only what differs: how they lock, how they batch many points, and
-// how a driver runs a statement.
+// Every write of the Store, written once: each is an Operation (see steps.ts) that both engines
+// drive inside their own transaction. What a write checks, what it stores and in which order is
+// here; how an engine locks (PostgreSQL's row locks, SQLite's one database write lock), how it cuts
+// many rows into statements and whether it waits on its driver stays in the engine.
 
+import type { Insertable, SelectQueryBuilder } from "kysely";
 import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/index";
-import { matchTokens, SQL, type Row } from "./sql";
+import type { Builder, CurrentPointsTable, CurrentScoresTable, Database, MonthlyReportsTable, PointRevisionsTable } from "./schema";
+import { matchTokens, toToken } from "./sql";
+import { all, first, insert, run, type Operation, type Steps, type WriteContext } from "./steps";
 import {
-  pointKey,
   StoreConflict,
+  StoreNotFound,
   type Actor,
-  type BulkLoad,
   type NewAuditEntry,
   type NewToken,
   type PeriodEvent,
   type PointChange,
   type ScoreRow,
   type ScoreSource,
-  type StoredPoint,
   type StoredResponse,
-  type SubmitOutcome,
-  type SubmitRequest,
+  type TeamRecord,
   type TokenRecord,
 } from "./store";
 
-export type Param = string | number | null;
-/** One SQL statement (`?` placeholders) and its parameters. PostgreSQL's batched statements also take arrays. */
-export type Statement = readonly [sql: string, params: ReadonlyArray<Param | readonly Param[]>];
-
-/** `INSERT … VALUES (one tuple) [ON CONFLICT …]`: the text before, the tuple, and the text after. */
-const ONE_TUPLE = /^(INSERT INTO [^(]+\([^)]*\)\s*VALUES\s*)(\([^()]*\))(.*)$/s;
-const tuples = new Map<string, RegExpExecArray | null>();
-
 /**
- * `statements` with each run of one INSERT repeated with other values merged into multi-row INSERTs
- * (up to `maxParams` parameters each): one statement instead of one per point saves the per-statement
- * cost on SQLite and the round trips on PostgreSQL. Upserts are merged only when `upserts` is set:
- * SQLite applies a multi-row upsert row by row, as separate statements would; PostgreSQL refuses one
- * that touches a row twice.
+ * `query` locking the rows it reads until the transaction ends, on PostgreSQL (`FOR UPDATE`, or
+ * `FOR SHARE` for a reader). SQLite has no row locks and needs none: its writes run in an immediate
+ * transaction, which holds the one database write lock from its first statement.
  */
-export function batched(statements: readonly Statement[], options: { maxParams: number; upserts: boolean }): Statement[] {
-  const out: Statement[] = [];
-  for (let i = 0; i < statements.length; ) {
-    const [sql, params] = statements[i];
-    if (!tuples.has(sql)) tuples.set(sql, ONE_TUPLE.exec(sql));
-    const parts = tuples.get(sql);
-    let end = i + 1;
-    if (parts && (options.upserts || !/\bON CONFLICT\b/i.test(parts[3]))) {
-      const most = Math.max(1, Math.floor(options.maxParams / Math.max(1, params.length)));
-      while (end < statements.length && end - i < most && statements[end][0] === sql) end++;
-    }
-    if (end - i === 1 || !parts) out.push(statements[i]);
-    else {
-      const all: Array<Param | readonly Param[]> = [];
-      for (let k = i; k < end; k++) for (const p of statements[k][1]) all.push(p);
-      out.push([parts[1] + new Array<string>(end - i).fill(parts[2]).join(", ") + parts[3], all]);
-    }
-    i = end;
-  }
-  return out;
+export function locked<DB, TB extends keyof DB, O>(ctx: WriteContext, query: SelectQueryBuilder<DB, TB, O>, mode: "update" | "share" = "update"): SelectQueryBuilder<DB, TB, O> {
+  if (ctx.engine === "sqlite") return query;
+  return mode === "update" ? query.forUpdate() : query.forShare();
 }
 
-export function auditWrite(entry: NewAuditEntry): Statement {
-  return [
-    SQL.insertAudit,
-    [entry.at, entry.actor.tokenId ?? "cli", entry.actor.label, entry.action, entry.collaborativeId, entry.teamId, JSON.stringify(entry.details)],
-  ];
-}
+// ---- statements that more than one write (or the bench's bulk load) uses -------------------------
 
-export function collaborativeWrites(d: CollaborativeDefinition, at: string, actor: Actor): Statement[] {
-  return [
-    [SQL.insertCollaborative, [d.id, d.name, d.aim, d.startMonth, d.endMonth, d.dueDay, d.lockAfterDays, d.sharing, d.ruleSet, at]],
-    ...d.measures.map((m, i): Statement => [SQL.insertMeasure, [d.id, m.id, i, JSON.stringify(m), at]]),
-    auditWrite({ at, actor, action: "collaborative.created", collaborativeId: d.id, teamId: null, details: { name: d.name, measures: d.measures.length } }),
-  ];
-}
-
-/**
- * Adding a measure or a team to a collaborative: refused when the collaborative is missing
- * (StoreNotFound) or the id is taken (StoreConflict, `taken`); otherwise written at the next position.
- */
-export type Append = { exists: Statement; nextPosition: Statement; taken: string; writes: (position: number) => Statement[] };
-
-export function measureAppend(collaborativeId: string, measure: MeasureDefinition, at: string, actor: Actor): Append {
+export function auditRow(entry: NewAuditEntry): Insertable<Database["audit_log"]> {
   return {
-    exists: [SQL.measureExists, [collaborativeId, measure.id]],
-    nextPosition: [SQL.nextMeasurePosition, [collaborativeId]],
-    taken: `measure ${measure.id} already exists in ${collaborativeId}`,
-    writes: (position) => [
-      [SQL.insertMeasure, [collaborativeId, measure.id, position, JSON.stringify(measure), at]],
-      auditWrite({ at, actor, action: "measure.added", collaborativeId, teamId: null, details: { measureId: measure.id } }),
-    ],
+    at: entry.at,
+    actor: entry.actor.tokenId ?? "cli",
+    actor_label: entry.actor.label,
+    action: entry.action,
+    collaborative_id: entry.collaborativeId,
+    team_id: entry.teamId,
+    details: JSON.stringify(entry.details),
   };
 }
 
-export function teamAppend(collaborativeId: string, team: Team, at: string, actor: Actor): Append {
+export function* audit(db: Builder, entry: NewAuditEntry): Steps {
+  yield* run(db.insertInto("audit_log").values(auditRow(entry)));
+}
+
+/** The point revisions of one or many submissions. */
+export const insertPointRevisions = (db: Builder) => (rows: readonly Insertable<PointRevisionsTable>[]) => db.insertInto("point_revisions").values([...rows]);
+
+/** The current value of each point (the latest revision wins). */
+export const upsertCurrentPoints = (db: Builder) => (rows: readonly CurrentPointsTable[]) =>
+  db
+    .insertInto("current_points")
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(["collaborative_id", "measure_id", "team_id", "period"]).doUpdateSet((eb) => ({
+        numerator: eb.ref("excluded.numerator"),
+        denominator: eb.ref("excluded.denominator"),
+        value: eb.ref("excluded.value"),
+        annotation: eb.ref("excluded.annotation"),
+        retracted: eb.ref("excluded.retracted"),
+        submission_id: eb.ref("excluded.submission_id"),
+        revision: eb.ref("excluded.revision"),
+        received_at: eb.ref("excluded.received_at"),
+      })),
+    );
+
+/** One row per team and month: a new report counts one more revision. Rows carry `revisions: 1`. */
+export const upsertMonthlyReports = (db: Builder) => (rows: readonly MonthlyReportsTable[]) =>
+  db
+    .insertInto("monthly_reports")
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(["collaborative_id", "team_id", "reporting_month"]).doUpdateSet((eb) => ({
+        revisions: eb("monthly_reports.revisions", "+", eb.ref("excluded.revisions")),
+        latest_revision: eb.ref("excluded.latest_revision"),
+        latest_received_at: eb.ref("excluded.latest_received_at"),
+      })),
+    );
+
+/** The current score per team, month and source (the latest wins). */
+export const upsertCurrentScores = (db: Builder) => (rows: readonly CurrentScoresTable[]) =>
+  db
+    .insertInto("current_scores")
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(["collaborative_id", "source", "period", "team_id"]).doUpdateSet((eb) => ({
+        score: eb.ref("excluded.score"),
+        rationale: eb.ref("excluded.rationale"),
+        by_label: eb.ref("excluded.by_label"),
+        recorded_at: eb.ref("excluded.recorded_at"),
+      })),
+    );
+
+/** Where a revision's point changes go. */
+export type ChangeTarget = { collaborativeId: string; teamId: string; submissionId: string; revision: number; receivedAt: string };
+
+export function revisionRow(t: ChangeTarget, c: PointChange): Insertable<PointRevisionsTable> {
   return {
-    exists: [SQL.getTeam, [collaborativeId, team.id]],
-    nextPosition: [SQL.nextTeamPosition, [collaborativeId]],
-    taken: `team ${team.id} already exists in ${collaborativeId}`,
-    writes: (position) => [
-      [SQL.insertTeam, [collaborativeId, team.id, position, team.name, team.organisation, at]],
-      auditWrite({ at, actor, action: "team.added", collaborativeId, teamId: team.id, details: { name: team.name } }),
-    ],
+    submission_id: t.submissionId,
+    collaborative_id: t.collaborativeId,
+    team_id: t.teamId,
+    measure_id: c.measureId,
+    period: c.period,
+    point_index: c.pointIndex,
+    change: c.change,
+    numerator: c.numerator,
+    denominator: c.denominator,
+    value: c.value,
+    annotation: c.annotation,
+    retract_reason: c.retractReason,
+    received_at: t.receivedAt,
   };
 }
 
-export function tokenWrites(t: NewToken, actor: Actor): Statement[] {
-  return [
-    [SQL.insertToken, [t.id, t.hash, t.prefix, t.role, t.collaborativeId, t.teamId, t.label, t.createdAt, t.expiresAt]],
-    auditWrite({
-      at: t.createdAt,
-      actor,
-      action: "token.issued",
-      collaborativeId: t.collaborativeId,
-      teamId: t.teamId,
-      details: { tokenId: t.id, role: t.role, label: t.label, expiresAt: t.expiresAt },
-    }),
-  ];
-}
-
-/** The one token `idOrPrefix` means (see matchTokens), `null` when none; StoreConflict when several. */
-export function tokenToRevoke(tokens: readonly TokenRecord[], idOrPrefix: string): TokenRecord | null {
-  const matches = matchTokens(tokens, idOrPrefix);
-  if (matches.length > 1) throw new StoreConflict(`${idOrPrefix} matches ${matches.length} tokens: give more characters or the token id`);
-  return matches[0] ?? null;
-}
-
-/** Revoking an already revoked token writes nothing. */
-export function revokeWrites(token: TokenRecord, at: string, actor: Actor): Statement[] {
-  if (token.revokedAt !== null) return [];
-  return [
-    [SQL.revokeToken, [at, token.id]],
-    auditWrite({ at, actor, action: "token.revoked", collaborativeId: token.collaborativeId, teamId: token.teamId, details: { tokenId: token.id } }),
-  ];
+export function currentPointRow(t: ChangeTarget, c: PointChange): CurrentPointsTable {
+  return {
+    collaborative_id: t.collaborativeId,
+    measure_id: c.measureId,
+    team_id: t.teamId,
+    period: c.period,
+    numerator: c.numerator,
+    denominator: c.denominator,
+    value: c.value,
+    annotation: c.annotation,
+    retracted: c.change === "retracted" ? 1 : 0,
+    submission_id: t.submissionId,
+    revision: t.revision,
+    received_at: t.receivedAt,
+  };
 }
 
 export type ScoreWrite = {
@@ -149,173 +151,189 @@ export type ScoreWrite = {
 };
 
 /** A score's history row and its current value. */
-export function scoreWrites(s: ScoreWrite): Statement[] {
-  return [
-    [SQL.insertScore, [s.collaborativeId, s.teamId, s.period, s.source, s.score, s.rationale, s.actor.tokenId, s.actor.label, s.submissionId, s.at]],
-    [SQL.upsertCurrentScore, [s.collaborativeId, s.source, s.period, s.teamId, s.score, s.rationale, s.actor.label, s.at]],
-  ];
-}
-
-export function facultyScoreWrites(collaborativeId: string, s: Omit<ScoreRow, "by" | "source">, actor: Actor): Statement[] {
-  return [
-    ...scoreWrites({ collaborativeId, teamId: s.teamId, period: s.period, source: "faculty", score: s.score, rationale: s.rationale, actor, submissionId: null, at: s.recordedAt }),
-    auditWrite({ at: s.recordedAt, actor, action: "score.recorded", collaborativeId, teamId: s.teamId, details: { period: s.period, score: s.score } }),
-  ];
-}
-
-export function periodEventWrites(collaborativeId: string, e: Omit<PeriodEvent, "by">, actor: Actor): Statement[] {
-  return [
-    [SQL.insertPeriodEvent, [collaborativeId, e.period, e.action, e.reason, actor.tokenId, actor.label, e.at]],
-    auditWrite({ at: e.at, actor, action: `period.${e.action}`, collaborativeId, teamId: null, details: { period: e.period, reason: e.reason } }),
-  ];
-}
-
-/** A stored idempotency record, to replay. */
-export function toStoredResponse(row: Row): StoredResponse {
-  return { requestHash: String(row.request_hash), httpStatus: Number(row.http_status), body: String(row.body) };
-}
-
-/** The point-level writes of one revision: each engine batches them its own way. */
-export type ChangeWrites = (
-  target: { collaborativeId: string; teamId: string; submissionId: string; revision: number; receivedAt: string },
-  changes: readonly PointChange[],
-) => Statement[];
-
-/**
- * Plan a submission from the rows read inside its transaction (`current`: SQL.teamCurrentPoints;
- * `latest`: SQL.latestOfMonth) and list the statements that store it. A dry run writes nothing.
- */
-export function planSubmit(
-  req: SubmitRequest,
-  current: readonly Row[],
-  latest: Row | undefined,
-  changeWrites: ChangeWrites,
-): { outcome: SubmitOutcome; writes: Statement[] } {
-  const points = new Map<string, StoredPoint>();
-  for (const r of current) {
-    points.set(pointKey(String(r.measure_id), String(r.period)), {
-      numerator: r.numerator as number | null,
-      denominator: r.denominator as number | null,
-      value: r.value as number | null,
-      annotation: r.annotation as string | null,
-      retracted: Number(r.retracted) === 1,
-    });
-  }
-  const latestRevision = Number(latest?.n ?? 0);
-  const latestSelf = typeof latest?.self_assessment === "number" ? latest.self_assessment : null;
-  const narrative = latest?.narrative;
-  const revision = latestRevision + 1;
-  const plan = req.plan(
-    { current: points, latestRevision, latestNarrative: typeof narrative === "string" ? JSON.parse(narrative) : null, latestSelfAssessment: latestSelf },
-    revision,
+export function* score(db: Builder, s: ScoreWrite): Steps {
+  yield* run(
+    db.insertInto("assessment_scores").values({
+      collaborative_id: s.collaborativeId,
+      team_id: s.teamId,
+      period: s.period,
+      source: s.source,
+      score: s.score,
+      rationale: s.rationale,
+      token_id: s.actor.tokenId,
+      by_label: s.actor.label,
+      submission_id: s.submissionId,
+      recorded_at: s.at,
+    }),
   );
-  const outcome: SubmitOutcome = { kind: "done", httpStatus: plan.httpStatus, body: JSON.stringify(plan.summary) };
-  if (req.dryRun) return { outcome, writes: [] };
+  yield* insert(
+    [{ collaborative_id: s.collaborativeId, source: s.source, period: s.period, team_id: s.teamId, score: s.score, rationale: s.rationale, by_label: s.actor.label, recorded_at: s.at }],
+    upsertCurrentScores(db),
+  );
+}
 
-  const writes: Statement[] = [];
-  const rev = plan.revision;
-  if (rev) {
-    writes.push(
-      [
-        SQL.insertSubmission,
-        [
-          req.submissionId,
-          req.collaborativeId,
-          req.teamId,
-          req.reportingMonth,
-          revision,
-          req.receivedAt,
-          req.actor.tokenId,
-          rev.counts.created,
-          rev.counts.updated,
-          rev.counts.unchanged,
-          rev.counts.rejected,
-          JSON.stringify(req.input),
-          req.rawBody,
-          JSON.stringify(rev.conflicts),
-          rev.narrative === null ? null : JSON.stringify(rev.narrative),
-          rev.selfAssessment,
-        ],
-      ],
-      [SQL.upsertMonthlyReport, [req.collaborativeId, req.teamId, req.reportingMonth, revision, req.receivedAt, req.receivedAt]],
-    );
-    if (rev.changes.length > 0) {
-      const target = { collaborativeId: req.collaborativeId, teamId: req.teamId, submissionId: req.submissionId, revision, receivedAt: req.receivedAt };
-      writes.push(...changeWrites(target, rev.changes));
-    }
-    if (rev.selfAssessment !== null && rev.selfAssessment !== latestSelf) {
-      writes.push(
-        ...scoreWrites({
-          collaborativeId: req.collaborativeId,
-          teamId: req.teamId,
-          period: req.reportingMonth,
-          source: "self",
-          score: rev.selfAssessment,
-          rationale: "",
-          actor: req.actor,
-          submissionId: req.submissionId,
-          at: req.receivedAt,
+// ---- the writes of the Store ------------------------------------------------------------------------
+
+export function createCollaborative(d: CollaborativeDefinition, at: string, actor: Actor): Operation<void> {
+  return {
+    *body({ db }) {
+      if (yield* first(db.selectFrom("collaboratives").select("id").where("id", "=", d.id))) throw new StoreConflict(`collaborative ${d.id} already exists`);
+      yield* run(
+        db.insertInto("collaboratives").values({
+          id: d.id,
+          name: d.name,
+          aim: d.aim,
+          start_month: d.startMonth,
+          end_month: d.endMonth,
+          due_day: d.dueDay,
+          lock_after_days: d.lockAfterDays,
+          sharing: d.sharing,
+          rule_set: d.ruleSet,
+          created_at: at,
         }),
       );
-    }
-  }
-  if (plan.audit) {
-    writes.push(auditWrite({ at: req.receivedAt, actor: req.actor, action: plan.audit.action, collaborativeId: req.collaborativeId, teamId: req.teamId, details: plan.audit.details }));
-  }
-  if (req.idempotency) {
-    const { scope, key, requestHash } = req.idempotency;
-    writes.push([SQL.idempotencyInsert, [scope, key, requestHash, plan.httpStatus, outcome.body, rev ? req.submissionId : null, req.receivedAt]]);
-  }
-  return { outcome, writes };
+      yield* insert(
+        d.measures.map((m, i) => ({ collaborative_id: d.id, id: m.id, position: i, definition: JSON.stringify(m), created_at: at })),
+        (rows) => db.insertInto("measures").values([...rows]),
+      );
+      yield* audit(db, { at, actor, action: "collaborative.created", collaborativeId: d.id, teamId: null, details: { name: d.name, measures: d.measures.length } });
+    },
+  };
 }
 
-/** The teams of a bulk load, numbered from `position` (no audit entries: a bulk load bypasses them). */
-export function bulkTeamWrites(collaborativeId: string, teams: NonNullable<BulkLoad["teams"]>, position: number): Statement[] {
-  return teams.map((t, i): Statement => [SQL.insertTeam, [collaborativeId, t.id, position + i, t.name, t.organisation, t.createdAt]]);
+/**
+ * The collaborative, locked (`update`: positions are numbered under that lock on PostgreSQL, under
+ * the database write lock on SQLite; `share`: it only has to exist). StoreNotFound when there is none.
+ */
+export function* lockCollaborative(ctx: WriteContext, collaborativeId: string, mode: "update" | "share" = "update"): Steps {
+  const found = yield* first(locked(ctx, ctx.db.selectFrom("collaboratives").select("id").where("id", "=", collaborativeId), mode));
+  if (!found) throw new StoreNotFound(`no collaborative ${collaborativeId}`);
 }
 
-/** The submission row of the `n`th report of a bulk load (its points go through the engine's point writes). */
-export function bulkSubmissionWrite(load: BulkLoad, n: number): Statement {
-  const report = load.reports[n];
-  return [
-    SQL.insertSubmission,
-    [
-      bulkSubmissionId(load, report, n),
-      load.collaborativeId,
-      report.teamId,
-      report.reportingMonth,
-      1,
-      report.receivedAt,
-      load.tokenId,
-      report.points.length,
-      0,
-      0,
-      0,
-      JSON.stringify({ reportingMonth: report.reportingMonth, points: report.points }),
-      "",
-      "[]",
-      null,
-      null,
-    ],
-  ];
+/** The next free position of a measure or team in a collaborative. */
+export function* nextPosition(db: Builder, table: "measures" | "teams", collaborativeId: string): Steps<number> {
+  const row = yield* first(
+    db
+      .selectFrom(table)
+      .select((eb) => eb.fn.coalesce(eb(eb.fn.max("position"), "+", 1), eb.val(0)).as("n"))
+      .where("collaborative_id", "=", collaborativeId),
+  );
+  return Number(row?.n ?? 0);
 }
 
-/** The points of a bulk-loaded report, as changes that create them. */
-export function bulkPointChanges(report: BulkLoad["reports"][number]): PointChange[] {
-  return report.points.map((p, pointIndex) => ({
-    measureId: p.measureId,
-    period: p.period,
-    pointIndex,
-    change: "created",
-    numerator: p.numerator,
-    denominator: p.denominator,
-    value: p.value,
-    annotation: null,
-    retractReason: null,
-  }));
+export function addMeasure(collaborativeId: string, measure: MeasureDefinition, at: string, actor: Actor): Operation<void> {
+  return {
+    *body(ctx) {
+      const { db } = ctx;
+      yield* lockCollaborative(ctx, collaborativeId);
+      if (yield* first(db.selectFrom("measures").select("id").where("collaborative_id", "=", collaborativeId).where("id", "=", measure.id))) {
+        throw new StoreConflict(measureTaken(collaborativeId, measure.id));
+      }
+      const position = yield* nextPosition(db, "measures", collaborativeId);
+      yield* run(db.insertInto("measures").values({ collaborative_id: collaborativeId, id: measure.id, position, definition: JSON.stringify(measure), created_at: at }));
+      yield* audit(db, { at, actor, action: "measure.added", collaborativeId, teamId: null, details: { measureId: measure.id } });
+    },
+  };
 }
 
-/** The id of the `n`th report of a bulk load (stable, so a load is easy to find). */
-export function bulkSubmissionId(load: BulkLoad, report: BulkLoad["reports"][number], n: number): string {
-  return `bulk-${load.collaborativeId}-${report.teamId}-${report.reportingMonth}-${n}`;
+export const measureTaken = (collaborativeId: string, id: string) => `measure ${id} already exists in ${collaborativeId}`;
+export const teamTaken = (collaborativeId: string, id: string) => `team ${id} already exists in ${collaborativeId}`;
+
+export function addTeam(collaborativeId: string, team: Team, at: string, actor: Actor): Operation<TeamRecord> {
+  return {
+    *body(ctx) {
+      const { db } = ctx;
+      yield* lockCollaborative(ctx, collaborativeId);
+      if (yield* first(db.selectFrom("teams").select("id").where("collaborative_id", "=", collaborativeId).where("id", "=", team.id))) {
+        throw new StoreConflict(teamTaken(collaborativeId, team.id));
+      }
+      const position = yield* nextPosition(db, "teams", collaborativeId);
+      yield* run(db.insertInto("teams").values({ collaborative_id: collaborativeId, id: team.id, position, name: team.name, organisation: team.organisation, created_at: at }));
+      yield* audit(db, { at, actor, action: "team.added", collaborativeId, teamId: team.id, details: { name: team.name } });
+      return { ...team, position, createdAt: at };
+    },
+  };
+}
+
+export function createToken(t: NewToken, actor: Actor): Operation<void> {
+  return {
+    *body({ db }) {
+      yield* run(
+        db.insertInto("tokens").values({
+          id: t.id,
+          hash: t.hash,
+          prefix: t.prefix,
+          role: t.role,
+          collaborative_id: t.collaborativeId,
+          team_id: t.teamId,
+          label: t.label,
+          created_at: t.createdAt,
+          expires_at: t.expiresAt,
+        }),
+      );
+      const details = { tokenId: t.id, role: t.role, label: t.label, expiresAt: t.expiresAt };
+      yield* audit(db, { at: t.createdAt, actor, action: "token.issued", collaborativeId: t.collaborativeId, teamId: t.teamId, details });
+    },
+  };
+}
+
+/**
+ * Revoke the one token `idOrPrefix` means (see matchTokens): `null` when none, StoreConflict when
+ * several. Revoking an already revoked token writes nothing.
+ */
+export function revokeToken(idOrPrefix: string, at: string, actor: Actor): Operation<TokenRecord | null> {
+  return {
+    *body({ db }) {
+      const matches = matchTokens((yield* all(db.selectFrom("tokens").selectAll().orderBy("created_at").orderBy("id"))).map(toToken), idOrPrefix);
+      if (matches.length > 1) throw new StoreConflict(`${idOrPrefix} matches ${matches.length} tokens: give more characters or the token id`);
+      const token = matches[0];
+      if (!token) return null;
+      if (token.revokedAt !== null) return token;
+      yield* run(db.updateTable("tokens").set({ revoked_at: at }).where("id", "=", token.id).where("revoked_at", "is", null));
+      yield* audit(db, { at, actor, action: "token.revoked", collaborativeId: token.collaborativeId, teamId: token.teamId, details: { tokenId: token.id } });
+      return { ...token, revokedAt: at };
+    },
+  };
+}
+
+export function recordScore(collaborativeId: string, s: Omit<ScoreRow, "by" | "source">, actor: Actor): Operation<ScoreRow> {
+  return {
+    *body({ db }) {
+      if (!(yield* first(db.selectFrom("teams").select("id").where("collaborative_id", "=", collaborativeId).where("id", "=", s.teamId)))) {
+        throw new StoreNotFound(`no team ${s.teamId}`);
+      }
+      yield* score(db, { collaborativeId, teamId: s.teamId, period: s.period, source: "faculty", score: s.score, rationale: s.rationale, actor, submissionId: null, at: s.recordedAt });
+      yield* audit(db, { at: s.recordedAt, actor, action: "score.recorded", collaborativeId, teamId: s.teamId, details: { period: s.period, score: s.score } });
+      return { ...s, source: "faculty", by: actor.label };
+    },
+  };
+}
+
+export function addPeriodEvent(collaborativeId: string, e: Omit<PeriodEvent, "by">, actor: Actor): Operation<void> {
+  return {
+    *body({ db }) {
+      yield* run(
+        db.insertInto("period_events").values({ collaborative_id: collaborativeId, period: e.period, action: e.action, reason: e.reason, token_id: actor.tokenId, by_label: actor.label, at: e.at }),
+      );
+      yield* audit(db, { at: e.at, actor, action: `period.${e.action}`, collaborativeId, teamId: null, details: { period: e.period, reason: e.reason } });
+    },
+  };
+}
+
+export function appendAudit(entry: NewAuditEntry): Operation<void> {
+  return {
+    *body({ db }) {
+      yield* audit(db, entry);
+    },
+  };
+}
+
+/** The answer stored under an idempotency key, if any. */
+export function* storedAnswer(db: Builder, scope: string, key: string): Steps<StoredResponse | null> {
+  const row = yield* first(db.selectFrom("idempotency_keys").select(["request_hash", "http_status", "body"]).where("scope", "=", scope).where("key", "=", key));
+  return row ? { requestHash: String(row.request_hash), httpStatus: Number(row.http_status), body: String(row.body) } : null;
+}
+
+export function storedAnswerOperation(scope: string, key: string): Operation<StoredResponse | null> {
+  return { readOnly: true, body: ({ db }) => storedAnswer(db, scope, key) };
 }
