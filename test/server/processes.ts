@@ -1,10 +1,14 @@
-// Spawning the real entry points (tsx src/server/main.ts, src/server/admin.ts) for the process tests.
+// Spawning the real entry points (src/server/main.ts, src/server/admin.ts) for the process tests, as
+// `npm start` runs them: `node --import tsx <script>`, one process. (The `tsx <script>` CLI is a parent
+// process that relays SIGTERM to its child and SIGKILLs it when the child does not acknowledge within
+// 30 ms, which a loaded machine misses: the server then dies without closing its store.)
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
-export const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+/** `node --import tsx`: TypeScript through tsx's loader in the one node process. */
+const NODE_TSX = ["--import", "tsx"];
 
 /** A port nobody listens on right now. */
 export function freePort(): Promise<number> {
@@ -25,9 +29,9 @@ export type Running = {
   exited: Promise<number | null>;
 };
 
-/** Start `tsx <script> ...args` in the repository with extra environment variables. */
+/** Start `node --import tsx <script> ...args` in the repository with extra environment variables. */
 export function start(script: string, args: readonly string[], env: Record<string, string>): Running {
-  const child = spawn(TSX, [script, ...args], {
+  const child = spawn(process.execPath, [...NODE_TSX, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -42,7 +46,7 @@ export function start(script: string, args: readonly string[], env: Record<strin
 /** Run to completion; stdout and stderr apart. */
 export function run(script: string, args: readonly string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [...NODE_TSX, script, ...args], { cwd: ROOT, env: { ...process.env, DATABASE_URL: "", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (c: Buffer) => (stdout += c.toString("utf8")));
