@@ -6,9 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./auth";
+import { corsPolicies, securityHeaders } from "./middleware/headers";
 import { OPERATIONS, openApiDocument } from "./openapi";
 import { ApiProblem } from "./problem";
 import { createRateLimiter } from "./rateLimit";
@@ -44,10 +44,7 @@ export type AppDeps = {
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
-/** The data API, whose CORS is the QI_CORS_ORIGINS allow-list; every other path is public. */
-export function isApiPath(path: string): boolean {
-  return path === "/api" || path.startsWith("/api/");
-}
+export { isApiPath } from "./middleware/headers";
 
 /** The package version, read once (the server runs from the source tree). */
 export function packageVersion(): string {
@@ -85,61 +82,12 @@ function onlyDocumentedQuery(): MiddlewareHandler<AppEnv> {
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const clock = deps.clock ?? (() => new Date());
   const version = deps.version ?? packageVersion();
-  const corsOrigins = new Set(deps.corsOrigins ?? []);
   const logError = deps.logError ?? ((message, error) => console.error(message, error));
   const limiter = deps.rateLimitPerMinute === false ? null : createRateLimiter(deps.rateLimitPerMinute ?? 120);
   const app = new Hono<AppEnv>();
 
-  app.use("*", async (c, next) => {
-    await next();
-    c.res.headers.set("x-content-type-options", "nosniff");
-    c.res.headers.set("referrer-policy", "no-referrer");
-  });
-
-  // Two CORS policies. The data API (/api/*) carries bearer tokens: only QI_CORS_ORIGINS may call it
-  // cross-origin, and any other origin's preflight is refused with a sentence. Everything else this
-  // server answers is public and credential-free (the built add-in: functions.json, functions.js,
-  // taskpane.html and its scripts, assets/*, /manifest.xml; the faculty page; /health), and Excel on
-  // the web fetches the custom functions' metadata with XMLHttpRequest from its own origin
-  // (https://excel.officeapps.live.com, other *.officeapps.live.com hosts, *.cloud.microsoft), so
-  // without Access-Control-Allow-Origin every =QI.* cell is #NAME? there
-  // (https://github.com/OfficeDev/office-js/issues/3970,
-  // https://github.com/OfficeDev/Excel-Custom-Functions/issues/212). Those answer any origin with
-  // `*`, as Microsoft documents for hosting custom functions ("Allowed origins: *, Allowed methods:
-  // GET", https://learn.microsoft.com/en-us/office/dev/add-ins/publish/publish-add-in-vs-code#deploy-custom-functions-for-excel)
-  // and as its template's dev server sends (OfficeDev/Excel-Custom-Functions webpack.config.js,
-  // devServer.headers). Not an allow-list of Office origins: Microsoft publishes no list of the
-  // hosts that fetch the files and says they change (office-js-docs-pr issue 2956), so a list would
-  // break silently; and `*` never goes with credentials, so it exposes nothing a plain GET does not.
-  const publicFiles = cors({ origin: "*", allowMethods: ["GET", "HEAD"], maxAge: 86400 });
-  app.use("*", async (c, next) => (isApiPath(c.req.path) ? next() : publicFiles(c, next)));
-
-  app.use("/api/*", async (c, next) => {
-    const origin = c.req.header("origin");
-    const allowed = origin !== undefined && corsOrigins.has(origin);
-    if (c.req.method === "OPTIONS" && origin !== undefined && c.req.header("access-control-request-method") !== undefined) {
-      if (!allowed) {
-        return c.json({ code: "FORBIDDEN", message: `origin ${origin} may not call this server: an admin can add it to QI_CORS_ORIGINS` }, 403);
-      }
-      return new Response(null, {
-        status: 204,
-        headers: {
-          "access-control-allow-origin": origin,
-          "access-control-allow-methods": "GET, POST, PUT, OPTIONS",
-          "access-control-allow-headers": "Authorization, Content-Type, Idempotency-Key",
-          "access-control-max-age": "600",
-          vary: "Origin",
-        },
-      });
-    }
-    await next();
-    c.res.headers.append("vary", "Origin");
-    if (allowed) {
-      c.res.headers.set("access-control-allow-origin", origin);
-      c.res.headers.set("access-control-expose-headers", "Idempotent-Replay, Retry-After");
-    }
-    return undefined;
-  });
+  app.use("*", securityHeaders({ hsts: deps.publicUrl?.startsWith("https://") ?? false }));
+  app.use("*", corsPolicies(deps.corsOrigins ?? []));
 
   app.use(
     "/api/*",
