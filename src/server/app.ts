@@ -13,8 +13,14 @@ import { OPERATIONS, openApiDocument } from "./openapi";
 import { ApiProblem } from "./problem";
 import { createRateLimiter } from "./rateLimit";
 import type { AppEnv } from "./routes/context";
-import { registerReadRoutes } from "./routes/reads";
-import { registerSubmissionRoutes } from "./routes/submissions";
+import { collaborativeRoutes } from "./routes/collaboratives";
+import { meRoutes } from "./routes/me";
+import { periodRoutes } from "./routes/periods";
+import { pointRoutes } from "./routes/points";
+import { runChartRoutes } from "./routes/runcharts";
+import { scoreRoutes } from "./routes/scores";
+import { submissionRoutes } from "./routes/submissions";
+import { teamRoutes } from "./routes/teams";
 import { registerWebRoutes } from "./routes/web";
 import { StoreConflict, StoreNotFound, type Store } from "./store/store";
 
@@ -121,8 +127,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.get("/api/v1/openapi.json", (c) => c.json((openApi ??= openApiDocument(version))));
 
   const routeDeps = { store: deps.store, clock, guard, newId: deps.newId ?? (() => randomUUID()) };
-  registerSubmissionRoutes(app, routeDeps);
-  registerReadRoutes(app, routeDeps);
+  // One sub-app per resource, each with paths below /api/v1 (the OpenAPI document lists them all).
+  for (const routes of [meRoutes, collaborativeRoutes, submissionRoutes, pointRoutes, runChartRoutes, teamRoutes, scoreRoutes, periodRoutes]) {
+    app.route("/api/v1", routes(routeDeps));
+  }
   registerWebRoutes(app, { staticDir: deps.staticDir ?? null, manifestFallback: deps.manifestFallback ?? null, publicUrl: deps.publicUrl ?? null });
 
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));
