@@ -1,9 +1,10 @@
 // POST /api/v1/collaboratives/{id}/submissions: a team's monthly report.
 //
 // Order of the checks: token (401) → role (403) → query (400, @hono/zod-validator) → collaborative
-// and team (403/404) → JSON (400) → schema (422 VALIDATION). The body is not validated by middleware:
-// its raw text is hashed for the Idempotency-Key and stored exactly as received → Idempotency-Key → the collaborative's rules
-// (checkSubmission, shared with the add-in) → the store plans and writes in one transaction.
+// and team (403/404) → JSON (400) → schema (422 VALIDATION) → Idempotency-Key → the collaborative's
+// rules (checkSubmission, shared with the add-in) → the store plans and writes in one transaction.
+// The body is not validated by a middleware: its raw text is hashed for the Idempotency-Key and
+// stored exactly as received, so this route reads it itself and calls `validate`.
 
 import { createHash } from "node:crypto";
 import { Hono } from "hono";
