@@ -9,58 +9,14 @@ import { seedDemo } from "./seed";
 import { describeStore, openStore } from "./store/open";
 import { StoreConflict, StoreNotFound, type Actor, type Store } from "./store/store";
 import { issueToken } from "./tokens";
+import { isCommand, parseCommandLine, synopsis, USAGE, UsageError } from "./adminArgs";
 import { issuesToConflicts } from "./validation";
 
-export const USAGE = `usage: npm run admin -- <command>
-
-  create-collaborative <file.json>      create a collaborative (a CollaborativeDefinition; may include "teams": [...])
-  add-team <collab> <teamId> <name> [organisation]
-  add-measure <collab> <file.json>      add a MeasureDefinition to the measure set
-  issue-token <role> [--collaborative id] [--team id] [--label text] [--expires-days n]
-                                        role: team | faculty | admin; prints the token once
-  revoke-token <tokenId|prefix>
-  list-tokens
-  lock <collab> <period>                a month, YYYY-MM
-  reopen <collab> <period> --reason text
-  seed-demo [--json]                    create the demo collaborative and print its tokens
-
-The store is the server's: SQLite in QI_DATA_DIR (default ./data), or PostgreSQL when DATABASE_URL is set.`;
-
-/** A command-line mistake: print usage and exit 1. */
-class UsageError extends Error {
-  override name = "UsageError";
-}
+export { USAGE } from "./adminArgs";
 
 const CLI: Actor = { tokenId: null, label: "admin cli" };
 
 type Output = { out: (line: string) => void; err: (line: string) => void };
-
-function split(args: readonly string[]): { positional: string[]; flags: Map<string, string | true> } {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg.startsWith("--")) {
-      const name = arg.slice(2);
-      const next = args[i + 1];
-      if (name === "json") flags.set(name, true);
-      else if (next === undefined || next.startsWith("--")) throw new UsageError(`--${name} needs a value`);
-      else {
-        flags.set(name, next);
-        i++;
-      }
-    } else positional.push(arg);
-  }
-  return { positional, flags };
-}
-
-function expect(positional: readonly string[], min: number, max: number, command: string): void {
-  if (positional.length < min || positional.length > max) throw new UsageError(`${command} takes ${min === max ? min : `${min} to ${max}`} argument${max === 1 ? "" : "s"}`);
-}
-
-function onlyFlags(flags: Map<string, string | true>, allowed: readonly string[], command: string): void {
-  for (const name of flags.keys()) if (!allowed.includes(name)) throw new UsageError(`${command} has no option --${name}`);
-}
 
 function readJson(path: string): unknown {
   let text: string;
@@ -83,7 +39,6 @@ function parseOrExplain<S extends z.ZodType>(schema: S, value: unknown, what: st
   throw new UsageError(`${what} is not valid:\n${lines.join("\n")}`);
 }
 
-
 /** Run one command; returns the exit code. Output goes through `io` so tests can capture it. */
 export async function runAdmin(args: readonly string[], io: Output, openConfiguredStore: () => Promise<Store>, now: () => Date = () => new Date()): Promise<number> {
   const [command, ...rest] = args;
@@ -91,14 +46,20 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
     io.out(USAGE);
     return command === undefined ? 1 : 0;
   }
+  if (!isCommand(command)) {
+    io.err(`error: unknown command ${command}\n\n${USAGE}`);
+    return 1;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    io.out(`usage: npm run admin -- ${synopsis(command)}`);
+    return 0;
+  }
   let store: Store | null = null;
   try {
-    const { positional, flags } = split(rest);
+    const { positional, strings: flags, switches } = parseCommandLine(command, rest);
     const open = async () => (store ??= await openConfiguredStore());
     switch (command) {
       case "create-collaborative": {
-        expect(positional, 1, 1, command);
-        onlyFlags(flags, [], command);
         const raw = readJson(positional[0]);
         const teams = parseOrExplain(z.array(Team).optional(), typeof raw === "object" && raw !== null ? (raw as { teams?: unknown }).teams : undefined, `${positional[0]} teams`);
         const { teams: _teams, ...rest2 } = (raw ?? {}) as Record<string, unknown>;
@@ -111,8 +72,6 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         return 0;
       }
       case "add-team": {
-        expect(positional, 3, 4, command);
-        onlyFlags(flags, [], command);
         const [collaborativeId, id, name, organisation] = positional;
         const team = parseOrExplain(Team, { id, name, organisation: organisation ?? "" }, "the team");
         await (await open()).addTeam(parseOrExplain(Slug, collaborativeId, "the collaborative id"), team, now().toISOString(), CLI);
@@ -120,16 +79,12 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         return 0;
       }
       case "add-measure": {
-        expect(positional, 2, 2, command);
-        onlyFlags(flags, [], command);
         const measure = parseOrExplain(MeasureDefinition, readJson(positional[1]), positional[1]);
         await (await open()).addMeasure(positional[0], measure, now().toISOString(), CLI);
         io.out(`added measure ${measure.id} to ${positional[0]}`);
         return 0;
       }
       case "issue-token": {
-        expect(positional, 1, 1, command);
-        onlyFlags(flags, ["collaborative", "team", "label", "expires-days"], command);
         const role = parseOrExplain(Role, positional[0], "the role");
         const days = flags.get("expires-days");
         const expires = days === undefined ? null : Number(days);
@@ -156,8 +111,6 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         return 0;
       }
       case "revoke-token": {
-        expect(positional, 1, 1, command);
-        onlyFlags(flags, [], command);
         const token = await (await open()).revokeToken(positional[0], now().toISOString(), CLI);
         if (!token) {
           io.err(`no token matches ${positional[0]} (give its id, e.g. tok_1a2b…, or at least 6 characters of its prefix)`);
@@ -167,10 +120,8 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         return 0;
       }
       case "list-tokens": {
-        expect(positional, 0, 0, command);
-        onlyFlags(flags, ["json"], command);
         const tokens = await (await open()).listTokens();
-        if (flags.has("json")) {
+        if (switches.has("json")) {
           io.out(JSON.stringify(tokens, null, 2));
           return 0;
         }
@@ -182,8 +133,6 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
       }
       case "lock":
       case "reopen": {
-        expect(positional, 2, 2, command);
-        onlyFlags(flags, ["reason"], command);
         const reason = flags.get("reason");
         const [collaborativeId, month] = positional;
         const s = await open();
@@ -200,10 +149,8 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         return 0;
       }
       case "seed-demo": {
-        expect(positional, 0, 0, command);
-        onlyFlags(flags, ["json"], command);
         const seed = await seedDemo(await open(), now());
-        if (flags.has("json")) io.out(JSON.stringify(seed));
+        if (switches.has("json")) io.out(JSON.stringify(seed));
         else {
           io.out(`created demo collaborative ${seed.collaborativeId}`);
           io.out(`  adminToken:   ${seed.adminToken}`);
@@ -212,12 +159,14 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         }
         return 0;
       }
-      default:
-        throw new UsageError(`unknown command ${command}`);
+      default: {
+        const unreachable: never = command;
+        throw new UsageError(`unknown command ${String(unreachable)}`);
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`error: ${error.message}\n\n${USAGE}`);
+      io.err(`error: ${error.message}\n\nusage: npm run admin -- ${synopsis(error.command ?? command)}\n(npm run admin -- help: every command)`);
       return 1;
     }
     if (error instanceof StoreConflict || error instanceof StoreNotFound) {

@@ -1,7 +1,10 @@
-// Configuration from the environment: the same variables for `npm start`, the tests and hosting.
+// Configuration from the environment: the same variables for `npm start`, the admin CLI, the tests
+// and hosting, read through one zod schema (ENV below). Every variable is optional; a blank one is
+// unset; a bad one is a ConfigError naming the variable, what it got and what it takes.
 
 import { homedir } from "node:os";
 import { join, resolve } from "node:path";
+import * as z from "zod";
 
 export type Config = {
   /** PORT, default 3000 */
@@ -30,39 +33,62 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw.trim() === "") return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name}=${raw} is not a whole number from ${min} to ${max}`);
-  return n;
+/** A variable as text, trimmed; blank or absent is `undefined` (so `PORT=` means the default). */
+const text = z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined), z.string().optional());
+
+/** A whole number from `min` to `max`, or `fallback` when unset. */
+function wholeNumber(fallback: number, min: number, max: number) {
+  return text.transform((raw, ctx) => {
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    ctx.addIssue({ code: "custom", message: `=${raw} is not a whole number from ${min} to ${max}` });
+    return z.NEVER;
+  });
 }
 
-/** Read and check the configuration; throws ConfigError with a sentence naming the variable. */
+/** An origin (scheme, host, port; no path): a trailing slash is dropped. */
+const ORIGIN = /^https?:\/\/[^/\s]+$/;
+
+/** The environment the data store reads. Each key is the variable's name, which every message starts with. */
+export const ENV = z.object({
+  PORT: wholeNumber(3000, 0, 65535),
+  QI_HOST: text,
+  QI_DATA_DIR: text.transform((v) => resolve(v ?? "./data")),
+  DATABASE_URL: text.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: " must start with postgres:// or postgresql:// (leave it unset to use SQLite)",
+  }),
+  QI_CORS_ORIGINS: text
+    .transform((v) => (v ?? "").split(",").map((s) => s.trim().replace(/\/$/, "")).filter((s) => s !== ""))
+    .refine((list) => list.every((o) => ORIGIN.test(o)), { message: " must be a comma list of origins such as https://addin.example.org (scheme and host, no path)" }),
+  QI_STATIC_DIR: text.transform((v) => resolve(v ?? "./dist")),
+  QI_PUBLIC_URL: text
+    .transform((v) => v?.replace(/\/$/, ""))
+    .refine((v) => v === undefined || ORIGIN.test(v), { message: " must be an origin such as https://qi.example.org" }),
+  QI_RATE_LIMIT: wholeNumber(120, 1, 1_000_000),
+  QI_CERT_DIR: text.transform((v) => v ?? join(homedir(), ".office-addin-dev-certs")),
+  QI_SQLITE_SYNCHRONOUS: text
+    .transform((v) => (v ?? "FULL").toUpperCase())
+    .pipe(z.enum(["FULL", "NORMAL"], { message: " must be FULL or NORMAL" })),
+});
+
+/** Read and check the configuration; throws ConfigError with a sentence per bad variable, each naming it. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const databaseUrl = env.DATABASE_URL?.trim() || undefined;
-  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    throw new ConfigError("DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use SQLite)");
+  const result = ENV.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${String(issue.path[0])}${issue.message}`).join("; "));
   }
-  const publicUrl = env.QI_PUBLIC_URL?.trim() || undefined;
-  if (publicUrl !== undefined && !/^https?:\/\/[^/]+$/.test(publicUrl.replace(/\/$/, ""))) {
-    throw new ConfigError("QI_PUBLIC_URL must be an origin such as https://qi.example.org");
-  }
-  const synchronous = (env.QI_SQLITE_SYNCHRONOUS ?? "FULL").toUpperCase();
-  if (synchronous !== "FULL" && synchronous !== "NORMAL") throw new ConfigError("QI_SQLITE_SYNCHRONOUS must be FULL or NORMAL");
+  const e = result.data;
   return {
-    port: integer(env, "PORT", 3000, 0, 65535),
-    host: env.QI_HOST?.trim() || undefined,
-    dataDir: resolve(env.QI_DATA_DIR?.trim() || "./data"),
-    databaseUrl,
-    corsOrigins: (env.QI_CORS_ORIGINS ?? "")
-      .split(",")
-      .map((s) => s.trim().replace(/\/$/, ""))
-      .filter((s) => s !== ""),
-    staticDir: resolve(env.QI_STATIC_DIR?.trim() || "./dist"),
-    publicUrl: publicUrl?.replace(/\/$/, ""),
-    rateLimitPerMinute: integer(env, "QI_RATE_LIMIT", 120, 1, 1_000_000),
-    certDir: env.QI_CERT_DIR?.trim() || join(homedir(), ".office-addin-dev-certs"),
-    sqliteSynchronous: synchronous,
+    port: e.PORT,
+    host: e.QI_HOST,
+    dataDir: e.QI_DATA_DIR,
+    databaseUrl: e.DATABASE_URL,
+    corsOrigins: e.QI_CORS_ORIGINS,
+    staticDir: e.QI_STATIC_DIR,
+    publicUrl: e.QI_PUBLIC_URL,
+    rateLimitPerMinute: e.QI_RATE_LIMIT,
+    certDir: e.QI_CERT_DIR,
+    sqliteSynchronous: e.QI_SQLITE_SYNCHRONOUS,
   };
 }

@@ -79,6 +79,7 @@ const teamId: Param = { name: "teamId", in: "path", required: true, description:
 const period: Param = { name: "period", in: "path", required: true, description: "the month, YYYY-MM" };
 const asOf: Param = { name: "asOf", in: "query", description: "the day to judge by, YYYY-MM-DD (default: today, UTC)" };
 const errors = {
+  "400": { description: "BAD_REQUEST: a malformed, repeated or undocumented parameter, or a body sent without Content-Type: application/json; MALFORMED_JSON: a body that is not JSON", schema: "ApiError" },
   "401": { description: "missing, unknown, revoked or expired token", schema: "ApiError" },
   "403": { description: "the token may not reach this", schema: "ApiError" },
   "404": { description: "no such collaborative or team", schema: "ApiError" },
@@ -104,6 +105,7 @@ export const OPERATIONS: readonly Operation[] = [
     ],
     body: "SubmissionInput",
     responses: {
+      ...errors,
       "200": { description: "unchanged, or dry_run", schema: "SubmissionSummary" },
       "201": { description: "accepted: a new revision", schema: "SubmissionSummary" },
       "400": { description: "MALFORMED_JSON or BAD_REQUEST", schema: "ApiError" },
@@ -113,7 +115,6 @@ export const OPERATIONS: readonly Operation[] = [
           "SUBMISSION_REJECTED: nothing stored, every point (or the reporting month) refused; the body is a SubmissionSummary with status rejected and every conflict, and also an ApiError (SubmissionRejected). VALIDATION or IDEMPOTENCY_KEY_REUSED: an ApiError",
         schema: ["SubmissionRejected", "ApiError"],
       },
-      ...errors,
     },
   },
   {

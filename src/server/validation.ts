@@ -1,6 +1,11 @@
 // Turning request input into typed values, or into an ApiProblem that says what to fix and where.
+// Routes validate with @hono/zod-validator (`query`, `params`, `jsonBody` below): its hook turns zod's
+// issues into our ApiError shapes, so a client sees the same codes, messages and paths as before.
+// The submission route reads its raw body itself (it is hashed for idempotency) and calls `validate`.
 
-import type * as z from "zod";
+import { zValidator } from "@hono/zod-validator";
+import type { MiddlewareHandler } from "hono";
+import * as z from "zod";
 import { isDay, isPeriod, PERIOD_HINT, type Conflict } from "../core/index";
 import { ApiProblem } from "./problem";
 
@@ -58,20 +63,19 @@ export function issuesToConflicts(issues: readonly z.core.$ZodIssue[], body: unk
 export function validate<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  const conflicts = issuesToConflicts(result.error.issues, body);
+  throw validationProblem(result.error.issues, body, what);
+}
+
+/** 422 VALIDATION: "<what> has n problems; the first at <path>: <message>", with one conflict per issue. */
+function validationProblem(issues: readonly z.core.$ZodIssue[], body: unknown, what: string): ApiProblem {
+  const conflicts = issuesToConflicts(issues, body);
   const first = conflicts[0];
   const where = first && first.path.length > 0 ? ` at ${first.path.join(".")}` : "";
-  throw new ApiProblem(
+  return new ApiProblem(
     "VALIDATION",
     `${what} has ${conflicts.length} problem${conflicts.length === 1 ? "" : "s"}; the first${where}: ${first?.message ?? "invalid"}`,
     { conflicts },
   );
-}
-
-/** A `YYYY-MM` path or query parameter; 400 when malformed. */
-export function periodParam(value: string, name: string): string {
-  if (!isPeriod(value)) throw new ApiProblem("BAD_REQUEST", `${name} must be ${PERIOD_HINT} (got ${JSON.stringify(value)})`);
-  return value;
 }
 
 /** An id (slug) path or query parameter; 400 when malformed. */
@@ -80,9 +84,89 @@ export function slugParam(value: string, name: string): string {
   return value;
 }
 
-/** `asOf=YYYY-MM-DD` (a real calendar date) or today's UTC date from the injected clock. */
-export function asOfParam(value: string | undefined, now: Date): string {
-  if (value === undefined || value === "") return now.toISOString().slice(0, 10);
-  if (!isDay(value)) throw new ApiProblem("BAD_REQUEST", `asOf must be a date written YYYY-MM-DD, e.g. 2026-03-10 (got ${JSON.stringify(value)})`);
-  return value;
+/** The `asOf` day asked for (checked by `optionalDayValue`), or today's UTC date from the injected clock. */
+export function asOfOrToday(asOf: string | undefined, now: Date): string {
+  return asOf ?? now.toISOString().slice(0, 10);
+}
+
+/** A blank query value counts as absent (`?teamId=` is every team), as in the forms that send them. */
+const blankIsAbsent = (value: unknown): unknown => (value === "" ? undefined : value);
+
+/** A query or path value given once, as text; a repeated query parameter is 400 naming it. */
+function single(name: string) {
+  return z.string({ error: (issue) => (Array.isArray(issue.input) ? `${name} may be given once` : `${name} is required`) });
+}
+
+/** A month `YYYY-MM` (core's isPeriod); absent reads as "" so the message says what is expected. */
+export function periodValue(name: string) {
+  return z.preprocess(
+    (value) => value ?? "",
+    single(name).refine(isPeriod, { error: (issue) => `${name} must be ${PERIOD_HINT} (got ${JSON.stringify(issue.input)})` }),
+  );
+}
+
+/** An optional month `YYYY-MM`. */
+export function optionalPeriodValue(name: string) {
+  return z.preprocess(blankIsAbsent, periodValue(name).optional());
+}
+
+/** An optional id (slug). */
+export function optionalSlugValue(name: string) {
+  return z.preprocess(
+    blankIsAbsent,
+    single(name)
+      .refine((value) => SLUG.test(value), { error: (issue) => `${name} must be lowercase letters, digits and dashes (got ${JSON.stringify(issue.input)})` })
+      .optional(),
+  );
+}
+
+/** An optional `asOf=YYYY-MM-DD`, a real calendar date; the route falls back to today's UTC date (asOfOrToday). */
+export const optionalDayValue = z.preprocess(
+  blankIsAbsent,
+  single("asOf")
+    .refine(isDay, { error: (issue) => `asOf must be a date written YYYY-MM-DD, e.g. 2026-03-10 (got ${JSON.stringify(issue.input)})` })
+    .optional(),
+);
+
+/** 400 BAD_REQUEST with the first issue's message (query and path values: one problem at a time). */
+function badRequest(result: { success: boolean; error?: { issues: readonly z.core.$ZodIssue[] } }): void {
+  if (!result.success) throw new ApiProblem("BAD_REQUEST", result.error?.issues[0]?.message ?? "bad request");
+}
+
+/** Validate the query string with `schema` (@hono/zod-validator); 400 naming the parameter. */
+export function query<S extends z.ZodType>(schema: S) {
+  return zValidator("query", schema, badRequest);
+}
+
+/** Validate the path parameters with `schema` (@hono/zod-validator); 400 naming the parameter. */
+export function params<S extends z.ZodType>(schema: S) {
+  return zValidator("param", schema, badRequest);
+}
+
+const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
+
+/**
+ * Validate the JSON body with `schema` (@hono/zod-validator), `what` naming it in messages; 422
+ * VALIDATION with a conflict per issue. The body is read and parsed here first, so a mistake gets our
+ * answer, not the validator's: not JSON is 400 MALFORMED_JSON with the parser's position; a body sent
+ * without a JSON Content-Type is 400 (the validator would otherwise see `{}` and blame missing fields);
+ * an empty body is MALFORMED_JSON, or `{}` when `optional` (lock takes no body).
+ */
+export function jsonBody<S extends z.ZodType>(schema: S, what: string, options: { optional?: boolean } = {}) {
+  const validator = zValidator("json", schema, (result) => {
+    if (!result.success) throw validationProblem(result.error.issues, result.data, what);
+  });
+  const read: MiddlewareHandler = async (c, next) => {
+    // c.req caches the text; the validator's c.req.json() parses that cached text again.
+    const text = await c.req.text();
+    if (text.trim() === "" && options.optional === true) {
+      c.req.bodyCache.text = Promise.resolve("{}") as unknown as string; // the cache holds promises
+    } else {
+      parseJson(text);
+      const type = (c.req.header("content-type") ?? "").split(";")[0].trim();
+      if (!JSON_TYPE.test(type)) throw new ApiProblem("BAD_REQUEST", `send ${what} as JSON with the header Content-Type: application/json (got ${type === "" ? "no Content-Type" : type})`);
+    }
+    return validator(c, next);
+  };
+  return read as typeof validator;
 }

@@ -143,3 +143,51 @@ describe("runAdmin(args)", () => {
     expect(actions.slice(0, 2)).toEqual(["period.reopen", "period.lock"]);
   });
 });
+
+describe("runAdmin's command line (node:util parseArgs)", () => {
+  let out: string[];
+  let err: string[];
+  let opened: number;
+  const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+  const admin = (...args: string[]) =>
+    runAdmin(args, io, async () => {
+      opened++;
+      throw new Error("the store is never opened for a command-line mistake");
+    });
+  beforeEach(() => {
+    out = [];
+    err = [];
+    opened = 0;
+  });
+
+  it("an unknown option names the options the command takes and prints that command's usage; the store is not opened", async () => {
+    expect(await admin("issue-token", "team", "--teem", "alpha")).toBe(1);
+    expect(err.pop()).toBe(
+      "error: issue-token has no option --teem: it takes --collaborative, --team, --label, --expires-days\n\n" +
+        "usage: npm run admin -- issue-token <role> [--collaborative id] [--team id] [--label text] [--expires-days n]\n(npm run admin -- help: every command)",
+    );
+    expect(await admin("revoke-token", "tok_1", "-f")).toBe(1);
+    expect(err.pop()).toMatch(/^error: revoke-token has no option -f: it takes no options\n/);
+    expect(opened).toBe(0);
+  });
+
+  it("an option without its value, a value on a switch, and a wrong number of arguments are each named", async () => {
+    expect(await admin("issue-token", "team", "--label")).toBe(1);
+    expect(err.pop()).toMatch(/^error: --label needs a value \(--label text\)\n/);
+    expect(await admin("issue-token", "team", "--label", "--team", "alpha")).toBe(1);
+    expect(err.pop()).toMatch(/^error: --label needs a value/);
+    expect(await admin("seed-demo", "--json=yes")).toBe(1);
+    expect(err.pop()).toMatch(/^error: --json takes no value\n/);
+    expect(await admin("lock", "sepsis")).toBe(1);
+    expect(err.pop()).toMatch(/^error: lock takes 2 arguments \(got 1\)\n\nusage: npm run admin -- lock <collab> <period> \[--reason text\]/);
+    expect(opened).toBe(0);
+  });
+
+  it("<command> --help prints that command's usage and exits 0; the full usage lists every command with its options", async () => {
+    expect(await admin("reopen", "--help")).toBe(0);
+    expect(out).toEqual(["usage: npm run admin -- reopen <collab> <period> --reason text"]);
+    for (const line of ["issue-token <role> [--collaborative id] [--team id] [--label text] [--expires-days n]", "list-tokens [--json]", "seed-demo [--json]", "reopen <collab> <period> --reason text"]) {
+      expect(USAGE).toContain(line);
+    }
+  });
+});

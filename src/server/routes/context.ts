@@ -1,9 +1,9 @@
 // What every route needs: the store, the injected clock, and a few lookups with their error answers.
 
 import type { Context, MiddlewareHandler } from "hono";
-import type { CollaborativeDefinition } from "../../core/index";
+import type { CollaborativeDefinition, Role } from "../../core/index";
 import type { AuthInfo } from "../auth";
-import { requireCollaborativeScope, requireTeamScope } from "../auth";
+import { requireCollaborativeScope, requireRole, requireTeamScope } from "../auth";
 import { ApiProblem } from "../problem";
 import type { Store, TeamRecord } from "../store/store";
 import { slugParam } from "../validation";
@@ -54,8 +54,10 @@ export async function teamInScope(deps: RouteDeps, c: AppContext): Promise<{ col
   return { collaborative, team };
 }
 
-/** An optional slug query parameter. */
-export function optionalSlug(c: AppContext, name: string): string | undefined {
-  const value = c.req.query(name);
-  return value === undefined || value === "" ? undefined : slugParam(value, name);
+/** 403 unless the caller (set by `guard`, which must come first) has one of `roles`; before any body is read. */
+export function onlyRoles(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    requireRole(authOf(c), ...roles);
+    await next();
+  };
 }

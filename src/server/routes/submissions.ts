@@ -1,28 +1,37 @@
 // POST /api/v1/collaboratives/{id}/submissions: a team's monthly report.
 //
-// Order of the checks: token (401) → role and team (403) → collaborative and team exist (404) →
-// JSON (400) → schema (422 VALIDATION) → Idempotency-Key → the collaborative's rules
-// (checkSubmission, shared with the add-in) → the store plans and writes in one transaction.
+// Order of the checks: token (401) → role (403) → query (400, @hono/zod-validator) → collaborative
+// and team (403/404) → JSON (400) → schema (422 VALIDATION) → Idempotency-Key → the collaborative's
+// rules (checkSubmission, shared with the add-in) → the store plans and writes in one transaction.
+// The body is not validated by a middleware: its raw text is hashed for the Idempotency-Key and
+// stored exactly as received, so this route reads it itself and calls `validate`.
 
 import { createHash } from "node:crypto";
-import type { Hono } from "hono";
+import { Hono } from "hono";
+import * as z from "zod";
 import { SubmissionInput } from "../../core/index";
-import { actorOf, requireRole } from "../auth";
+import { actorOf } from "../auth";
 import { ApiProblem } from "../problem";
 import { submitReport } from "../submission/submit";
-import { parseJson, validate } from "../validation";
+import { optionalSlugValue, parseJson, query, validate } from "../validation";
 import { lockedPeriods } from "../views/periods";
-import { authOf, collaborativeOf, optionalSlug, teamOf, type AppEnv, type RouteDeps } from "./context";
+import { authOf, collaborativeOf, onlyRoles, teamOf, type AppEnv, type RouteDeps } from "./context";
+
+const SubmitQuery = z.object({
+  teamId: optionalSlugValue("teamId"),
+  dryRun: z.enum(["true", "false"], { error: "dryRun must be true or false" }).optional(),
+});
 
 /** Keys are the client's: any visible ASCII up to 255 characters (a UUID is typical). */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
-export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: RouteDeps): void {
-  app.post("/api/v1/collaboratives/:id/submissions", deps.guard, async (c) => {
+/** The submission route; it reads and hashes the raw body itself, so it validates with `validate`, not a validator middleware. */
+export function submissionRoutes(deps: RouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.post("/collaboratives/:id/submissions", deps.guard, onlyRoles("team", "admin"), query(SubmitQuery), async (c) => {
     const auth = authOf(c);
-    requireRole(auth, "team", "admin");
     const collaborative = await collaborativeOf(deps, c);
-    const asked = optionalSlug(c, "teamId");
+    const { teamId: asked, dryRun: dryRunParam } = c.req.valid("query");
     let teamId: string;
     if (auth.role === "team") {
       if (asked !== undefined && asked !== auth.teamId) throw new ApiProblem("FORBIDDEN", "a team token submits only its own team's reports");
@@ -33,10 +42,6 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: RouteDeps): vo
     }
     await teamOf(deps, collaborative.id, teamId);
 
-    const dryRunParam = c.req.query("dryRun");
-    if (dryRunParam !== undefined && dryRunParam !== "true" && dryRunParam !== "false") {
-      throw new ApiProblem("BAD_REQUEST", "dryRun must be true or false");
-    }
     const dryRun = dryRunParam === "true";
     const rawBody = await c.req.text();
     const json = parseJson(rawBody);
@@ -79,4 +84,5 @@ export function registerSubmissionRoutes(app: Hono<AppEnv>, deps: RouteDeps): vo
     }
     return new Response(outcome.body, { status: outcome.httpStatus, headers: { "content-type": "application/json; charset=utf-8" } });
   });
+  return app;
 }

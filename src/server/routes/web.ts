@@ -40,16 +40,7 @@ const TYPES: Record<string, string> = {
 const ADDIN_ENTRY_POINTS = new Set(["/taskpane.html", "/taskpane.local.html", "/functions.js", "/functions.json", "/taskpane.js"]);
 
 const FACULTY_DIR = join(__dirname, "..", "faculty");
-const FACULTY_CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// The page's Content-Security-Policy is set in one place: FACULTY_PAGE_CSP in ../middleware/headers.ts.
 
 export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   // Read once: the page is part of the server, not of the add-in build.
@@ -57,7 +48,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   const script = readFileSync(join(FACULTY_DIR, "faculty.js"), "utf8");
   const style = readFileSync(join(FACULTY_DIR, "faculty.css"), "utf8");
   const facultyPage = () =>
-    new Response(page, { headers: { "content-type": TYPES[".html"], "content-security-policy": FACULTY_CSP, "cache-control": "no-cache" } });
+    new Response(page, { headers: { "content-type": TYPES[".html"], "cache-control": "no-cache" } });
 
   app.get("/", () => facultyPage());
   app.get("/faculty", () => facultyPage());

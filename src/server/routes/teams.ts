@@ -1,0 +1,77 @@
+// One team's views (the team itself, faculty, admin): the score the data suggest, its report history
+// and one past revision, this month's status; and who reported which month (faculty, admin).
+
+import { Hono } from "hono";
+import * as z from "zod";
+import { periodLockState, reportingMonthAsOf, type ScoreSuggestion, type SubmissionDetail, type SubmissionHistory } from "../../core/index";
+import { ApiProblem } from "../problem";
+import { asOfOrToday, optionalDayValue, optionalSlugValue, periodValue, query } from "../validation";
+import { completeness, teamStatus } from "../views/completeness";
+import { suggestionFor } from "../views/suggest";
+import { collaborativeOf, onlyRoles, teamInScope, type AppEnv, type RouteDeps } from "./context";
+
+const SuggestionQuery = z.object({ period: periodValue("period") });
+const StatusQuery = z.object({ asOf: optionalDayValue });
+const CompletenessQuery = z.object({ asOf: optionalDayValue, teamId: optionalSlugValue("teamId") });
+
+export function teamRoutes(deps: RouteDeps): Hono<AppEnv> {
+  const { store } = deps;
+  const app = new Hono<AppEnv>();
+
+  app.get("/collaboratives/:id/teams/:teamId/suggestion", deps.guard, query(SuggestionQuery), async (c) => {
+    const { collaborative, team } = await teamInScope(deps, c);
+    const { period } = c.req.valid("query");
+    const body: ScoreSuggestion = { collaborativeId: collaborative.id, teamId: team.id, period, ruleSet: collaborative.ruleSet, suggested: await suggestionFor(store, collaborative, team.id, period) };
+    return c.json(body);
+  });
+
+  app.get("/collaboratives/:id/teams/:teamId/submissions", deps.guard, async (c) => {
+    const { collaborative, team } = await teamInScope(deps, c);
+    const rows = await store.listSubmissions(collaborative.id, team.id);
+    const body: SubmissionHistory = { collaborativeId: collaborative.id, teamId: team.id, submissions: rows.map(({ teamId: _t, ...row }) => row) };
+    return c.json(body);
+  });
+
+  app.get("/collaboratives/:id/teams/:teamId/submissions/:submissionId", deps.guard, async (c) => {
+    const { collaborative, team } = await teamInScope(deps, c);
+    const submissionId = c.req.param("submissionId");
+    const row = submissionId.length <= 200 ? await store.getSubmission(collaborative.id, submissionId) : null;
+    if (!row || row.teamId !== team.id) throw new ApiProblem("NOT_FOUND", `no submission ${submissionId} for team ${team.id}`);
+    const body: SubmissionDetail = {
+      submissionId: row.submissionId,
+      collaborativeId: collaborative.id,
+      teamId: team.id,
+      reportingMonth: row.reportingMonth,
+      revision: row.revision,
+      receivedAt: row.receivedAt,
+      counts: row.counts,
+      points: row.input.points ?? [],
+      narrative: row.narrative,
+      selfAssessment: row.selfAssessment,
+      client: row.input.client ?? null,
+      conflicts: row.conflicts,
+    };
+    return c.json(body);
+  });
+
+  app.get("/collaboratives/:id/teams/:teamId/status", deps.guard, query(StatusQuery), async (c) => {
+    const { collaborative, team } = await teamInScope(deps, c);
+    const asOf = asOfOrToday(c.req.valid("query").asOf, deps.clock());
+    const [reports, events] = await Promise.all([store.reports(collaborative.id, { teamId: team.id }), store.latestPeriodEvents(collaborative.id)]);
+    const month = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);
+    const locked = periodLockState(collaborative, month, events.get(month), asOf).locked;
+    return c.json(teamStatus(collaborative, team.id, reports, asOf, locked));
+  });
+
+  app.get("/collaboratives/:id/completeness", deps.guard, onlyRoles("faculty", "admin"), query(CompletenessQuery), async (c) => {
+    const collaborative = await collaborativeOf(deps, c);
+    const { asOf: day, teamId } = c.req.valid("query");
+    const asOf = asOfOrToday(day, deps.clock());
+    const [teams, reports] = await Promise.all([store.listTeams(collaborative.id), store.reports(collaborative.id, teamId !== undefined ? { teamId } : {})]);
+    const chosen = teamId === undefined ? teams : teams.filter((t) => t.id === teamId);
+    if (teamId !== undefined && chosen.length === 0) throw new ApiProblem("NOT_FOUND", `no team ${teamId} in ${collaborative.id}`);
+    return c.json(completeness(collaborative, chosen, reports, asOf));
+  });
+
+  return app;
+}

@@ -1,0 +1,76 @@
+// The environment read through one zod schema (src/server/config.ts): defaults when unset or blank,
+// and a sentence naming each bad variable, what it got and what it takes.
+import { homedir } from "node:os";
+import { join, resolve } from "node:path";
+import { ConfigError, readConfig } from "../../src/server/config";
+
+function message(env: Record<string, string>): string {
+  try {
+    readConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("no ConfigError");
+}
+
+describe("readConfig(env)", () => {
+  it("an empty environment gives the documented defaults; blank variables count as unset", () => {
+    const defaults = {
+      port: 3000,
+      host: undefined,
+      dataDir: resolve("./data"),
+      databaseUrl: undefined,
+      corsOrigins: [],
+      staticDir: resolve("./dist"),
+      publicUrl: undefined,
+      rateLimitPerMinute: 120,
+      certDir: join(homedir(), ".office-addin-dev-certs"),
+      sqliteSynchronous: "FULL",
+    };
+    expect(readConfig({})).toEqual(defaults);
+    expect(readConfig({ PORT: " ", DATABASE_URL: "", QI_PUBLIC_URL: "  ", QI_CORS_ORIGINS: "" })).toEqual(defaults);
+  });
+
+  it("reads every variable, trimming spaces and trailing slashes", () => {
+    const config = readConfig({
+      PORT: " 8443 ",
+      QI_HOST: "127.0.0.1",
+      QI_DATA_DIR: "/var/lib/qi",
+      DATABASE_URL: "postgresql://qi@db/qi",
+      QI_CORS_ORIGINS: "https://addin.example.org/, https://other.example.org:8443",
+      QI_STATIC_DIR: "/srv/qi/dist",
+      QI_PUBLIC_URL: "https://qi.example.org/",
+      QI_RATE_LIMIT: "600",
+      QI_CERT_DIR: "/etc/qi/certs",
+      QI_SQLITE_SYNCHRONOUS: "normal",
+    });
+    expect(config).toEqual({
+      port: 8443,
+      host: "127.0.0.1",
+      dataDir: "/var/lib/qi",
+      databaseUrl: "postgresql://qi@db/qi",
+      corsOrigins: ["https://addin.example.org", "https://other.example.org:8443"],
+      staticDir: "/srv/qi/dist",
+      publicUrl: "https://qi.example.org",
+      rateLimitPerMinute: 600,
+      certDir: "/etc/qi/certs",
+      sqliteSynchronous: "NORMAL",
+    });
+  });
+
+  it("each bad variable is named with what it takes", () => {
+    expect(message({ PORT: "eighty" })).toBe("PORT=eighty is not a whole number from 0 to 65535");
+    expect(message({ PORT: "70000" })).toBe("PORT=70000 is not a whole number from 0 to 65535");
+    expect(message({ QI_RATE_LIMIT: "0" })).toBe("QI_RATE_LIMIT=0 is not a whole number from 1 to 1000000");
+    expect(message({ DATABASE_URL: "mysql://x" })).toBe("DATABASE_URL must start with postgres:// or postgresql:// (leave it unset to use SQLite)");
+    expect(message({ QI_PUBLIC_URL: "qi.example.org" })).toBe("QI_PUBLIC_URL must be an origin such as https://qi.example.org");
+    expect(message({ QI_PUBLIC_URL: "https://qi.example.org/app" })).toBe("QI_PUBLIC_URL must be an origin such as https://qi.example.org");
+    expect(message({ QI_CORS_ORIGINS: "https://ok.example.org,addin.example.org" })).toMatch(/^QI_CORS_ORIGINS must be a comma list of origins/);
+    expect(message({ QI_SQLITE_SYNCHRONOUS: "OFF" })).toBe("QI_SQLITE_SYNCHRONOUS must be FULL or NORMAL");
+  });
+
+  it("several bad variables are all named at once", () => {
+    expect(message({ PORT: "x", QI_SQLITE_SYNCHRONOUS: "OFF" })).toBe("PORT=x is not a whole number from 0 to 65535; QI_SQLITE_SYNCHRONOUS must be FULL or NORMAL");
+  });
+});
