@@ -1,23 +1,11 @@
 // Spawning the real entry points (tsx src/server/main.ts, src/server/admin.ts) for the process tests.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
 export const TSX = join(ROOT, "node_modules", ".bin", "tsx");
 
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../support/freePort";
 
 export type Running = {
   child: ChildProcess;
