@@ -1,7 +1,7 @@
 /**
  * Cells that hold Excel data types: what custom functions receive, and what the pane reads, when a
  * cell holds more than a plain number, text, logical or error. Pure: both doors (the `QI.*` functions
- * through src/core/cells.ts, the task pane through src/core/sheet/numberCell.ts and period.ts) use it.
+ * through src/core/cells/, the task pane through src/core/sheet/numberCell.ts and period.ts) use it.
  *
  * The facts it relies on:
  * - The functions metadata (dist/functions.json, made by custom-functions-metadata) sets

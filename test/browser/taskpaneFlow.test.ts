@@ -6,8 +6,13 @@
 // fix the flagged cells, validate clean, write the report, dry run, submit, submit again (unchanged),
 // change a value and lose the network mid-submit, retry, and check on the server that every report
 // landed exactly once. Screenshots of each step go to test-results/pane-*.png.
+//
+// Each test runs alone (`-t`): it opens the pane in a fresh browser context (no saved token) over a
+// fresh workbook and brings it to the state it starts from itself (connect, a sheet already mapped,
+// mistakes already fixed, a first report already sent). The data store is shared by the tests, so
+// the submitting tests assert revisions relative to what the store held when they began.
 import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium";
 import { installFakeWorkbook, type FakeCell, type FakeWorkbook } from "./support/fakeWorkbook";
 import { startDataStore, type RunningStore } from "./support/dataStore";
@@ -21,7 +26,10 @@ const shortMonth = (period: string) => `${MONTHS[Number(period.slice(5)) - 1]} $
 describe("task pane flow against the real data store (headless Chromium)", () => {
   let store: RunningStore;
   let browser: Browser;
+  let context: BrowserContext;
   let page: Page;
+  let measures: Measure[] = [];
+  let history: Record<string, StoredPoint[]> = {};
   const pageErrors: string[] = [];
   let teamToken = "";
   let teamId = "";
@@ -60,8 +68,12 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
     return history.submissions.filter((s) => s.reportingMonth === month).map((s) => s.revision).sort((a, b) => a - b);
   }
 
-  /** The team's workbook: its history as stored, this month's new figures, and three mistakes on a hand-built sheet. */
-  function buildWorkbook(measures: Measure[], history: Record<string, StoredPoint[]>): Record<string, FakeCell[][]> {
+  /**
+   * The team's workbook: its history as stored, this month's new figures, and three mistakes on a
+   * hand-built sheet ("n/a", the month twice) and one on a second percent sheet (more compliant than
+   * observed). `clean`: the same workbook with those cells fixed as the data lead fixes them.
+   */
+  function buildWorkbook(clean: boolean): Record<string, FakeCell[][]> {
     const sheets: Record<string, FakeCell[][]> = {};
     measures.forEach((measure, index) => {
       const earlier = (history[measure.id] ?? []).filter((p) => p.period < reportingMonth).sort((a, b) => (a.period < b.period ? -1 : 1));
@@ -75,14 +87,14 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
           ["", "", ""],
           ["Month", "Compliant", "Total"],
           ...earlier.map((p) => [shortMonth(p.period), p.numerator ?? "", p.denominator ?? ""]),
-          [shortMonth(reportingMonth), "n/a", denominator],
+          ...(clean ? [] : [[shortMonth(reportingMonth), "n/a", denominator]]),
           [shortMonth(reportingMonth), Math.min(numerator, denominator), denominator],
         ];
         return;
       }
       const rows: FakeCell[][] = earlier.map((p) => [p.period, p.numerator ?? "", p.denominator ?? ""]);
-      const broken = measure.id === otherPercent?.id; // a mistake on a second sheet: more compliant than observed
-      rows.push([reportingMonth, broken ? denominator + 5 : numerator, denominator]);
+      const second = measure.id === otherPercent?.id; // a mistake on a second sheet: more compliant than observed
+      rows.push([reportingMonth, second ? (clean ? denominator - 3 : denominator + 5) : numerator, denominator]);
       sheets[measure.name] = [["Month", "Numerator", "Denominator"], ...rows];
     });
     return sheets;
@@ -95,7 +107,7 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
     teamToken = team.token;
     teamId = team.id;
     const me = await api<{ collaborative: { measures: Measure[] } }>("/api/v1/me", teamToken);
-    const measures = me.collaborative.measures;
+    measures = me.collaborative.measures;
     bundleMeasure = measures.find((m) => m.kind === "percent")!;
     rateMeasure = measures.find((m) => m.kind === "rate")!;
     otherPercent = measures.find((m) => m.kind === "percent" && m.id !== bundleMeasure.id);
@@ -109,17 +121,8 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
       `/api/v1/collaboratives/${store.seed.collaborativeId}/points?teamId=${teamId}`,
       teamToken,
     );
-    const history = Object.fromEntries(points.measures.map((m) => [m.measureId, m.series.find((s) => s.own)?.points ?? []]));
-
+    history = Object.fromEntries(points.measures.map((m) => [m.measureId, m.series.find((s) => s.own)?.points ?? []]));
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      // Aborted requests are the point of the offline step; anything else is a bug.
-      if (message.type() === "error" && !/net::ERR_FAILED|Failed to load resource/.test(message.text())) pageErrors.push(message.text());
-    });
-    await page.addInitScript(installFakeWorkbook, { sheets: buildWorkbook(measures, history), readDelayMs: 40 });
-    await page.goto(`${store.url}/taskpane.local.html`, { waitUntil: "load" });
   }, 240_000);
 
   afterAll(async () => {
@@ -127,7 +130,56 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
     await store?.stop();
   });
 
+  beforeEach(() => {
+    pageErrors.length = 0;
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  /**
+   * The pane in a fresh browser context (so no token is saved) over a fresh workbook: the one with
+   * mistakes, or `clean`; `mapped`: the hand-built sheet already chosen for its measure.
+   */
+  async function openPane(options: { clean?: boolean; mapped?: boolean } = {}): Promise<void> {
+    context = await browser.newContext({ viewport: { width: 360, height: 800 } });
+    page = await context.newPage();
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    page.on("console", (message) => {
+      // Aborted requests are the point of the offline steps; anything else is a bug.
+      if (message.type() === "error" && !/net::ERR_FAILED|Failed to load resource/.test(message.text())) pageErrors.push(message.text());
+    });
+    const settings = options.mapped ? { sheetMap: { [bundleMeasure.id]: "Bundle" } } : {};
+    await page.addInitScript(installFakeWorkbook, { sheets: buildWorkbook(options.clean ?? false), settings, readDelayMs: 40 });
+    await page.goto(`${store.url}/taskpane.local.html`, { waitUntil: "load" });
+  }
+
+  async function connect(): Promise<void> {
+    await page.getByLabel("Team token").fill(teamToken);
+    await page.getByRole("button", { name: "Connect" }).click();
+    await page.getByText("Northfield Community HDU").waitFor();
+  }
+
+  /** The pane connected over the clean, mapped workbook, on the Submit tab. */
+  async function readyToSubmit(): Promise<void> {
+    await openPane({ clean: true, mapped: true });
+    await connect();
+    await page.getByRole("tab", { name: "Submit" }).click();
+    await page.getByRole("group", { name: "This month's status" }).waitFor();
+  }
+
+  /** Send this month's report as the workbook holds it (a new revision, or unchanged if the store has it). */
+  async function sendReport(): Promise<void> {
+    await page.getByRole("button", { name: "Check with the data store" }).click();
+    await page.getByText(/\d+ new points?, \d+ changed, \d+ unchanged, 0 rejected/).waitFor();
+    await page.getByRole("button", { name: /^Submit .* report$/ }).click();
+    await page.getByText(/Received: revision \d+|^Unchanged$/).first().waitFor();
+  }
+
   it("connects with the team token", async () => {
+    await openPane();
     await page.getByLabel("Team token").fill(teamToken);
     await expect(page.getByLabel("Data store address").inputValue()).resolves.toBe(store.url);
     await screenshot("connect");
@@ -141,7 +193,9 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
   });
 
   it("creates a measure sheet whose run chart leaves a gap (#N/A) for each month without data", async () => {
-    await page.getByRole("button", { name: "Next: measure sheets" }).click();
+    await openPane();
+    await connect();
+    await page.getByRole("tab", { name: "Sheets" }).click();
     // The bundle measure has no sheet under its own name yet (the team's is called "Bundle").
     const item = page.getByRole("listitem", { name: bundleMeasure.name });
     await item.getByRole("button", { name: "Create sheet" }).click();
@@ -167,6 +221,9 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
   });
 
   it("maps the hand-built sheet to its measure and shows what the reader noticed", async () => {
+    await openPane();
+    await connect();
+    await page.getByRole("tab", { name: "Sheets" }).click();
     const select = page.getByLabel(`Sheet for ${bundleMeasure.name}`);
     await select.selectOption("Bundle");
     await page.getByText(/Cells above the header row/).waitFor();
@@ -176,6 +233,8 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
   });
 
   it("validates: lists the mistakes on their cells, marks them, and a click selects the cell", async () => {
+    await openPane({ mapped: true });
+    await connect();
     await page.getByRole("tab", { name: "Validate" }).click();
     await page.getByRole("button", { name: "Validate sheets" }).click();
     await page.getByRole("progressbar", { name: "Reading measure sheets" }).waitFor();
@@ -194,6 +253,11 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
   });
 
   it("validates clean once the cells are fixed, and the marks are gone", async () => {
+    await openPane({ mapped: true });
+    await connect();
+    await page.getByRole("tab", { name: "Validate" }).click();
+    await page.getByRole("button", { name: "Validate sheets" }).click();
+    await page.getByText(/errors? to fix/).waitFor();
     await workbook(
       (wb, a) => {
         const bundle = wb.sheets.Bundle!;
@@ -216,30 +280,35 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
   });
 
   it("writes the month's narrative and self-assessment", async () => {
-    await page.getByRole("button", { name: "Next: write the report" }).click();
+    await openPane({ clean: true, mapped: true });
+    await connect();
+    await page.getByRole("tab", { name: "Report" }).click();
     await page.getByRole("textbox", { name: "Changes tested" }).fill("PDSA 3: daily line-necessity check at the morning huddle.");
     await page.getByRole("textbox", { name: "Lessons learned" }).fill("Nurses remove lines sooner when the question is asked every day.");
     await page.getByRole("radio", { name: /^2\.5 / }).check();
     await screenshot("report");
   });
 
-  it("dry-runs, submits (revision 1 on the server), and a second submit is unchanged", async () => {
-    await page.getByRole("tab", { name: "Submit" }).click();
-    await page.getByRole("group", { name: "This month's status" }).waitFor();
+  it("dry-runs, submits (a new revision on the server), and a second submit is unchanged", async () => {
+    await readyToSubmit();
+    // what the store holds must differ from the clean workbook for the first submit to be new: the
+    // other submitting tests leave a changed value as the latest revision, never this one
+    const before = await revisionsOf(reportingMonth);
+    const next = before.length + 1;
     await page.getByRole("button", { name: "Check with the data store" }).click();
     await page.getByText(/\d+ new points?, \d+ changed, \d+ unchanged, 0 rejected/).waitFor();
     await screenshot("dry-run");
-    expect(await revisionsOf(reportingMonth)).toEqual([]);
+    expect(await revisionsOf(reportingMonth)).toEqual(before);
 
     await page.getByRole("button", { name: /^Submit .* report$/ }).click();
-    await page.getByText("Received: revision 1").waitFor();
+    await page.getByText(`Received: revision ${next}`).waitFor();
     await screenshot("submitted");
-    expect(await revisionsOf(reportingMonth)).toEqual([1]);
+    expect(await revisionsOf(reportingMonth)).toEqual([...before, next]);
 
     await page.getByRole("button", { name: /^Submit .* report$/ }).click();
     await page.getByText("Unchanged", { exact: true }).waitFor();
     await screenshot("unchanged");
-    expect(await revisionsOf(reportingMonth)).toEqual([1]);
+    expect(await revisionsOf(reportingMonth)).toEqual([...before, next]);
   });
 
   async function changeThisMonthsValue(delta: number) {
@@ -256,6 +325,10 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
   }
 
   it("keeps a report the network dropped, shows it waiting, and Retry now lands it exactly once", async () => {
+    await readyToSubmit();
+    await sendReport(); // a first report, so that the changed value is "1 changed"
+    const before = await revisionsOf(reportingMonth);
+    const next = before.length + 1;
     await changeThisMonthsValue(1);
     await page.route("**/submissions*", (route) => route.abort());
     await page.getByRole("button", { name: /^Submit .* report$/ }).click();
@@ -265,13 +338,17 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
     await page.unroute("**/submissions*");
     const retry = page.getByRole("button", { name: "Retry now" });
     if (await retry.isVisible()) await retry.click();
-    await page.getByText("Received: revision 2").waitFor();
+    await page.getByText(`Received: revision ${next}`).waitFor();
     await expect(page.getByText("1 report waiting to send").count()).resolves.toBe(0);
     await screenshot("retried");
-    expect(await revisionsOf(reportingMonth)).toEqual([1, 2]);
+    expect(await revisionsOf(reportingMonth)).toEqual([...before, next]);
   });
 
   it("lands exactly once when the server stored the report but its answer was lost", async () => {
+    await readyToSubmit();
+    await sendReport(); // a first report, so that the changed value is "1 changed"
+    const before = await revisionsOf(reportingMonth);
+    const next = before.length + 1;
     await changeThisMonthsValue(1);
     // Only the first submit loses its answer: the outbox may retry on its own before the route is
     // removed, and that retry must go through (dropping it too raced with unroute).
@@ -285,12 +362,11 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
     });
     await page.getByRole("button", { name: /^Submit .* report$/ }).click();
     await page.getByText("1 report waiting to send").waitFor();
-    expect(await revisionsOf(reportingMonth)).toEqual([1, 2, 3]);
+    expect(await revisionsOf(reportingMonth)).toEqual([...before, next]);
     await page.unroute("**/submissions*");
     const retry = page.getByRole("button", { name: "Retry now" });
     if (await retry.isVisible()) await retry.click();
-    await page.getByText("Received: revision 3").waitFor();
-    expect(await revisionsOf(reportingMonth)).toEqual([1, 2, 3]);
-    expect(pageErrors).toEqual([]);
+    await page.getByText(`Received: revision ${next}`).waitFor();
+    expect(await revisionsOf(reportingMonth)).toEqual([...before, next]);
   });
 });

@@ -10,32 +10,13 @@ import { SqliteStore } from "../../src/server/store/sqlite";
 import type { Actor, Store, SubmitOutcome } from "../../src/server/store/store";
 import { submitReport } from "../../src/server/submission/submit";
 import { issueToken } from "../../src/server/tokens";
+import { fixtureCollaborative } from "../support/fixtureCollaborative";
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 
 export const CLI: Actor = { tokenId: null, label: "test" };
 
-/** A collaborative with one measure of each kind; reports due on the 15th, locked 60 days later. */
-export function fixtureCollaborative(overrides: Partial<CollaborativeDefinition> = {}): CollaborativeDefinition {
-  return {
-    id: "sepsis",
-    name: "Sepsis Collaborative",
-    aim: "Antibiotics within one hour for 95% of patients with sepsis",
-    startMonth: "2026-01",
-    endMonth: "2026-12",
-    dueDay: 15,
-    lockAfterDays: 60,
-    sharing: "named",
-    ruleSet: "ihi",
-    measures: [
-      { id: "abx-1h", name: "Antibiotics within 1 hour", type: "process", kind: "percent", unit: "%", improvementDirection: "increase", goal: 95, operationalDefinition: "", required: true },
-      { id: "mortality", name: "Sepsis mortality per 1,000 admissions", type: "outcome", kind: "rate", multiplier: 1000, improvementDirection: "decrease", operationalDefinition: "", required: true },
-      { id: "readmissions", name: "Readmissions", type: "balancing", kind: "count", improvementDirection: "decrease", operationalDefinition: "", required: false },
-      { id: "door-to-abx", name: "Door to antibiotics (minutes)", type: "process", kind: "mean", improvementDirection: "decrease", operationalDefinition: "", required: false },
-    ],
-    ...overrides,
-  };
-}
+export { fixtureCollaborative };
 
 export const TEAMS = [
   { id: "alpha", name: "Alpha Hospital", organisation: "Alpha Health" },

@@ -3,25 +3,13 @@
 // process that relays SIGTERM to its child and SIGKILLs it when the child does not acknowledge within
 // 30 ms, which a loaded machine misses: the server then dies without closing its store.)
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { join } from "node:path";
 
 export const ROOT = join(__dirname, "..", "..");
 /** `node --import tsx`: TypeScript through tsx's loader in the one node process. */
 const NODE_TSX = ["--import", "tsx"];
 
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../support/freePort";
 
 export type Running = {
   child: ChildProcess;

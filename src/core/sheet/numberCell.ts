@@ -8,7 +8,7 @@
  *   ×100 by Excel, so it is read ×100 (0.12 shown as "12%" is 12)
  * - everything else is refused with a reason: Excel error values ("#DIV/0!"), placeholders ("n/a",
  *   "-", "TBD"), percentages typed as text ("12%"), decimal commas ("1,5"), numbers stored as text
- *   ("12": Excel's own SUM and charts skip them, as src/core/cells.ts explains), other text, TRUE/FALSE
+ *   ("12": Excel's own SUM and charts skip them, as src/core/cells/index.ts explains), other text, TRUE/FALSE
  * - a cell holding an Excel data type (an `Excel.CellValue`, when the adapter read it through
  *   `Range.valuesAsJson`) is read by its basic value; one with no number (an entity, a linked data type,
  *   an image) is refused as `data_type`, naming what it holds (see src/core/cellValue.ts)

@@ -7,8 +7,7 @@ import { CoreError } from "../errors";
 import { anhoejSignal, crossingsMin, longestRunMax } from "../runchart/anhoej";
 import { runStats } from "../runchart/runs";
 import { checkBaseline, describeValue, toSeries } from "../runchart/series";
-import { SCRATCH_MAX_LENGTH, ScratchSlot, scratchFloat64, scratchUint32, scratchUint8 } from "../scratch";
-import { countOf } from "../words";
+import { ScratchSlot, scratchFloat64, scratchUint8 } from "../scratch";
 import {
   countLimits,
   eventsBetweenLimits,
@@ -22,6 +21,8 @@ import { individualsLimits, movingRangeLimits, runChartLines, timeBetweenLimits 
 import { iPrimeLimits } from "./iPrime";
 import { npLimits } from "./np";
 import { buildPoints } from "./points";
+import { borrowedColumns, type ColumnMemory, freshColumns } from "./columnMemory";
+import { checkRecent, checkScreen, checkValues, includeMask, OPTIONAL_DENOMINATORS, phaseStarts, readDenominators } from "./chartInput";
 
 /**
  * Chart types, as qicharts2 names them:
@@ -127,10 +128,6 @@ export type ControlChartColumns = {
   included: Uint8Array;
   phases: ControlChartPhase[];
 };
-
-const WITH_DENOMINATORS: ReadonlySet<ChartType> = new Set(["p", "pp", "u", "up", "np", "ip"]);
-const OPTIONAL_DENOMINATORS: ReadonlySet<ChartType> = new Set(["run", "i"]);
-const COUNTS: ReadonlySet<ChartType> = new Set(["c", "g"]);
 
 const LIMITS: Readonly<Record<ChartType, (frame: LimitsFrame) => void>> = {
   run: runChartLines,
@@ -242,41 +239,6 @@ export function controlChartColumns(input: ControlChartInput): ControlChartColum
   return computeColumns(input, "controlChartColumns", freshColumns);
 }
 
-/**
- * Where the result columns of one computation live: six `Float64Array`s (the value and the five
- * lines), three `Uint8Array`s (signal, baseline, included) and one `Uint32Array` (phase), each asked
- * for once. Working arrays that never reach the result always come from scratch.ts.
- */
-type ColumnMemory = { float64(slot: ScratchSlot): Float64Array; uint8(slot: ScratchSlot): Uint8Array; uint32(slot: ScratchSlot): Uint32Array };
-
-/** Result columns in borrowed memory (see scratch.ts), for a caller that copies them out at once. */
-function borrowedColumns(n: number): ColumnMemory {
-  return {
-    float64: (slot) => scratchFloat64(slot, n),
-    uint8: (slot) => scratchUint8(slot, n),
-    uint32: (slot) => scratchUint32(slot, n),
-  };
-}
-
-/**
- * Result columns in new memory. Short series take two allocations in all (one buffer of doubles,
- * one of flags and phases) instead of ten: each off-heap buffer costs about 3 µs to make and
- * collect (scratch.ts). Long ones get one array per column: there one 48 MB buffer for a million
- * points measured slower than six of 8 MB (analyzeRunChart + columns on a collected heap 183 against 64 ms, bench/core.ts).
- */
-function freshColumns(n: number): ColumnMemory {
-  if (n > SCRATCH_MAX_LENGTH) return { float64: () => new Float64Array(n), uint8: () => new Uint8Array(n), uint32: () => new Uint32Array(n) };
-  const doubles = new Float64Array(6 * n);
-  const flags = new ArrayBuffer(7 * n); // the phases (4 bytes a point) first, so they stay aligned
-  let nextDouble = 0;
-  let nextFlag = 4 * n;
-  return {
-    float64: () => doubles.subarray(n * nextDouble, n * ++nextDouble),
-    uint8: () => new Uint8Array(flags, (nextFlag += n) - n, n),
-    uint32: () => new Uint32Array(flags, 0, n),
-  };
-}
-
 function emptyColumns(): ControlChartColumns {
   const none = new Float64Array(0);
   return {
@@ -309,10 +271,7 @@ function computeColumns(input: ControlChartInput, caller: string, memoryFor: (n:
   const raw = toSeries(input.values, caller, "values", () => (rawIsValue ? memory.float64(ScratchSlot.Series) : scratchFloat64(ScratchSlot.Series, n)));
   const denominators = readDenominators(input, chart, n, caller);
   checkValues(raw, denominators, chart);
-  const screen = input.screenMovingRanges ?? true;
-  if (typeof screen !== "boolean") {
-    throw new CoreError("invalid_option", `${caller}: invalid screenMovingRanges ${describeValue(screen)} (expected true or false)`);
-  }
+  const screen = checkScreen(input.screenMovingRanges ?? true, caller);
   const baseline = input.baseline === undefined ? n : checkBaseline(input.baseline, n, caller);
   if (input.recent !== undefined && input.baseline !== undefined) {
     throw new CoreError("invalid_option", `${caller}: give baseline (the first points) or recent (the last points), not both`);
@@ -369,113 +328,6 @@ function computeColumns(input: ControlChartInput, caller: string, memoryFor: (n:
     else if (v > ucl[i] || v < lcl[i]) sigmaSignal[i] = 1;
   }
   return { value, centerLine: cl, lcl, ucl, lcl95, ucl95, sigmaSignal, phase: phaseOf, baseline: baselineFlags, included: include, phases };
-}
-
-// Messages about the data itself (missing or unused denominators, a bad value or denominator at
-// a point) are worded for the person who typed the numbers: QI.LIMITS shows them in the cell as
-// they are. Points are counted from 1 (the first value is point 1) and no internal name appears.
-// Messages about the form of the input (chart, arrays, baseline, phases, exclude) name the caller.
-
-function readDenominators(input: ControlChartInput, chart: ChartType, n: number, caller: string): Float64Array | null {
-  if (input.denominators === undefined) {
-    if (WITH_DENOMINATORS.has(chart)) {
-      throw new CoreError(
-        "invalid_option",
-        `a "${chart}" chart needs denominators: give one denominator per value (e.g. patients or line-days), in a range the same size as values`,
-      );
-    }
-    return null;
-  }
-  if (!WITH_DENOMINATORS.has(chart) && !OPTIONAL_DENOMINATORS.has(chart)) {
-    throw new CoreError(
-      "invalid_option",
-      `a "${chart}" chart takes no denominators: leave denominators empty, or use a p, pp, u or up chart (run and i charts also accept them)`,
-    );
-  }
-  const denominators = toSeries(input.denominators, caller, "denominators", (length) => scratchFloat64(ScratchSlot.Denominators, length));
-  if (denominators.length !== n) {
-    throw new CoreError(
-      "length_mismatch",
-      `denominators has ${countOf(denominators.length, "entry", "entries")} but values has ${n}: give one denominator per value`,
-    );
-  }
-  for (let i = 0; i < n; i++) {
-    if (denominators[i] < 0) {
-      throw new CoreError(
-        "invalid_value",
-        `point ${i + 1}: denominator ${denominators[i]} is negative; a denominator counts patients, opportunities or time, so enter 0 or more, or leave it empty for a missing month`,
-      );
-    }
-  }
-  return denominators;
-}
-
-function checkValues(raw: Float64Array, denominators: Float64Array | null, chart: ChartType): void {
-  const counts = WITH_DENOMINATORS.has(chart) || COUNTS.has(chart);
-  const proportion = chart === "p" || chart === "pp" || chart === "np";
-  if (!counts && chart !== "t") return; // run, i and mr charts take any finite number
-  const what = WITH_DENOMINATORS.has(chart) ? "numerator" : "value";
-  for (let i = 0; i < raw.length; i++) {
-    const value = raw[i];
-    if (value !== value) continue;
-    if (counts && value < 0) {
-      throw new CoreError(
-        "invalid_value",
-        `point ${i + 1}: ${what} ${value} is negative; a "${chart}" chart counts events, so enter a count of 0 or more`,
-      );
-    }
-    if (chart === "t" && value <= 0) {
-      throw new CoreError(
-        "invalid_value",
-        `point ${i + 1}: time between events ${value} is not positive; a "t" chart needs every time between events to be more than 0 (for counts of cases between events, which can be 0, use a "g" chart)`,
-      );
-    }
-    if (proportion && denominators !== null && value > denominators[i]) {
-      throw new CoreError(
-        "invalid_value",
-        `point ${i + 1}: numerator ${value} is larger than denominator ${denominators[i]}; a proportion's numerator must not exceed its denominator`,
-      );
-    }
-  }
-}
-
-function checkRecent(recent: unknown, n: number, caller: string): number {
-  if (typeof recent !== "number" || !Number.isInteger(recent) || recent < 1 || recent > n) {
-    const range = n >= 1 ? `an integer from 1 to ${n}, the number of points` : "none: the series is empty";
-    throw new CoreError("invalid_option", `${caller}: invalid recent ${describeValue(recent)} (expected ${range})`);
-  }
-  return recent;
-}
-
-function checkIndex(index: unknown, n: number, option: string, caller: string): number {
-  if (typeof index !== "number" || !Number.isInteger(index) || index < 0 || index >= n) {
-    const range = n >= 1 ? `an integer from 0 to ${n - 1}` : "no index: the series is empty";
-    throw new CoreError("invalid_option", `${caller}: invalid ${option} index ${describeValue(index)} (expected ${range})`);
-  }
-  return index;
-}
-
-function checkIndexList(list: unknown, option: string, caller: string): ReadonlyArray<unknown> {
-  if (!Array.isArray(list)) {
-    throw new CoreError("invalid_option", `${caller}: invalid ${option} ${describeValue(list)} (expected an array of 0-based indices)`);
-  }
-  return list;
-}
-
-/** Sorted, de-duplicated phase starts, always beginning with 0. */
-function phaseStarts(phases: ReadonlyArray<number> | undefined, n: number, caller: string): number[] {
-  if (phases === undefined) return [0];
-  const list = checkIndexList(phases, "phases", caller);
-  const starts = new Set<number>([0]);
-  for (const index of list) starts.add(checkIndex(index, n, "phases", caller));
-  return Array.from(starts).sort((a, b) => a - b);
-}
-
-function includeMask(exclude: ReadonlyArray<number> | undefined, n: number, caller: string, into: Uint8Array): Uint8Array {
-  const include = into.fill(1);
-  if (exclude === undefined) return include;
-  for (const index of checkIndexList(exclude, "exclude", caller)) include[checkIndex(index, n, "exclude", caller)] = 0;
-  return include;
 }
 
 /**

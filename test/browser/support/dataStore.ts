@@ -3,9 +3,9 @@
 // from dist/ on one origin. Builds dist/ first when it is missing (npm test builds it before jest).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort } from "../../support/freePort";
 
 export interface DemoSeed {
   collaborativeId: string;
@@ -28,18 +28,6 @@ export interface RunningStore {
 
 const ROOT = resolve(__dirname, "../../..");
 const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** Builds the add-in when dist/ has no taskpane.local.html; throws with the build's output if that fails. */
 export function ensureBuilt(): void {
