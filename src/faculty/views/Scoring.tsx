@@ -146,7 +146,14 @@ export function Scoring(props: {
             </Select>
           </Field>
           <Field label="Score" required validationState={errors.score ? "error" : "none"} validationMessage={errors.score ?? null} hint={level?.description ?? null}>
-            <Select className={classes.select} value={score} onChange={(_, data) => setScore(data.value)}>
+            <Select
+              className={classes.select}
+              value={score}
+              onChange={(_, data) => {
+                setScore(data.value);
+                setErrors(({ score: _fixed, ...rest }) => rest);
+              }}
+            >
               <option value="">Choose a level…</option>
               {ASSESSMENT_SCALE.map((l) => (
                 <option key={l.score} value={String(l.score)}>
@@ -180,7 +187,12 @@ export function Scoring(props: {
           validationState={errors.rationale ? "error" : "none"}
           validationMessage={errors.rationale ?? null}
         >
-          <Textarea value={rationale} onChange={(_, data) => setRationale(data.value)} rows={3} maxLength={4000} placeholder="e.g. bundle compliance above 90% for 3 months; infections down from 4 to 1 a month" resize="vertical" />
+          <Textarea
+            value={rationale}
+            onChange={(_, data) => {
+              setRationale(data.value);
+              if (data.value.trim() !== "") setErrors(({ rationale: _fixed, ...rest }) => rest);
+            }} rows={3} maxLength={4000} placeholder="e.g. bundle compliance above 90% for 3 months; infections down from 4 to 1 a month" resize="vertical" />
         </Field>
         <Button appearance="primary" type="submit" disabled={saving}>
           Save score
