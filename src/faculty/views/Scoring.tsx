@@ -145,7 +145,7 @@ export function Scoring(props: {
               ))}
             </Select>
           </Field>
-          <Field label="Score" required validationState={errors.score ? "error" : "none"} validationMessage={errors.score ?? null} hint={level?.description ?? null}>
+          <Field label="Score" required validationState={errors.score ? "error" : "none"} validationMessage={errors.score ?? null}>
             <Select
               className={classes.select}
               value={score}
@@ -163,6 +163,9 @@ export function Scoring(props: {
             </Select>
           </Field>
         </div>
+        <p className={`${page.muted} ${page.small}`} data-part="level">
+          {level?.description ?? ""}
+        </p>
         <p className={page.small} data-part="current-score">
           {currentScoreText(scores, teamId, period)}
         </p>
@@ -200,7 +203,7 @@ export function Scoring(props: {
         <p className={classes.error} role="alert">
           {errors.server ?? ""}
         </p>
-        <div role="status" aria-label="Saved score">
+        <div className={page.small} role="status" aria-label="Saved score">
           {saved ? (
             <>
               <p className={classes.saved}>{`Saved: ${saved.teamName}, ${shortMonth(saved.body.period)}: ${levelText(saved.body.score)}.`}</p>
