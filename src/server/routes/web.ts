@@ -7,7 +7,7 @@ import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
-import { etag } from "hono/etag";
+import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { ApiProblem } from "../problem";
 import type { AppEnv } from "./context";
 export type WebDeps = {
@@ -85,7 +85,8 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     // serveStatic refuses "..", ".", "//", "\\" and encoded separators; hidden files (".env", ".git")
     // are refused here first, as nothing in the build starts with a dot.
     const files = serveStatic<AppEnv>({ root: deps.staticDir });
-    const tags = etag({ weak: true });
+    // a 304 keeps the CORS header: Excel on the web revalidates functions.json from its own origin
+    const tags = etag({ weak: true, retainedHeaders: [...RETAINED_304_HEADERS, "access-control-allow-origin"] });
     app.get("*", async (c, next) => {
       if (c.req.path.startsWith("/api/") || c.req.path.split("/").some((part) => part.startsWith("."))) return next();
       const found = await files(c, async () => undefined);
