@@ -7,10 +7,8 @@ const SHORT_MONTH = new Intl.DateTimeFormat("en", { month: "short", year: "2-dig
 export function shortMonth(period: string): string {
   const match = PERIOD_PATTERN.exec(period);
   if (!match) return period;
-  // "Mar 26": Intl writes "Mar 26" for en with 2-digit year
   return SHORT_MONTH.format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
 }
-
 
 /**
  * A measure value with its unit when the unit is "%": three significant figures, whole numbers at
