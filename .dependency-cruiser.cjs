@@ -6,13 +6,13 @@ const path = require("node:path");
 
 // The one way into core from outside it.
 const CORE_INDEX = "src/core/index\\.ts$";
-// The faculty app: under the server today, perhaps src/faculty/ later.
-const FACULTY = "src/(server/)?faculty/";
+// The faculty app (browser code the data store serves).
+const FACULTY = "src/faculty/";
 
 /** One allow rule: `from` (a layer's folder) may import `to` (paths inside src/, or packages). */
 const allow = (from, to) => ({ from: { path: `^${from}` }, to });
-/** The server's own code: the faculty app under it is browser code with rules of its own. */
-const serverSide = (to) => ({ from: { path: "^src/server/", pathNot: `^${FACULTY}` }, to });
+/** The server's own code (Node). */
+const serverSide = (to) => allow("src/server/", to);
 const within = (...paths) => ({ path: `^(${paths.join("|")})` });
 /** npm packages by name, whatever folder node_modules resolves to (here it is a symlink). */
 const packages = (...names) => ({ path: `(^|/)node_modules/(${names.join("|")})/` });
@@ -22,14 +22,14 @@ module.exports = {
     // core: pure; itself, zod and simple-statistics, and nothing else (no node:*, no pg, no react).
     allow("src/core/", within("src/core/")),
     allow("src/core/", packages("zod", "simple-statistics")),
-    // The three doors: themselves and core through its index only; never another door.
+    // The doors: themselves and core through its index only; never another door.
     allow("src/functions/", within("src/functions/", CORE_INDEX)),
     allow("src/taskpane/", within("src/taskpane/", "src/web/", CORE_INDEX)),
     serverSide(within("src/server/", CORE_INDEX)),
     // The browser layer shared by the pane and the faculty app: core through its index only.
     allow("src/web/", within("src/web/", CORE_INDEX)),
-    // The faculty app, browser code wherever it lives: itself, the browser layer, core's index (not
-    // the server's modules, which are Node code).
+    // The faculty app: itself, the browser layer, core's index (not the server's modules, which are
+    // Node code).
     allow(FACULTY, within(FACULTY, "src/web/", CORE_INDEX)),
     // Packages: browser code (functions, pane, web layer, faculty app) takes runtime dependencies but
     // no Node built-ins; the server's own code may use both.

@@ -26,6 +26,8 @@ module.exports = (env, argv) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // the faculty app (src/faculty), served by the data store at / and /faculty
+      "faculty/app": "./src/faculty/index.tsx",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -50,6 +52,8 @@ module.exports = (env, argv) => {
       page("taskpane.html", OFFICE_JS_CDN),
       // Same page with the local office.js, for offline development and the headless browser tests.
       page("taskpane.local.html", "assets/office-js/office.js"),
+      // The faculty app's page; its script by absolute path, as the page is served at / and /faculty.
+      new HtmlWebpackPlugin({ filename: "faculty/index.html", template: "./src/faculty/index.html", chunks: ["faculty/app"], publicPath: "/" }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -32,7 +32,7 @@ test("every planted import outside the allow-list fails, and only those", () => 
     // core never imports a door
     "error not-in-allowed: src/core/usesDoor.ts -> ../functions/spill",
     // the faculty app is browser code: not the server's Node modules
-    "error not-in-allowed: src/server/faculty/usesServer.ts -> ../ok",
+    "error not-in-allowed: src/faculty/usesServer.ts -> ../server/ok",
     // a door reaches core through src/core/index.ts only
     "error not-in-allowed: src/server/routes/deepCore.ts -> ../../core/sheet/layout",
     // the browser layer is for the pane and the faculty app, not the rest of the server

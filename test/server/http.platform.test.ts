@@ -197,21 +197,34 @@ describe("faculty page and the built add-in", () => {
     writeFileSync(join(dist, "functions.js"), "/* functions */");
     writeFileSync(join(dist, "assets", "icon-32.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
     writeFileSync(join(dist, ".secret"), "no");
+    mkdirSync(join(dist, "faculty"));
+    writeFileSync(join(dist, "faculty", "index.html"), '<!doctype html><title>QI Collaborative · Faculty</title><div id="root"></div><script defer src="/faculty/app.js"></script>');
+    writeFileSync(join(dist, "faculty", "app.js"), "/* the faculty app */");
     writeFileSync(join(dist, "manifest.xml"), '<SourceLocation DefaultValue="https://localhost:3000/taskpane.html"/><AppDomain>https://localhost:3000</AppDomain>');
     w = await makeWorld({ app: { staticDir: dist } });
   });
   afterAll(async () => w.close());
 
-  it("serves the faculty page at / and /faculty with a strict Content-Security-Policy, and its script and style", async () => {
-    for (const path of ["/", "/faculty"]) {
+  it("serves the built faculty app at /, /faculty and /faculty/index.html with its strict Content-Security-Policy, and its script", async () => {
+    for (const path of ["/", "/faculty", "/faculty/", "/faculty/index.html"]) {
       const page = await call(w.app, "GET", path);
-      expect(page.status).toBe(200);
-      expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
-      expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
-      expect(page.text).toMatch(/faculty token/i);
+      expect([path, page.status, page.headers.get("content-type")]).toEqual([path, 200, "text/html; charset=utf-8"]);
+      // scripts from this origin only; styles from this origin and empty <style> elements (Fluent fills them through the CSSOM): no 'unsafe-inline', no 'unsafe-eval', no other host
+      expect(page.headers.get("content-security-policy")).toBe(
+        "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      );
+      expect(page.text).toContain('<script defer src="/faculty/app.js"></script>');
     }
-    expect((await call(w.app, "GET", "/faculty/faculty.js")).headers.get("content-type")).toBe("text/javascript; charset=utf-8");
-    expect((await call(w.app, "GET", "/faculty/faculty.css")).headers.get("content-type")).toBe("text/css; charset=utf-8");
+    const script = await call(w.app, "GET", "/faculty/app.js");
+    expect([script.status, script.headers.get("content-type"), script.text]).toEqual([200, "text/javascript; charset=utf-8", "/* the faculty app */"]);
+  });
+
+  it("says the faculty app is not built when the build has no faculty/index.html (404, run npm run build)", async () => {
+    const bare = await makeWorld({ app: { staticDir: join(dist, "missing") } });
+    const reply = await call(bare.app, "GET", "/");
+    expect(reply.status).toBe(404);
+    expect(reply.text).toMatch(/The faculty page is not built: run npm run build/);
+    await bare.close();
   });
 
   it("serves the built add-in with the right content types", async () => {
@@ -225,8 +238,17 @@ describe("faculty page and the built add-in", () => {
       const reply = await call(w.app, "GET", path);
       expect([path, reply.status, reply.headers.get("content-type")]).toEqual([path, 200, type]);
     }
-    const etag = (await call(w.app, "GET", "/functions.js")).headers.get("etag") as string;
-    expect((await call(w.app, "GET", "/functions.js", { headers: { "if-none-match": etag } })).status).toBe(304);
+    const first = await call(w.app, "GET", "/functions.js");
+    const etag = first.headers.get("etag") as string;
+    expect(etag).toMatch(/^W\/"[^"]+"$/);
+    expect(first.headers.get("cache-control")).toBe("no-cache");
+    const again = await call(w.app, "GET", "/functions.js", { headers: { "if-none-match": etag } });
+    expect([again.status, again.text]).toEqual([304, ""]);
+    // a changed file gets a new tag: the old one no longer matches
+    writeFileSync(join(dist, "functions.js"), "/* functions, rebuilt */");
+    const changed = await call(w.app, "GET", "/functions.js", { headers: { "if-none-match": etag } });
+    expect([changed.status, changed.text]).toEqual([200, "/* functions, rebuilt */"]);
+    expect(changed.headers.get("etag")).not.toBe(etag);
   });
 
   it("serves /manifest.xml with https://localhost:3000 replaced by the server's own origin", async () => {
@@ -242,6 +264,9 @@ describe("faculty page and the built add-in", () => {
     expect((await call(w.app, "GET", "/.secret")).status).toBe(404);
     expect((await call(w.app, "GET", "/%2e%2e/%2e%2e/etc/passwd")).status).toBe(404);
     expect((await call(w.app, "GET", "/assets/../../package.json")).status).toBe(404);
+    expect((await call(w.app, "GET", "/assets/%2e%2e/%2e%2e/package.json")).status).toBe(404);
+    expect((await call(w.app, "GET", "/assets/..%5c..%5cpackage.json")).status).toBe(404);
+    expect((await call(w.app, "GET", "//etc/passwd")).status).toBe(404);
   });
 
   it("says the add-in is not built when the build is missing (404, run npm run build)", async () => {

@@ -1,14 +1,15 @@
-// The non-API pages: the faculty page (/ and /faculty, with its script and style), and the built
-// add-in served from QI_STATIC_DIR on the same origin (the manifest rewritten to this origin).
+// The non-API pages: the faculty app (/ and /faculty: the page webpack builds into dist/faculty/,
+// with its strict Content-Security-Policy), and the built add-in served from QI_STATIC_DIR on the
+// same origin (the manifest rewritten to this origin). Static files, ETags and the traversal guard are
+// @hono/node-server's serveStatic and hono's etag middleware.
 
 import { readFile, stat } from "node:fs/promises";
-import { readFileSync } from "node:fs";
-import { extname, join, resolve, sep } from "node:path";
+import { join } from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
-import { ASSESSMENT_SCALE } from "../../core/index";
+import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { ApiProblem } from "../problem";
 import type { AppEnv } from "./context";
-
 export type WebDeps = {
   /** the built add-in (dist/); `null` or a missing folder: the add-in is "not built" */
   staticDir: string | null;
@@ -21,39 +22,30 @@ export type WebDeps = {
 /** The origin the source manifest points at; replaced by the server's origin when served. */
 export const MANIFEST_DEV_ORIGIN = "https://localhost:3000";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".xml": "application/xml; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".woff2": "font/woff2",
-};
-
 /** Files that make up the add-in; asking for one of them before a build gets a hint. */
 const ADDIN_ENTRY_POINTS = new Set(["/taskpane.html", "/taskpane.local.html", "/functions.js", "/functions.json", "/taskpane.js"]);
 
-const FACULTY_DIR = join(__dirname, "..", "faculty");
-// The page's Content-Security-Policy is set in one place: FACULTY_PAGE_CSP in ../middleware/headers.ts.
+/** The faculty app's page inside the build. */
+export const FACULTY_PAGE = join("faculty", "index.html");
+
+// The page's Content-Security-Policy is set in one place, for every path that serves the page:
+// FACULTY_PAGE_CSP in ../middleware/headers.ts.
 
 export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
-  // Read once: the page is part of the server, not of the add-in build.
-  const page = readFileSync(join(FACULTY_DIR, "index.html"), "utf8").replace("<!--ASSESSMENT_SCALE_OPTIONS-->", scaleOptions());
-  const script = readFileSync(join(FACULTY_DIR, "faculty.js"), "utf8");
-  const style = readFileSync(join(FACULTY_DIR, "faculty.css"), "utf8");
-  const facultyPage = () =>
-    new Response(page, { headers: { "content-type": TYPES[".html"], "cache-control": "no-cache" } });
-
-  app.get("/", () => facultyPage());
-  app.get("/faculty", () => facultyPage());
-  app.get("/faculty/faculty.js", () => new Response(script, { headers: { "content-type": TYPES[".js"], "cache-control": "no-cache" } }));
-  app.get("/faculty/faculty.css", () => new Response(style, { headers: { "content-type": TYPES[".css"], "cache-control": "no-cache" } }));
+  const facultyPage = async () => {
+    const file = deps.staticDir ? join(deps.staticDir, FACULTY_PAGE) : null;
+    if (!file || !(await isFile(file))) {
+      return new Response("<!doctype html><title>QI Collaborative · Faculty</title><p>The faculty page is not built: run npm run build, then reload this page.</p>", {
+        status: 404,
+        headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" },
+      });
+    }
+    return new Response(await readFile(file), {
+      headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" },
+    });
+  };
+  // the page itself, under every path that names it (never served by serveStatic without its CSP)
+  for (const path of ["/", "/faculty", "/faculty/", "/faculty/index.html"]) app.get(path, facultyPage);
 
   app.get("/manifest.xml", async (c) => {
     const origin = deps.publicUrl ?? new URL(c.req.url).origin;
@@ -61,20 +53,29 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     const file = (built && (await isFile(built))) ? built : deps.manifestFallback && (await isFile(deps.manifestFallback)) ? deps.manifestFallback : null;
     if (!file) throw new ApiProblem("NOT_FOUND", "no manifest.xml: run npm run build");
     const xml = (await readFile(file, "utf8")).split(MANIFEST_DEV_ORIGIN).join(origin);
-    return new Response(xml, { headers: { "content-type": TYPES[".xml"], "cache-control": "no-cache" } });
+    return new Response(xml, { headers: { "content-type": "application/xml; charset=utf-8", "cache-control": "no-cache" } });
   });
 
+  if (deps.staticDir) {
+    // serveStatic refuses "..", ".", "//", "\\" and encoded separators; hidden files (".env", ".git")
+    // are refused here first, as nothing in the build starts with a dot.
+    const files = serveStatic<AppEnv>({ root: deps.staticDir });
+    // a 304 keeps the CORS header: Excel on the web revalidates functions.json from its own origin
+    const tags = etag({ weak: true, retainedHeaders: [...RETAINED_304_HEADERS, "access-control-allow-origin"] });
+    app.get("*", async (c, next) => {
+      if (c.req.path.startsWith("/api/") || c.req.path.split("/").some((part) => part.startsWith("."))) return next();
+      const found = await files(c, async () => undefined);
+      if (!found) return next();
+      fileHeaders(found.headers);
+      await tags(c, async () => {
+        c.res = found;
+      });
+      return c.res;
+    });
+  }
+
   app.get("*", async (c, next) => {
-    const path = new URL(c.req.url).pathname;
-    if (path.startsWith("/api/")) return next();
-    const file = deps.staticDir ? safeJoin(deps.staticDir, path) : null;
-    if (file && (await isFile(file))) {
-      const info = await stat(file);
-      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-      const headers = { "content-type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream", "cache-control": "no-cache", etag };
-      if (c.req.header("if-none-match") === etag) return new Response(null, { status: 304, headers });
-      return new Response(await readFile(file), { headers });
-    }
+    const path = c.req.path;
     if (ADDIN_ENTRY_POINTS.has(path) || path.startsWith("/assets/")) {
       throw new ApiProblem("NOT_FOUND", `${path} is not there: the add-in is not built (run npm run build, then restart the server)`);
     }
@@ -82,29 +83,11 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   });
 }
 
-/** A path inside `root`, or `null` for anything that could escape it or names a hidden file. */
-/** The levels of the IHI scale as the faculty page's score options, from core (the one source). */
-function scaleOptions(): string {
-  return ASSESSMENT_SCALE.map(
-    (level) => `<option value="${level.score}" data-description="${escapeHtml(level.description)}">${level.score.toFixed(1)} · ${escapeHtml(level.label)}</option>`,
-  ).join("");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-function safeJoin(root: string, urlPath: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(urlPath);
-  } catch {
-    return null;
-  }
-  if (decoded.includes("\0") || decoded.split("/").some((part) => part.startsWith("."))) return null;
-  const base = resolve(root);
-  const full = resolve(base, "." + decoded);
-  return full.startsWith(base + sep) ? full : null;
+/** Every file may change with the next build: revalidate each time (the ETag makes that a 304). */
+function fileHeaders(headers: Headers): void {
+  headers.set("cache-control", "no-cache");
+  // hono's table has JSON without a charset; functions.json and the source maps are UTF-8
+  if (headers.get("content-type") === "application/json") headers.set("content-type", "application/json; charset=utf-8");
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -1,11 +1,12 @@
 // The data store's fetch client. Outgoing bodies are checked with the shared zod schemas before they are
 // sent; every response is parsed with them, so a drift between add-in and server fails loudly here
 // instead of showing wrong numbers. Errors become ApiFailure with a sentence a data lead can act on.
-import type * as z from "zod";
-import { ApiError, Me, PeriodsResponse, PointsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../core/index";
-import { ApiFailure, plainMessage, type ApiFailureKind } from "./errors";
+// The shared part (fetch, parse with a schema, ApiFailure) is src/web/api, which the faculty app uses too.
+import { Me, PeriodsResponse, PointsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../core/index";
+import { createRequester, type FetchLike } from "../../web/api/index";
+import { ApiFailure, plainMessage } from "./errors";
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 export interface ApiClientOptions {
   /** The data store's origin, e.g. "https://qi.example.org" (a trailing slash is ignored). */
@@ -51,82 +52,18 @@ export function normaliseStoreUrl(input: string): { url: string } | { error: str
   return { url: parsed.origin };
 }
 
-function retryAfter(response: Response): number | null {
-  const header = response.headers.get("retry-after");
-  if (!header) return null;
-  const seconds = Number(header);
-  return Number.isFinite(seconds) && seconds >= 0 ? seconds : null;
-}
-
-function kindForStatus(status: number, code: string | null): ApiFailureKind {
-  if (status === 401) return "unauthorized";
-  if (status === 403) return "forbidden";
-  if (status === 404) return "not_found";
-  if (status === 429) return "rate_limited";
-  if (status >= 500) return "server";
-  if (code === "IDEMPOTENCY_KEY_REUSED") return "key_reused";
-  if (status === 422 || code === "VALIDATION") return "validation";
-  return "request";
-}
-
 export function createApiClient(options: ApiClientOptions): ApiClient {
-  const baseUrl = options.baseUrl.replace(/\/+$/, "");
-  const doFetch: FetchLike = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? 30_000;
-
-  async function request<S extends z.ZodType>(
-    method: "GET" | "POST",
-    path: string,
-    schema: S,
-    init: { body?: unknown; headers?: Record<string, string>; accept?: readonly number[] } = {},
-  ): Promise<z.infer<S>> {
-    const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${options.token}`, ...init.headers };
-    if (init.body !== undefined) headers["content-type"] = "application/json";
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let response: Response;
-    try {
-      response = await doFetch(baseUrl + path, {
-        method,
-        headers,
-        ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-        signal: controller.signal,
-      });
-    } catch {
-      throw new ApiFailure("network", plainMessage("network"));
-    } finally {
-      clearTimeout(timer);
-    }
-
-    let json: unknown = undefined;
-    const text = await response.text().catch(() => "");
-    if (text !== "") {
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = undefined;
-      }
-    }
-
-    if (response.ok || init.accept?.includes(response.status)) {
-      const parsed = schema.safeParse(json);
-      if (!parsed.success) throw new ApiFailure("contract", plainMessage("contract"), { status: response.status });
-      return parsed.data;
-    }
-
-    const error = ApiError.safeParse(json);
-    const code = error.success ? error.data.code : null;
-    const kind = kindForStatus(response.status, code);
-    const serverMessage = error.success ? error.data.message : undefined;
-    // 401 always reads the same; the server's wording is kept for the kinds where it says what to fix.
-    const message = kind === "unauthorized" || kind === "network" || kind === "server" || kind === "rate_limited" ? plainMessage(kind) : plainMessage(kind, serverMessage);
-    throw new ApiFailure(kind, message, {
-      status: response.status,
-      code,
-      conflicts: error.success ? (error.data.conflicts ?? []) : [],
-      retryAfterSeconds: retryAfter(response),
-    });
-  }
+  // 401 always reads the same; the server's wording is kept for the kinds where it says what to fix.
+  const http = createRequester({
+    baseUrl: options.baseUrl,
+    token: options.token,
+    fetch: options.fetch,
+    timeoutMs: options.timeoutMs,
+    messageFor: (kind, serverMessage) =>
+      kind === "unauthorized" || kind === "network" || kind === "server" || kind === "rate_limited" || kind === "contract" ? plainMessage(kind) : plainMessage(kind, serverMessage),
+  });
+  const request = http.json;
+  const baseUrl = http.baseUrl;
 
   function checkBody(report: SubmissionInput): SubmissionInput {
     const parsed = SubmissionInput.safeParse(report);

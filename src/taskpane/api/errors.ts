@@ -1,62 +1,10 @@
 // One error type for everything that can go wrong talking to the data store, with the plain sentence the
 // data lead reads on screen and whether the outbox should try again.
-import type { ApiErrorCode, Conflict } from "../../core/index";
+// ApiFailure and its kinds live in the browser doors' shared layer (src/web/api); this file keeps the
+// pane's own sentences.
+import type { ApiFailureKind } from "../../web/api/index";
 
-/**
- * - `network`: fetch threw (offline, DNS, CORS, timeout): retry later with the same key
- * - `server`: 5xx: retry later
- * - `rate_limited`: 429: retry later
- * - `unauthorized`: 401: the token was not accepted; retry after a new one is pasted
- * - `forbidden`: 403
- * - `not_found`: 404
- * - `validation`: 422 or 400 with conflicts or schema errors: fix the data, do not retry
- * - `key_reused`: 409 IDEMPOTENCY_KEY_REUSED: the key was used for a different report
- * - `request`: any other 4xx
- * - `contract`: the response did not match the shared schema (client and server disagree)
- * - `invalid_body`: the report failed the shared schema before sending (nothing was sent)
- */
-export type ApiFailureKind =
-  | "network"
-  | "server"
-  | "rate_limited"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "validation"
-  | "key_reused"
-  | "request"
-  | "contract"
-  | "invalid_body";
-
-const RETRYABLE: ReadonlySet<ApiFailureKind> = new Set(["network", "server", "rate_limited"]);
-
-export class ApiFailure extends Error {
-  override name = "ApiFailure";
-  readonly kind: ApiFailureKind;
-  readonly status: number | null;
-  readonly code: ApiErrorCode | null;
-  readonly conflicts: readonly Conflict[];
-  /** Seconds the server asked us to wait (Retry-After), when it said. */
-  readonly retryAfterSeconds: number | null;
-
-  constructor(
-    kind: ApiFailureKind,
-    message: string,
-    details: { status?: number | null; code?: ApiErrorCode | null; conflicts?: readonly Conflict[]; retryAfterSeconds?: number | null } = {},
-  ) {
-    super(message);
-    this.kind = kind;
-    this.status = details.status ?? null;
-    this.code = details.code ?? null;
-    this.conflicts = details.conflicts ?? [];
-    this.retryAfterSeconds = details.retryAfterSeconds ?? null;
-  }
-
-  /** A report that failed this way is kept in the outbox and sent again later with the same key. */
-  get retryable(): boolean {
-    return RETRYABLE.has(this.kind);
-  }
-}
+export { ApiFailure, type ApiFailureKind } from "../../web/api/index";
 
 export const TOKEN_REJECTED = "Your token was not accepted: paste a new one from your faculty";
 

@@ -27,7 +27,8 @@ export interface RunningStore {
 }
 
 const ROOT = resolve(__dirname, "../../..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
+/** `node --import tsx`: one process, as `npm start` runs the server (test/server/processes.ts says why). */
+const NODE_TSX = [process.execPath, "--import", "tsx"] as const;
 
 /** Builds the add-in when dist/ has no taskpane.local.html; throws with the build's output if that fails. */
 export function ensureBuilt(): void {
@@ -49,14 +50,14 @@ export async function startDataStore(): Promise<RunningStore> {
   delete env.DATABASE_URL;
   delete env.QI_PUBLIC_URL;
   delete env.QI_STATIC_DIR;
-  const seeded = spawnSync(TSX, ["src/server/admin.ts", "seed-demo", "--json"], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+  const seeded = spawnSync(NODE_TSX[0], [...NODE_TSX.slice(1), "src/server/admin.ts", "seed-demo", "--json"], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
   const json = seeded.stdout.split("\n").find((line) => line.trim().startsWith("{"));
   if (seeded.status !== 0 || !json) throw new Error(`seed-demo failed (exit ${seeded.status}):\n${seeded.stdout}\n${seeded.stderr}`);
   const seed = JSON.parse(json) as DemoSeed;
 
   const port = await freePort();
   let output = "";
-  const child: ChildProcess = spawn(TSX, ["src/server/main.ts"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(NODE_TSX[0], [...NODE_TSX.slice(1), "src/server/main.ts"], { cwd: ROOT, env: { ...env, PORT: String(port) }, stdio: ["ignore", "pipe", "pipe"] });
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
@@ -82,7 +83,7 @@ export async function startDataStore(): Promise<RunningStore> {
     seed,
     dataDir,
     admin: (args) => {
-      const run = spawnSync(TSX, ["src/server/admin.ts", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+      const run = spawnSync(NODE_TSX[0], [...NODE_TSX.slice(1), "src/server/admin.ts", ...args], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
       if (run.status !== 0) throw new Error(`admin ${args.join(" ")} failed (exit ${run.status}):\n${run.stdout}\n${run.stderr}`);
       return run.stdout;
     },

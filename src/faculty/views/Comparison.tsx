@@ -1,0 +1,71 @@
+// Latest values compared: each team's latest value of the chosen measure, best first in the measure's
+// direction of improvement, green where it meets the goal (core's monthsAtGoal).
+import { Subtitle2 } from "@fluentui/react-components";
+import { monthsAtGoal, type RunChartsResponse } from "../../core/index";
+import { formatValue, shortMonth } from "../../web/format";
+import { Bar, Chart, Label, VRule } from "../chart/Chart";
+import { frame, linearScale } from "../chart/scale";
+import { useChartStyles } from "../chart/styles";
+import { usePageStyles } from "../styles";
+
+type Measure = RunChartsResponse["measures"][number];
+
+export interface LatestValue {
+  label: string;
+  period: string;
+  value: number;
+}
+
+/** Each team's latest value, best first (higher first unless lower is better). */
+export function latestValues(measure: Measure): LatestValue[] {
+  const rows: LatestValue[] = [];
+  for (const series of measure.series) {
+    const point = [...series.points].reverse().find((p) => p.value !== null);
+    if (point && point.value !== null) rows.push({ label: series.teamLabel, period: point.period, value: point.value });
+  }
+  const better = measure.improvementDirection === "decrease" ? 1 : -1;
+  return rows.sort((a, b) => better * (a.value - b.value));
+}
+
+export function Comparison({ measure }: { measure: Measure | undefined }) {
+  const page = usePageStyles();
+  const chart = useChartStyles();
+  const rows = measure ? latestValues(measure) : [];
+  const rowH = 24;
+  const f = frame(560, 6 + rowH * rows.length + 6, { top: 6, right: 96, bottom: 6, left: 170 });
+  const max = Math.max(...rows.map((r) => r.value), measure?.goal ?? 0) || 1;
+  const x = linearScale([0, max], [f.x0, f.x1]);
+  return (
+    <section className={page.card} aria-labelledby="compare-title">
+      <Subtitle2 as="h2" id="compare-title">
+        Latest values compared
+      </Subtitle2>
+      {measure ? (
+        <p className={`${page.muted} ${page.small}`} data-part="compare-about">
+          {`${measure.name}: each team's latest value, best first${measure.goal !== null ? "; the line is the goal" : ""}.`}
+        </p>
+      ) : null}
+      {measure && rows.length === 0 ? <p className={page.muted}>No data yet.</p> : null}
+      {measure && rows.length > 0 ? (
+        <Chart frame={f} label="Latest values by team">
+          {rows.map((r, i) => {
+            const top = f.y0 + i * rowH;
+            const met = measure.goal !== null && measure.improvementDirection !== "neutral" && monthsAtGoal([r.value], measure.goal, measure.improvementDirection) === 1;
+            return (
+              <g key={r.label}>
+                <Label x={f.x0 - 8} y={top + 15} anchor="end" className={chart.label}>
+                  {r.label.length > 26 ? `${r.label.slice(0, 25)}…` : r.label}
+                </Label>
+                <Bar x={f.x0} y={top + 4} width={x(Math.max(0, r.value)) - f.x0} height={rowH - 9} className={met ? chart.barGoalMet : chart.barSeries} title={`${r.label}: ${formatValue(r.value, measure.unit)} in ${shortMonth(r.period)}`} />
+                <Label x={x(Math.max(0, r.value)) + 5} y={top + 15} anchor="start">
+                  {`${formatValue(r.value, measure.unit)} · ${shortMonth(r.period)}`}
+                </Label>
+              </g>
+            );
+          })}
+          {measure.goal !== null ? <VRule frame={{ ...f, y0: 2, y1: f.height - 2 }} x={x} value={measure.goal} className={chart.goal} title={`goal ${formatValue(measure.goal, measure.unit)}`} /> : null}
+        </Chart>
+      ) : null}
+    </section>
+  );
+}

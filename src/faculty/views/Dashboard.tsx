@@ -1,0 +1,39 @@
+// The collaborative at a glance: this month, who reported, run charts, % at 4+, the comparison and
+// scoring, one view per file. The measure chosen in the run charts also drives the comparison.
+import { useState } from "react";
+import type { CollaborativeView, Completeness, RunChartsResponse, ScoresResponse } from "../../core/index";
+import type { FacultyApi } from "../api";
+import { usePageStyles } from "../styles";
+import { Comparison } from "./Comparison";
+import { PercentAtLeast4 } from "./PercentAtLeast4";
+import { ReportingGrid } from "./ReportingGrid";
+import { RunCharts } from "./RunCharts";
+import { Scoring } from "./Scoring";
+import { Summary } from "./Summary";
+
+/** Everything the dashboard draws, each parsed with core's schemas. */
+export interface DashboardData {
+  collaborative: CollaborativeView;
+  completeness: Completeness;
+  runcharts: RunChartsResponse;
+  scores: ScoresResponse;
+}
+
+export function Dashboard({ api, data, onScoresChanged }: { api: FacultyApi; data: DashboardData; onScoresChanged: () => Promise<void> }) {
+  const page = usePageStyles();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const measureId = data.runcharts.measures.some((m) => m.measureId === chosen) ? chosen : (data.runcharts.measures[0]?.measureId ?? null);
+  const measure = data.runcharts.measures.find((m) => m.measureId === measureId);
+  return (
+    <>
+      <Summary collaborative={data.collaborative} completeness={data.completeness} scores={data.scores} />
+      <ReportingGrid completeness={data.completeness} />
+      <RunCharts collaborative={data.collaborative} runcharts={data.runcharts} measureId={measureId} onSelectMeasure={setChosen} />
+      <div className={page.two}>
+        <PercentAtLeast4 scores={data.scores} />
+        <Comparison measure={measure} />
+      </div>
+      <Scoring key={data.collaborative.id} api={api} collaborative={data.collaborative} completeness={data.completeness} scores={data.scores} onSaved={onScoresChanged} />
+    </>
+  );
+}

@@ -1,0 +1,196 @@
+// A fake data store for the faculty app's component tests: every answer is built as core's type and
+// parsed with core's schema before the app sees it, so a fixture that drifts from the contract fails
+// here rather than testing a shape the server never sends.
+import {
+  CollaborativeList,
+  CollaborativeView,
+  Completeness,
+  Conflict,
+  Me,
+  RunChartsResponse,
+  ScoreSaved,
+  ScoresResponse,
+  ScoreSuggestion,
+  type ScoreInput,
+} from "../../src/core/index";
+import type { FacultyApi } from "../../src/faculty/api";
+import { ApiFailure } from "../../src/web/api/index";
+
+export const FACULTY = "qi_faculty";
+export const TEAM = "qi_team";
+export const ADMIN = "qi_admin";
+
+const MONTHS = ["2026-01", "2026-02", "2026-03"];
+
+export const collaborative = CollaborativeView.parse({
+  id: "sepsis",
+  name: "Sepsis Collaborative",
+  aim: "Antibiotics within one hour for 95% of patients with sepsis",
+  startMonth: "2026-01",
+  endMonth: "2026-12",
+  dueDay: 15,
+  lockAfterDays: 60,
+  sharing: "named",
+  ruleSet: "ihi",
+  measures: [
+    { id: "abx-1h", name: "Antibiotics within 1 hour", type: "process", kind: "percent", unit: "%", improvementDirection: "increase", goal: 95 },
+    { id: "readmissions", name: "Readmissions", type: "balancing", kind: "count", improvementDirection: "decrease" },
+  ],
+  teams: [
+    { id: "alpha", name: "Alpha Hospital", organisation: "Alpha Health", own: false },
+    { id: "bravo", name: "Bravo Clinic", organisation: "", own: false },
+  ],
+  teamCount: 2,
+});
+
+export const completeness = Completeness.parse({
+  collaborativeId: "sepsis",
+  asOf: "2026-04-20",
+  months: [
+    { period: "2026-01", dueDate: "2026-02-15", expected: 2, received: 2, onTime: 2, late: 0, missing: 0, notDue: 0 },
+    { period: "2026-02", dueDate: "2026-03-15", expected: 2, received: 2, onTime: 1, late: 1, missing: 0, notDue: 0 },
+    { period: "2026-03", dueDate: "2026-04-15", expected: 2, received: 1, onTime: 1, late: 0, missing: 1, notDue: 0 },
+  ],
+  teams: [
+    {
+      teamId: "alpha",
+      teamName: "Alpha Hospital",
+      expected: 3,
+      received: 3,
+      onTime: 3,
+      late: 0,
+      missing: 0,
+      cells: MONTHS.map((period, i) => ({ period, status: "on_time", revision: 1, firstReceivedAt: `2026-0${i + 2}-10T09:00:00.000Z` })),
+    },
+    {
+      teamId: "bravo",
+      teamName: "Bravo Clinic",
+      expected: 3,
+      received: 2,
+      onTime: 1,
+      late: 1,
+      missing: 1,
+      cells: [
+        { period: "2026-01", status: "on_time", revision: 1, firstReceivedAt: "2026-02-01T09:00:00.000Z" },
+        { period: "2026-02", status: "late", revision: 2, firstReceivedAt: "2026-03-20T09:00:00.000Z" },
+        { period: "2026-03", status: "missing", revision: null, firstReceivedAt: null },
+      ],
+    },
+  ],
+});
+
+const point = (period: string, value: number | null, annotation: string | null = null) => ({ period, value, annotation });
+
+export const runcharts = RunChartsResponse.parse({
+  collaborativeId: "sepsis",
+  ruleSet: "ihi",
+  rules: { name: "IHI rules", centerLine: "median", description: "a shift (6 or more points in a row on one side of the median)" },
+  months: MONTHS,
+  measures: [
+    {
+      measureId: "abx-1h",
+      name: "Antibiotics within 1 hour",
+      unit: "%",
+      goal: 95,
+      improvementDirection: "increase",
+      series: [
+        {
+          teamId: "alpha",
+          teamLabel: "Alpha Hospital",
+          own: false,
+          points: [point("2026-01", 60), point("2026-02", 72.5, "Sepsis huddle started"), point("2026-03", 96)],
+          centerLine: 72.5,
+          lpl: null,
+          upl: null,
+          signals: [{ rule: "trend", points: [0, 1, 2], side: "high", meaning: "improvement" }],
+          improving: true,
+        },
+        {
+          teamId: "bravo",
+          teamLabel: "Bravo Clinic",
+          own: false,
+          points: [point("2026-01", 50), point("2026-02", 55), point("2026-03", null)],
+          centerLine: 52.5,
+          lpl: null,
+          upl: null,
+          signals: [],
+          improving: false,
+        },
+      ],
+      aggregate: [],
+    },
+    {
+      measureId: "readmissions",
+      name: "Readmissions",
+      unit: null,
+      goal: null,
+      improvementDirection: "decrease",
+      series: [
+        { teamId: "alpha", teamLabel: "Alpha Hospital", own: false, points: [point("2026-01", 4), point("2026-02", 3), point("2026-03", 5)], centerLine: 4, lpl: null, upl: null, signals: [], improving: false },
+        { teamId: "bravo", teamLabel: "Bravo Clinic", own: false, points: [point("2026-01", 2), point("2026-02", 1), point("2026-03", null)], centerLine: 1.5, lpl: null, upl: null, signals: [], improving: false },
+      ],
+      aggregate: [],
+    },
+  ],
+});
+
+export function scores(faculty: { teamId: string; period: string; score: number; rationale: string }[] = []): ScoresResponse {
+  const months = MONTHS.map((period) => {
+    const scored = faculty.filter((f) => f.period === period);
+    const atLeast4 = scored.filter((f) => f.score >= 4).length;
+    return { period, teamsScored: scored.length, teamsAtLeast4: atLeast4, percentAtLeast4: scored.length ? (100 * atLeast4) / scored.length : null, teamsTotal: 2 };
+  });
+  return ScoresResponse.parse({
+    collaborativeId: "sepsis",
+    teamsTotal: 2,
+    months,
+    scores: faculty.map((f) => ({
+      teamId: f.teamId,
+      teamName: f.teamId === "alpha" ? "Alpha Hospital" : "Bravo Clinic",
+      period: f.period,
+      faculty: { score: f.score, rationale: f.rationale, recordedAt: "2026-04-16T10:00:00.000Z", by: "faculty" },
+      self: null,
+    })),
+  });
+}
+
+export const SUGGESTED = { score: 3.5, label: "Improvement", reasons: ["1 of 2 goals met (50%).", "Run charts are read by the IHI rules."] };
+
+/** The fake, with every call recorded; `saveFails` makes the next save answer 422 with a conflict. */
+export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Parameters<typeof scores>[0]; saveFails?: boolean; csv?: string }): FacultyApi {
+  const refuse = () => new ApiFailure("unauthorized", "The token was not accepted: paste the faculty token again, or ask the admin for a new one.", { status: 401, code: "UNAUTHENTICATED" });
+  const known = [FACULTY, TEAM, ADMIN];
+  const guard = async () => {
+    if (!known.includes(token)) throw refuse();
+  };
+  const { teams: _teams, teamCount: _count, ...definition } = collaborative;
+  return {
+    me: async () => {
+      await guard();
+      if (token === TEAM) return Me.parse({ role: "team", tokenLabel: "alpha", team: { id: "alpha", name: "Alpha Hospital", organisation: "" }, collaborative: definition });
+      if (token === ADMIN) return Me.parse({ role: "admin", tokenLabel: "admin", team: null, collaborative: null });
+      return Me.parse({ role: "faculty", tokenLabel: "faculty", team: null, collaborative: definition });
+    },
+    collaboratives: async () =>
+      CollaborativeList.parse({
+        collaboratives: [
+          { id: "other", name: "Other Collaborative", startMonth: "2026-01", endMonth: "2026-12", sharing: "named", teamCount: 0 },
+          { id: "sepsis", name: "Sepsis Collaborative", startMonth: "2026-01", endMonth: "2026-12", sharing: "named", teamCount: 2 },
+        ],
+      }),
+    collaborative: async () => collaborative,
+    completeness: async () => completeness,
+    runcharts: async () => runcharts,
+    scores: async () => scores(state.faculty),
+    suggestion: async (_id, teamId, period) => ScoreSuggestion.parse({ collaborativeId: "sepsis", teamId, period, ruleSet: "ihi", suggested: teamId === "bravo" ? null : SUGGESTED }),
+    saveScore: async (_id, teamId, period, input) => {
+      if (state.saveFails) {
+        throw new ApiFailure("validation", "Period is locked.", { status: 422, code: "VALIDATION", conflicts: [Conflict.parse({ code: "PERIOD_LOCKED", path: ["period"], measureId: null, period, message: "2026-03 is locked: an admin can reopen it" })] });
+      }
+      state.saved.push(input);
+      state.faculty = [...(state.faculty ?? []).filter((f) => !(f.teamId === teamId && f.period === period)), { teamId, period, score: input.score, rationale: input.rationale }];
+      return ScoreSaved.parse({ collaborativeId: "sepsis", teamId, period, score: input.score, rationale: input.rationale, recordedAt: "2026-04-20T10:00:00.000Z", by: "faculty", suggested: SUGGESTED });
+    },
+    exportCsv: async () => new Blob([state.csv ?? "period,team\n"], { type: "text/csv" }),
+  };
+}
