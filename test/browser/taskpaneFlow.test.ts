@@ -357,8 +357,11 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
       if (!dropped && route.request().method() === "POST" && !route.request().url().includes("dryRun")) {
         dropped = true;
         await route.fetch(); // the server stores it…
-        await route.abort(); // …and the answer never arrives
-      } else await route.continue();
+        // …and the answer never arrives. On a loaded machine the pane may give up on the request before
+        // the server has answered; Playwright then counts the route as handled and abort() throws, with
+        // the same outcome (an answer lost after the report was stored), so that throw is not a failure.
+        await route.abort().catch(() => undefined);
+      } else await route.continue().catch(() => undefined); // the same when the pane already gave up
     });
     await page.getByRole("button", { name: /^Submit .* report$/ }).click();
     await page.getByText("1 report waiting to send").waitFor();
