@@ -14,6 +14,7 @@ import {
   type ScoreInput,
 } from "../../src/core/index";
 import type { FacultyApi } from "../../src/faculty/api";
+import { fixtureCollaborative } from "../support/fixtureCollaborative";
 import { ApiFailure } from "../../src/web/api/index";
 
 export const FACULTY = "qi_faculty";
@@ -22,20 +23,10 @@ export const ADMIN = "qi_admin";
 
 const MONTHS = ["2026-01", "2026-02", "2026-03"];
 
+const base = fixtureCollaborative();
 export const collaborative = CollaborativeView.parse({
-  id: "sepsis",
-  name: "Sepsis Collaborative",
-  aim: "Antibiotics within one hour for 95% of patients with sepsis",
-  startMonth: "2026-01",
-  endMonth: "2026-12",
-  dueDay: 15,
-  lockAfterDays: 60,
-  sharing: "named",
-  ruleSet: "ihi",
-  measures: [
-    { id: "abx-1h", name: "Antibiotics within 1 hour", type: "process", kind: "percent", unit: "%", improvementDirection: "increase", goal: 95 },
-    { id: "readmissions", name: "Readmissions", type: "balancing", kind: "count", improvementDirection: "decrease" },
-  ],
+  ...base,
+  measures: base.measures.filter((m) => m.id === "abx-1h" || m.id === "readmissions"),
   teams: [
     { id: "alpha", name: "Alpha Hospital", organisation: "Alpha Health", own: false },
     { id: "bravo", name: "Bravo Clinic", organisation: "", own: false },

@@ -5,7 +5,7 @@ import { monthRange, type CollaborativeDefinition, type MeasureDefinition } from
 import type { ExcelHost, WorkbookSettings } from "../host";
 import type { QiCore } from "../qiCore";
 import { isoDay } from "../format";
-import type { WorkbookCheck } from "../workbook/checkWorkbook";
+import { readSnapshot, type WorkbookCheck } from "../workbook/checkWorkbook";
 import type { SheetChoice, SheetPreview } from "../components/SheetsPanel";
 import { messageOf } from "./errorMessage";
 
@@ -74,15 +74,7 @@ export function useSheets(options: SheetsOptions): SheetsState {
     const target = sheetName ?? (measure ? core.findMeasureSheet(sheetNames, measure) : null);
     if (!host || !measure || !target) return;
     const snapshot = await host.readSheet(target);
-    const reading = core.readMeasureSheet({
-      sheetName: target,
-      values: snapshot.values,
-      formulas: snapshot.formulas,
-      numberFormat: snapshot.numberFormat,
-      origin: snapshot.origin,
-      measure,
-      ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}),
-    });
+    const reading = readSnapshot(core, { ...snapshot, sheetName: target }, measure);
     const signals = collaborative ? core.sheetSignals(collaborative, { measureId, reading }, reportingMonth) : null;
     setPreviews((p) => ({ ...p, [measureId]: { found: reading.found, rowCount: reading.rows.length, notes: reading.notes, signals } }));
   }

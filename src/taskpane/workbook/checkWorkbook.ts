@@ -2,7 +2,7 @@
 // the report (readMeasureSheet → validateWorkbook → toSubmission → checkSubmission). No Office.js and no
 // React here: the same function runs in Excel, in jsdom tests and in the headless browser test.
 import { parseA1, type CollaborativeDefinition, type Conflict, type MeasureDefinition, type SubmissionInput } from "../../core/index";
-import type { CellMark, ExcelHost } from "../host";
+import type { CellMark, ExcelHost, SheetSnapshot } from "../host";
 import type { MeasureSheetReading, QiCore, SheetForMeasure, SheetIssue } from "../qiCore";
 import { CLIENT } from "../version";
 
@@ -162,6 +162,19 @@ export function marksFor(issues: readonly PaneIssue[]): CellMark[] {
   return [...byCell.values()];
 }
 
+/** Core's reading of one measure sheet from what the host read of it (cells, formulas, formats, date system). */
+export function readSnapshot(core: QiCore, snapshot: SheetSnapshot, measure: MeasureDefinition): MeasureSheetReading {
+  return core.readMeasureSheet({
+    sheetName: snapshot.sheetName,
+    values: snapshot.values,
+    formulas: snapshot.formulas,
+    numberFormat: snapshot.numberFormat,
+    origin: snapshot.origin,
+    measure,
+    ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}),
+  });
+}
+
 /** Reads every mapped measure sheet and checks the whole report. Host failures propagate (the caller shows them). */
 export async function checkWorkbook(input: CheckWorkbookInput): Promise<WorkbookCheck> {
   const { host, core, collaborative } = input;
@@ -175,15 +188,7 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
     const snapshot = await host.readSheet(sheetName, (progress) =>
       input.onProgress?.({ sheetName, index, total: planned.length, rowsRead: progress.rowsRead, rowCount: progress.rowCount }),
     );
-    const reading = core.readMeasureSheet({
-      sheetName,
-      values: snapshot.values,
-      formulas: snapshot.formulas,
-      numberFormat: snapshot.numberFormat,
-      origin: snapshot.origin,
-      measure,
-      ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}),
-    });
+    const reading = readSnapshot(core, { ...snapshot, sheetName }, measure);
     sheets.push({ measure, sheetName, reading });
   }
 
