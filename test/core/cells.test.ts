@@ -216,7 +216,7 @@ describe("cells holding Excel data types (Excel.CellValue)", () => {
     expect(numberFromCell(formatted, "goal")).toBe(0.25);
     expect(optionalNumberFromCell(empty, "target")).toBeUndefined();
     expect(() => numberFromCell(entity, "goal")).toThrow("goal is the data type 'Ward 3' (entity), which has no number");
-    expect(numbersFromCells([[double], [empty]], "sustainedMonths")).toEqual([12, null]);
+    expect(numbersFromCells([[double], [empty]], "monthsAtGoal")).toEqual([12, null]);
     expect(booleansFromCells([[{ type: "Boolean", basicValue: true }], [empty]], "improving")).toEqual([true, null]);
     expect(textsFromCells([[{ type: "String", basicValue: " Outcome " }]], "measureTypes")).toEqual(["Outcome"]);
     expect(parseDirection({ type: "String", basicValue: "up" })).toBe("increase");
