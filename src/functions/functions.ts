@@ -13,7 +13,8 @@
 
 import * as core from "../core";
 import { excelCall, excelValue } from "./excelErrors";
-import { limitsRows, mdcRow, runChartRows, runsVerdictText, signalLabels } from "./spill";
+import { goalMetOf, limitsWithOptions, mdcOptions, monthsAtGoalOf } from "./options";
+import { mdcRow, runChartRows, runsVerdictText, signalLabels } from "./spill";
 
 /**
  * The center line of a run chart: the median of the values, or of the first `baseline` months when given. Blank cells are missing months and are skipped. Example: =QI.CENTERLINE(C2:C25, 12)
@@ -98,6 +99,7 @@ export function runChart(values: unknown[][], baseline?: number): unknown[][] {
 /**
  * Control limits, one row per month: center line, lower control limit (LCL), upper control limit (UCL), and TRUE when the month is outside the 3-sigma limits. Limits that are not defined are empty. Example: =QI.LIMITS("p", B2:B25, C2:C25, 12)
  * @remarks Charts: "i" (individuals), "mr" (moving range), "p" and "pp" (proportions; give denominators), "u" and "up" (rates; give denominators), "c" (counts), "g" (cases between events), "t" (time between events), "run" (median only).
+ * With sigmaLines, each sigma k adds two columns after the tests (or after "outside" without tests): the center line minus k sigma, then plus k sigma, in increasing k (TRUE: CL-1σ, CL+1σ, CL-2σ, CL+2σ). Sigma is (UCL - CL)/3 or (CL - LCL)/3, the larger (a limit clipped at 0 is nearer); the lower lines are not clipped at 0.
  * @customfunction LIMITS
  * @param chart The chart type: "i", "mr", "p", "pp", "np", "ip", "u", "up", "c", "g", "t", "run", or from raw rows "xbar" and "s" (X-bar with S), "xbar-r" and "r" (X-bar with R).
  * @param values The monthly values in time order (the numerators for p, pp, np, ip, u and up charts), or for xbar, s, xbar-r and r one value per row (e.g. per patient): one column or one row.
@@ -105,10 +107,11 @@ export function runChart(values: unknown[][], baseline?: number): unknown[][] {
  * @param baseline Optional: how many months (or subgroups), from the first, the center line and limits are taken from (e.g. 12); a negative number takes them from the last months instead (-12: the last 12). Empty or 0: all.
  * @param groupBy Optional, for xbar, s, xbar-r and r: "subgroup" (default: one point per distinct subgroup) or "month" (the subgroups are dates; one point per calendar month).
  * @param tests Optional: "western electric" (rules 1-4) or "nelson" (tests 1-8) adds a fifth column listing the tests each month completes (e.g. "2, 5"). For i, xbar, xbar-r, p, pp, np, ip, u, up and c charts.
- * @returns Four columns (center line, LCL, UCL, outside), or five with tests, one row per month (or per subgroup, in order); for p charts the lines are proportions (0 to 1).
+ * @param sigmaLines Optional: TRUE adds the lines at 1 and 2 sigma (CL-1σ, CL+1σ, CL-2σ, CL+2σ columns), or a list such as "1" or "1,2". For the same charts as tests.
+ * @returns Four columns (center line, LCL, UCL, outside), then the tests, then two per sigma line, one row per month (or per subgroup, in order); for p charts the lines are proportions (0 to 1).
  */
-export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number, groupBy?: string, tests?: string): unknown[][] {
-  return excelCall(() => limitsWithTests(limitsOf(chart, values, denominators, baseline, groupBy), chart, tests));
+export function limits(chart: string, values: unknown[][], denominators?: unknown[][], baseline?: number, groupBy?: string, tests?: string, sigmaLines?: boolean | string | number): unknown[][] {
+  return excelCall(() => limitsWithOptions(limitsOf(chart, values, denominators, baseline, groupBy), chart, tests, sigmaLines));
 }
 
 /**
@@ -127,14 +130,17 @@ export function rebaseline(values: unknown[][], baseline?: number, runLength?: n
 /**
  * The NHS "Making Data Count" verdict on an XmR chart, as a 1×2 row: the variation (special cause or common cause) and the assurance against the target (empty without a target). Example: =QI.MDC(C2:C25, "decrease", 2)
  * @remarks The variation is "special cause: improvement", "special cause: concern", "special cause: high" or "low" for neutral measures, or "common cause". The assurance is "consistently passing the target", "consistently failing the target" or "hit and miss: ...".
+ * A target that varies by month (qicharts2's target vector) is judged as the target in force at the latest month: the last month's, or the last one given before it.
  * @customfunction MDC
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
  * @param direction Which way is better: "increase" (or "up", "higher"), "decrease" (or "down", "lower"), or "neutral".
- * @param target Optional: the target, in the measure's units, for the assurance verdict.
+ * @param target Optional: the target, in the measure's units, for the assurance verdict: one number, or a range the same size as values with one per month (empty where a month has none).
+ * @param shiftLength Optional: how many points in a row on one side of the mean make a shift (2 or more). Empty: 7 (NHSRplotthedots).
+ * @param trendLength Optional: how many points in a row rising (or falling) make a trend (2 or more). Empty: 7 (NHSRplotthedots).
  * @returns Two cells in a row: variation, assurance.
  */
-export function mdc(values: unknown[][], direction: string, target?: number): unknown[][] {
-  return excelValue(() => mdcOfSeries(core.fromCells(values), direction, target), NO_DATA);
+export function mdc(values: unknown[][], direction: string, target?: unknown[][], shiftLength?: number, trendLength?: number): unknown[][] {
+  return excelValue(() => mdcOfSeries(core.fromCells(values), direction, target, shiftLength, trendLength), NO_DATA);
 }
 
 /**
@@ -154,25 +160,27 @@ export function progress(baseline: number, current: number, goal: number): numbe
  * TRUE when the latest months all meet the goal in the direction of improvement (at or above it for "increase", at or below it for "decrease"). Blank months are skipped. Example: =QI.GOALMET(C2:C25, 0.9, "increase", 3)
  * @customfunction GOALMET
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
- * @param goal The goal, in the measure's units (e.g. 0.9 for 90%).
+ * @remarks With a goal per month (a range the same size as values), each month is judged against its own goal; a month with a value but no goal is not at goal.
+ * @param goal The goal, in the measure's units (e.g. 0.9 for 90%): one number, or a range the same size as values with one goal per month (empty where a month has none).
  * @param direction Which way is better: "increase" (or "up", "higher") or "decrease" (or "down", "lower").
  * @param months Optional: how many of the latest non-blank months must meet the goal. Default 3.
  * @returns TRUE or FALSE (FALSE when there are fewer months of data than asked for).
  */
-export function goalMet(values: unknown[][], goal: number, direction: string, months?: number): boolean {
-  return excelCall(() => core.goalMet(core.fromCells(values), core.numberFromCell(goal, "goal"), core.parseDirection(direction), core.countFromCell(months, "months", core.GOAL_MET_MONTHS)));
+export function goalMet(values: unknown[][], goal: unknown[][], direction: string, months?: number): boolean {
+  return excelCall(() => goalMetOf(values, goal, direction, months));
 }
 
 /**
  * How many of the latest months in a row meet the goal (blank months skipped), counting back from the most recent until a month misses it. Use it as the monthsAtGoal evidence of QI.SCORE. Example: =QI.MONTHSATGOAL(C2:C25, 0.9, "increase")
  * @customfunction MONTHSATGOAL
  * @param values The measure's monthly values in time order: one column or one row. Leave a cell empty for a missing month.
- * @param goal The goal, in the measure's units (e.g. 0.9 for 90%).
+ * @remarks With a goal per month (a range the same size as values), each month is judged against its own goal; a month with a value but no goal ends the count.
+ * @param goal The goal, in the measure's units (e.g. 0.9 for 90%): one number, or a range the same size as values with one goal per month (empty where a month has none).
  * @param direction Which way is better: "increase" (or "up", "higher") or "decrease" (or "down", "lower").
  * @returns A number of months (0 when the latest month misses the goal).
  */
-export function monthsAtGoal(values: unknown[][], goal: number, direction: string): number {
-  return excelCall(() => core.monthsAtGoal(core.fromCells(values), core.numberFromCell(goal, "goal"), core.parseDirection(direction)));
+export function monthsAtGoal(values: unknown[][], goal: unknown[][], direction: string): number {
+  return excelCall(() => monthsAtGoalOf(values, goal, direction));
 }
 
 /**
@@ -314,23 +322,6 @@ function limitsOf(chart: unknown, values: unknown[][], subgroupsOrDenominators: 
   return core.subgroupChart({ ...input, baseline: core.baselineFromCell(baseline, count) });
 }
 
-const TEST_SETS: Readonly<Record<string, core.SigmaTestSet>> = { "western electric": "western-electric", nelson: "nelson" };
-const ZONE_CHARTS: readonly string[] = ["i", "xbar", "xbar-r", "p", "pp", "np", "ip", "u", "up", "c"];
-
-/** QI.LIMITS' rows, with a fifth column of Western Electric or Nelson tests when asked. */
-function limitsWithTests(result: core.ControlChartResult, chart: unknown, tests: unknown): core.CellOutput[][] {
-  const rows = limitsRows(result);
-  if (core.isBlankCell(tests)) return rows;
-  const words = typeof tests === "string" ? tests.replace(/[-_]/g, " ") : tests;
-  const set = TEST_SETS[core.choiceFromCell(words, "tests", Object.keys(TEST_SETS))];
-  const name = String(chart).trim().toLowerCase();
-  if (!ZONE_CHARTS.includes(name)) {
-    throw new core.CoreError("invalid_option", `tests need limits at 3 sigma on both sides: use them with ${ZONE_CHARTS.map((c) => `"${c}"`).join(", ")} charts, not "${name}"`);
-  }
-  const fired = core.sigmaTests(result.points, set);
-  return rows.map((row, i) => [...row, fired[i].join(", ")]);
-}
-
 const REBASELINE_DIRECTIONS = ["both", "above", "below"] as const;
 
 /** QI.REBASELINE's rows: (median in force, phase from 1, TRUE on the months of a sustained shift). */
@@ -346,14 +337,10 @@ function rebaselineRows(values: unknown[][], baseline: unknown, runLength: unkno
 }
 
 /** `QI.MDC`'s row, or `null` (#N/A) when every month is empty: with nothing to judge, "common cause" would be a verdict on no data. */
-function mdcOfSeries(series: (number | null)[], direction: unknown, target: unknown): unknown[][] | null {
-  const options = mdcOptions(direction, target);
+function mdcOfSeries(series: (number | null)[], direction: unknown, target: unknown, shiftLength: unknown, trendLength: unknown): unknown[][] | null {
+  const options = mdcOptions(direction, target, series.length, shiftLength, trendLength);
   if (series.every((value) => value === null)) return null;
   return mdcRow(core.makingDataCount(series, options));
-}
-
-function mdcOptions(direction: unknown, target: unknown): core.MakingDataCountOptions {
-  return { improvementDirection: core.parseDirection(direction), target: core.optionalNumberFromCell(target, "target") };
 }
 
 function ruleSetOf(cell: unknown): core.RuleSet {

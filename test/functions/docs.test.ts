@@ -22,7 +22,7 @@ describe("docs/functions.md", () => {
 
   it("documents every function with its signature, parameters, result and example", async () => {
     const page = await generateFunctionsDoc();
-    expect(page).toContain("`=QI.LIMITS(chart, values, [denominators], [baseline], [groupBy], [tests])`");
+    expect(page).toContain("`=QI.LIMITS(chart, values, [denominators], [baseline], [groupBy], [tests], [sigmaLines])`");
     expect(page).toContain("| denominators (optional) | range |");
     expect(page).toContain("**Result (spills):** Four columns (center line, LCL, UCL, outside)");
     expect(page).toContain('**Example:** `=QI.LIMITS("p", B2:B25, C2:C25, 12)`');

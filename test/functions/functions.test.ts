@@ -34,8 +34,8 @@ describe("errors common to every function that takes a series", () => {
     ["RUNCHART", (v) => QI.runChart(v)],
     ["LIMITS", (v) => QI.limits("i", v)],
     ["MDC", (v) => QI.mdc(v, "increase")],
-    ["GOALMET", (v) => QI.goalMet(v, 3, "increase")],
-    ["MONTHSATGOAL", (v) => QI.monthsAtGoal(v, 3, "increase")],
+    ["GOALMET", (v) => QI.goalMet(v, [[3]], "increase")],
+    ["MONTHSATGOAL", (v) => QI.monthsAtGoal(v, [[3]], "increase")],
     ["IMPROVING", (v) => QI.improving(v, "increase")],
   ];
 
@@ -249,7 +249,7 @@ describe("QI.RUNCHART(values, [baseline])", () => {
   });
 });
 
-describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy], [tests])", () => {
+describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy], [tests], [sigmaLines])", () => {
   it("spills one row per point: center line, LCL, UCL, outside", () => {
     // c chart of [3, 5]: CL 4, UCL 4 + 3·sqrt(4) = 10, LCL clipped at 0
     expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED)).toEqual([
@@ -317,6 +317,40 @@ describe("QI.LIMITS(chart, values, [denominators], [baseline], [groupBy], [tests
     expect(rows[11][4]).toBe("3"); // six in a row increasing: 10.8 .. 11.8
     expect(QI.limits("i", values, OMITTED, OMITTED, OMITTED, "western-electric")[0]).toHaveLength(5);
     expect(excelErrorOf(() => QI.limits("mr", values, OMITTED, OMITTED, OMITTED, "nelson")).message).toMatch(/^tests need limits at 3 sigma on both sides/);
+  });
+
+  it("appends the lines at CL - kσ and CL + kσ with sigmaLines: TRUE for 1 and 2 sigma, or a list, after the tests", () => {
+    // c chart of [3, 5]: CL 4, UCL 10, LCL clipped at 0, so σ = (UCL - CL)/3 = 2 (the unclipped side)
+    expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED, OMITTED, OMITTED, true)).toEqual([
+      [4, 0, 10, false, 2, 6, 0, 8],
+      [4, 0, 10, false, 2, 6, 0, 8],
+    ]);
+    expect(QI.limits("c", column([3, 5]), undefined, undefined, undefined, undefined, "1")[0]).toEqual([4, 0, 10, false, 2, 6]);
+    expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED, OMITTED, OMITTED, 1.5)[0]).toEqual([4, 0, 10, false, 1, 7]);
+    // with tests: the tests column first, then the lines in increasing sigma, each sigma once
+    expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED, OMITTED, "nelson", "2, 1;2")[0]).toEqual([4, 0, 10, false, "", 2, 6, 0, 8]);
+    // FALSE or an empty cell: no lines
+    expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED, OMITTED, OMITTED, false)).toEqual(QI.limits("c", column([3, 5])));
+    expect(QI.limits("c", column([3, 5]), OMITTED, OMITTED, OMITTED, OMITTED, "")).toEqual(QI.limits("c", column([3, 5])));
+    // lines go with the limits: a c chart's blank month keeps them, a p chart's month without limits has none
+    expect(QI.limits("c", column([3, null, 5]), OMITTED, OMITTED, OMITTED, OMITTED, true)[1]).toEqual([4, 0, 10, "", 2, 6, 0, 8]);
+    const p = QI.limits("p", column([1, 3, null, 2]), column([10, 10, 10, 10]), OMITTED, OMITTED, OMITTED, "1");
+    expect(p[2]).toEqual([p[0][0], "", "", "", "", ""]);
+    expect(p[0][5]).toBeCloseTo(0.2 + Math.sqrt((0.2 * 0.8) / 10), 12); // p̄ + 1σ, σ = sqrt(p̄(1 - p̄)/n)
+  });
+
+  it("refuses sigma lines on skewed charts and a list that is not numbers of sigmas", () => {
+    expect(excelErrorOf(() => QI.limits("mr", column([1, 3, 2]), OMITTED, OMITTED, OMITTED, OMITTED, true))).toEqual({
+      code: "#VALUE!",
+      message: 'sigma lines need limits at 3 sigma on both sides: use them with "i", "xbar", "xbar-r", "p", "pp", "np", "ip", "u", "up", "c" charts, not "mr"',
+    });
+    for (const bad of ["one", "1, -2", 0]) {
+      expect(excelErrorOf(() => QI.limits("c", column([3, 5]), OMITTED, OMITTED, OMITTED, OMITTED, bad))).toEqual({
+        code: "#VALUE!",
+        message: expect.stringMatching(/^sigmaLines is .*: enter TRUE \(lines at 1 and 2 sigma\), a number of sigmas such as 1, or a list such as "1,2"$/) as unknown,
+      });
+    }
+    expect(excelErrorOf(() => QI.limits("c", column([3, 5]), OMITTED, OMITTED, OMITTED, OMITTED, "one")).message).toMatch(/^sigmaLines is text 'one'/);
   });
 
   it("asks for the subgroups of a subgroup chart, and refuses groupBy on other charts", () => {
@@ -388,7 +422,7 @@ describe("QI.REBASELINE(values, [baseline], [runLength], [direction])", () => {
   });
 });
 
-describe("QI.MDC(values, direction, [target])", () => {
+describe("QI.MDC(values, direction, [target], [shiftLength], [trendLength])", () => {
   // a range with no data is #N/A with a message, not "common cause"
   it("QI.MDC is #N/A with a message when every month is empty", () => {
     expect(excelErrorOf(() => QI.mdc(column([null, "", null]), "increase"))).toEqual({
@@ -404,9 +438,49 @@ describe("QI.MDC(values, direction, [target])", () => {
   });
 
   it("gives the assurance against a target", () => {
-    expect(QI.mdc(column([3, 4, 3, 4, 3]), "decrease", 10)).toEqual([["common cause", "consistently passing the target"]]);
-    expect(QI.mdc(row([3, 4, 3, 4, 3]), "higher", 10)).toEqual([["common cause", "consistently failing the target"]]);
-    expect(QI.mdc(column([3, 4, 3, 4, 3]), "up", 3.5)[0][1]).toBe("hit and miss: the target is within the process limits");
+    expect(QI.mdc(column([3, 4, 3, 4, 3]), "decrease", [[10]])).toEqual([["common cause", "consistently passing the target"]]);
+    expect(QI.mdc(row([3, 4, 3, 4, 3]), "higher", [[10]])).toEqual([["common cause", "consistently failing the target"]]);
+    expect(QI.mdc(column([3, 4, 3, 4, 3]), "up", [[3.5]])[0][1]).toBe("hit and miss: the target is within the process limits");
+  });
+
+  it("takes a target per month (a range the same size as values): the assurance is against the target in force at the latest month", () => {
+    // the latest month has no target, so the one before (10) is in force: passing, as against a single 10
+    expect(QI.mdc(column([3, 4, 3, 4, 3]), "decrease", column([2, 2, 2, 10, null]))).toEqual([["common cause", "consistently passing the target"]]);
+    expect(QI.mdc(column([3, 4, 3, 4, 3]), "decrease", row([2, 2, 2, 10, ""]))).toEqual([["common cause", "consistently passing the target"]]);
+    expect(QI.mdc(column([3, 4, 3, 4, 3]), "decrease", [[2]])[0][1]).toBe("hit and miss: the target is within the process limits");
+    // a blank single target is no target
+    expect(QI.mdc(column([3, 4, 3, 4, 3]), "decrease", [[null]])).toEqual([["common cause", ""]]);
+  });
+
+  it("refuses a target range of another size, naming both sizes, and a target that is not a number, naming the cell", () => {
+    expect(excelErrorOf(() => QI.mdc(column([3, 4, 3, 4, 3]), "decrease", column([2, 2, 10])))).toEqual({
+      code: "#VALUE!",
+      message: "target has 3 cells but values has 5: give one target per month (a range the same size as values, empty where a month has none), or a single target",
+    });
+    expect(excelErrorOf(() => QI.mdc(column([3, 4, 3, 4, 3]), "decrease", column([2, 2, "ten", 10, null])))).toEqual({
+      code: "#VALUE!",
+      message: "target cell 3 is text 'ten': enter a number, or leave the cell empty",
+    });
+    expect(excelErrorOf(() => QI.mdc(column([3, 4, 3, 4, 3]), "decrease", [["ten"]])).message).toBe("target is text 'ten': enter a number");
+  });
+
+  it("takes the shift and trend lengths (NHSRplotthedots' 7 when empty)", () => {
+    // the last 6 months sit above the mean (11.27), after a month below it
+    const shifted = column([10, 11, 10, 11, 10, 11, 10, 12, 12.5, 12.2, 12.4, 12.1, 12.3]);
+    expect(QI.mdc(shifted, "up", OMITTED, OMITTED)).toEqual([["common cause", ""]]);
+    expect(QI.mdc(shifted, "up", OMITTED, 6)).toEqual([["special cause: improvement", ""]]);
+    expect(QI.mdc(shifted, "down", undefined, 6, OMITTED)).toEqual([["special cause: concern", ""]]);
+    // the last 6 months each rise (10.5 .. 11), after a fall
+    const rising = column([10, 11, 10, 11, 10, 11, 10.5, 10.6, 10.7, 10.8, 10.9, 11]);
+    expect(QI.mdc(rising, "up", OMITTED, OMITTED, OMITTED)).toEqual([["common cause", ""]]);
+    expect(QI.mdc(rising, "up", OMITTED, OMITTED, 6)).toEqual([["special cause: improvement", ""]]);
+    expect(QI.mdc(rising, "up", OMITTED, 6, 7)).toEqual([["common cause", ""]]);
+  });
+
+  it("refuses a shift or trend length that is not a whole number of at least 2", () => {
+    expect(excelErrorOf(() => QI.mdc(column([1, 2, 3]), "up", OMITTED, 1))).toEqual({ code: "#VALUE!", message: "shiftLength must be a whole number of at least 2, got 1" });
+    expect(excelErrorOf(() => QI.mdc(column([1, 2, 3]), "up", OMITTED, OMITTED, 6.5))).toEqual({ code: "#VALUE!", message: "trendLength must be a whole number of at least 2, got 6.5" });
+    expect(excelErrorOf(() => QI.mdc(column([1, 2, 3]), "up", OMITTED, "seven" as never)).message).toBe("shiftLength is text 'seven': enter a number");
   });
 
   it("refuses an unknown direction, listing the accepted words", () => {
@@ -442,27 +516,53 @@ describe("QI.GOALMET, QI.MONTHSATGOAL and QI.IMPROVING", () => {
   const compliance = column([0.71, 0.8, 0.86, 0.91, "", 0.93, null, 0.95]);
 
   it("QI.GOALMET: the last 3 non-blank months (or `months`) all meet the goal", () => {
-    expect(QI.goalMet(compliance, 0.9, "increase", OMITTED)).toBe(true);
-    expect(QI.goalMet(compliance, 0.9, "Higher", undefined)).toBe(true);
-    expect(QI.goalMet(compliance, 0.9, "increase", 4)).toBe(false);
-    expect(QI.goalMet(row([5, 2, 1, 2]), 2, "lower")).toBe(true);
+    expect(QI.goalMet(compliance, [[0.9]], "increase", OMITTED)).toBe(true);
+    expect(QI.goalMet(compliance, [[0.9]], "Higher", undefined)).toBe(true);
+    expect(QI.goalMet(compliance, [[0.9]], "increase", 4)).toBe(false);
+    expect(QI.goalMet(row([5, 2, 1, 2]), [[2]], "lower")).toBe(true);
   });
 
   it("QI.GOALMET refuses a neutral direction and a bad months count", () => {
-    expect(excelErrorOf(() => QI.goalMet(compliance, 0.9, "neutral"))).toEqual({
+    expect(excelErrorOf(() => QI.goalMet(compliance, [[0.9]], "neutral"))).toEqual({
       code: "#VALUE!",
       message: `direction must be "increase" or "decrease" to judge a goal, got "neutral": a neutral measure has no goal to meet`,
     });
-    expect(excelErrorOf(() => QI.goalMet(compliance, 0.9, "up", 1.5))).toEqual({
+    expect(excelErrorOf(() => QI.goalMet(compliance, [[0.9]], "up", 1.5))).toEqual({
       code: "#VALUE!",
       message: "months must be a whole number of at least 1, got 1.5",
     });
-    expect(excelErrorOf(() => QI.goalMet(compliance, 0.9, "sideways")).message).toMatch(/^direction must be "increase" \(or "up", "higher"\)/);
+    expect(excelErrorOf(() => QI.goalMet(compliance, [[0.9]], "sideways")).message).toMatch(/^direction must be "increase" \(or "up", "higher"\)/);
   });
 
   it("QI.MONTHSATGOAL counts the latest months in a row at goal", () => {
-    expect(QI.monthsAtGoal(compliance, 0.9, "up")).toBe(3);
-    expect(QI.monthsAtGoal(compliance, 0.99, "up")).toBe(0);
+    expect(QI.monthsAtGoal(compliance, [[0.9]], "up")).toBe(3);
+    expect(QI.monthsAtGoal(compliance, [[0.99]], "up")).toBe(0);
+  });
+
+  it("QI.GOALMET and QI.MONTHSATGOAL take a goal per month: each month against its own goal (a blank month has none)", () => {
+    // monthly goals stepping up; the first month misses its 90, the last three meet 85, 87, 92
+    const values = column([80, 85, 88, 93]);
+    expect(QI.goalMet(values, column([90, 85, 87, 92]), "increase", OMITTED)).toBe(true);
+    expect(QI.goalMet(values, row([90, 85, 87, 92]), "up", 4)).toBe(false);
+    expect(QI.goalMet(column([80, 85, 88, 91]), column([90, 85, 87, 92]), "increase")).toBe(false); // 91 misses 92
+    expect(QI.monthsAtGoal(values, column([90, 85, 87, 92]), "increase")).toBe(3);
+    // a month with a value but no goal ends the count; a blank month is skipped
+    expect(QI.monthsAtGoal(values, column([90, 85, null, 92]), "increase")).toBe(1);
+    expect(QI.monthsAtGoal(column([80, 85, null, 93]), column([90, 85, "", 92]), "increase")).toBe(2);
+    expect(QI.monthsAtGoal(row([5, 2, 1]), column([6, 3, 3]), "lower")).toBe(3);
+  });
+
+  it("QI.GOALMET and QI.MONTHSATGOAL refuse a goal range of another size, a goal that is not a number, and an empty goal", () => {
+    expect(excelErrorOf(() => QI.goalMet(compliance, column([0.9, 0.9]), "increase"))).toEqual({
+      code: "#VALUE!",
+      message: "goal has 2 cells but values has 8: give one goal per month (a range the same size as values, empty where a month has none), or a single goal",
+    });
+    expect(excelErrorOf(() => QI.monthsAtGoal(column([1, 2, 3]), column([1, "x", 1]), "up"))).toEqual({
+      code: "#VALUE!",
+      message: "goal cell 2 is text 'x': enter a number, or leave the cell empty",
+    });
+    expect(excelErrorOf(() => QI.monthsAtGoal(column([1, 2, 3]), [[null]], "up"))).toEqual({ code: "#VALUE!", message: "goal is empty: enter a number" });
+    expect(excelErrorOf(() => QI.goalMet(column([1, 2, 3]), OMITTED, "up"))).toEqual({ code: "#VALUE!", message: "goal is empty: enter a number" });
   });
 
   it("QI.IMPROVING: a signal in the good direction", () => {

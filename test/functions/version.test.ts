@@ -28,7 +28,7 @@ describe("custom functions' signatures and the manifest <Version>", () => {
     // one line per @customfunction tag in the source, so a function the fingerprint misses fails here
     const declared = readFileSync("src/functions/functions.ts", "utf8").match(/^ \* @customfunction /gm) ?? [];
     expect(current.functions).toHaveLength(declared.length);
-    expect(current.functions).toContain("LIMITS=LIMITS(chart: string, values: any[][], denominators?: any[][], baseline?: number, groupBy?: string, tests?: string) -> any[][]");
+    expect(current.functions).toContain("LIMITS=LIMITS(chart: string, values: any[][], denominators?: any[][], baseline?: number, groupBy?: string, tests?: string, sigmaLines?: any) -> any[][]");
     expect(current.flags).toEqual({ allowCustomDataForDataTypeAny: true });
   });
 });
