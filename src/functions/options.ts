@@ -37,12 +37,23 @@ function goalFromCells(cells: unknown, count: number): core.TargetInput {
   return goal ?? core.numberFromCell(null, "goal");
 }
 
+/**
+ * The direction of a goal: refused when neutral whatever the goals are. Core's `monthsAtTargets`
+ * judges the direction only on a month that has a goal, so a goal range whose latest month is empty
+ * would answer for a neutral measure; `monthsAtGoal` of no months checks the same rule, worded once.
+ */
+function goalDirection(direction: unknown): core.ImprovementDirection {
+  const towards = core.parseDirection(direction);
+  core.monthsAtGoal([], 0, towards);
+  return towards;
+}
+
 /** QI.GOALMET: `goalMet` for one goal, `targetsMet` (each month against its own goal) for a range. */
 export function goalMetOf(values: unknown[][], goal: unknown, direction: unknown, months: unknown): boolean {
   const series = core.fromCells(values);
   const target = goalFromCells(goal, series.length);
   const count = core.countFromCell(months, "months", core.GOAL_MET_MONTHS);
-  const towards = core.parseDirection(direction);
+  const towards = goalDirection(direction);
   return typeof target === "number" ? core.goalMet(series, target, towards, count) : core.targetsMet(series, target, towards, count);
 }
 
@@ -50,7 +61,7 @@ export function goalMetOf(values: unknown[][], goal: unknown, direction: unknown
 export function monthsAtGoalOf(values: unknown[][], goal: unknown, direction: unknown): number {
   const series = core.fromCells(values);
   const target = goalFromCells(goal, series.length);
-  const towards = core.parseDirection(direction);
+  const towards = goalDirection(direction);
   return typeof target === "number" ? core.monthsAtGoal(series, target, towards) : core.monthsAtTargets(series, target, towards);
 }
 
@@ -87,7 +98,7 @@ function requireZoneChart(chart: unknown, what: string): void {
  * "1,2" (commas, semicolons or spaces); blank or FALSE for none. Sorted, each once.
  */
 export function sigmasFromCell(cell: unknown): number[] {
-  const value = Array.isArray(cell) ? cell : core.isBlankCell(cell) ? false : cell;
+  const value = core.isBlankCell(cell) ? false : cell;
   if (value === false) return [];
   if (value === true) return [...DEFAULT_SIGMAS];
   const parts = typeof value === "number" ? [value] : typeof value === "string" ? value.split(/[,;\s]+/).filter((part) => part !== "").map(Number) : [Number.NaN];

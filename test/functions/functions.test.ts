@@ -552,6 +552,15 @@ describe("QI.GOALMET, QI.MONTHSATGOAL and QI.IMPROVING", () => {
     expect(QI.monthsAtGoal(row([5, 2, 1]), column([6, 3, 3]), "lower")).toBe(3);
   });
 
+  it("QI.GOALMET and QI.MONTHSATGOAL refuse a neutral direction with a goal per month too, even when the latest month has no goal", () => {
+    const neutral = {
+      code: "#VALUE!",
+      message: `direction must be "increase" or "decrease" to judge a goal, got "neutral": a neutral measure has no goal to meet`,
+    };
+    expect(excelErrorOf(() => QI.monthsAtGoal(column([1, 2]), column([1, null]), "neutral"))).toEqual(neutral);
+    expect(excelErrorOf(() => QI.goalMet(column([1, 2]), column([1, null]), "neutral"))).toEqual(neutral);
+  });
+
   it("QI.GOALMET and QI.MONTHSATGOAL refuse a goal range of another size, a goal that is not a number, and an empty goal", () => {
     expect(excelErrorOf(() => QI.goalMet(compliance, column([0.9, 0.9]), "increase"))).toEqual({
       code: "#VALUE!",
