@@ -43,3 +43,5 @@ export { rebaseline, RUNCHARTER_BASELINE, RUNCHARTER_RUN_LENGTH, type Rebaseline
 export { sigmaTests, SIGMA_TESTS, SIGMA_TEST_SETS, type SigmaTestSet } from "./spc/sigmaTests";
 export { sigmaLines, pointSigma } from "./spc/sigmaLines";
 export { targetsPerPoint, currentTarget, monthsAtTargets, targetsMet, type TargetInput } from "./runchart/targets";
+export { pooledMonth, overflowSafeMean, type PoolInput, type PooledMonth } from "./pooling/pooledMonth";
+export { suppressPool, MIN_OTHER_TEAMS } from "./pooling/smallCells";

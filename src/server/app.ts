@@ -4,7 +4,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Hono, type MiddlewareHandler } from "hono";
+import { getConnInfo } from "@hono/node-server/conninfo";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./auth";
@@ -12,7 +13,7 @@ import { corsPolicies, securityHeaders } from "./middleware/headers";
 import { onlyDocumentedQuery } from "./middleware/documentedQuery";
 import { openApiDocument } from "./openapi";
 import { ApiProblem } from "./problem";
-import { createRateLimiter } from "./rateLimit";
+import { createFailureLimiter, createRateLimiter, DEFAULT_FAILED_AUTH_PER_MINUTE } from "./rateLimit";
 import type { AppEnv } from "./routes/context";
 import { collaborativeRoutes } from "./routes/collaboratives";
 import { meRoutes } from "./routes/me";
@@ -35,6 +36,18 @@ export type AppDeps = {
   corsOrigins?: readonly string[];
   /** requests per minute per token (default 120); `false` switches the limit off */
   rateLimitPerMinute?: number | false;
+  /**
+   * failed token look-ups (unknown, revoked or expired tokens) per client address per minute before
+   * that address gets 429 without a look-up (default {@link DEFAULT_FAILED_AUTH_PER_MINUTE});
+   * `false` switches the limit off
+   */
+  failedAuthPerMinute?: number | false;
+  /**
+   * the client's address for the failed-authentication limit (default: the socket's remote address
+   * through @hono/node-server's getConnInfo; `null`, never limited, when there is no socket, as in
+   * app.request() without an env). X-Forwarded-For is not read: any client can write it.
+   */
+  clientAddress?: (c: Context<AppEnv>) => string | null;
   /** request body limit in bytes (default 1 MB) */
   bodyLimitBytes?: number;
   /** the built add-in to serve (default: none) */
@@ -50,6 +63,15 @@ export type AppDeps = {
 };
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The socket's remote address (@hono/node-server), or `null` when the request came without one. */
+function socketAddress(c: Context<AppEnv>): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
+}
 
 export { isApiPath } from "./middleware/headers";
 
@@ -85,9 +107,23 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use("/api/v1/*", onlyDocumentedQuery());
 
+  const failures = deps.failedAuthPerMinute === false ? null : createFailureLimiter(deps.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE);
+  const clientAddress = deps.clientAddress ?? socketAddress;
+
   const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
     const now = clock();
-    const auth = await authenticate(deps.store, c.req.header("authorization"), now);
+    const address = failures ? clientAddress(c) : null;
+    if (failures && address !== null) {
+      const wait = failures.blocked(address, now.getTime());
+      if (wait) {
+        throw new ApiProblem("RATE_LIMITED", `too many requests with unknown, revoked or expired tokens from this address: try again in ${wait.retryAfterSeconds} s`, {
+          headers: { "retry-after": String(wait.retryAfterSeconds) },
+        });
+      }
+    }
+    const auth = await authenticate(deps.store, c.req.header("authorization"), now, () => {
+      if (failures && address !== null) failures.fail(address, now.getTime());
+    });
     if (limiter) {
       const verdict = limiter.take(auth.tokenId, now.getTime());
       if (!verdict.allowed) {

@@ -18,12 +18,19 @@ export function actorOf(auth: AuthInfo): Actor {
   return { tokenId: auth.tokenId, label: auth.label };
 }
 
-/** Resolve the Authorization header to a token that is valid at `now`, or throw 401. */
-export async function authenticate(store: Store, header: string | undefined, now: Date): Promise<AuthInfo> {
+/**
+ * Resolve the Authorization header to a token that is valid at `now`, or throw 401. `onRefused` is
+ * called when a token was looked up and refused (unknown, revoked, expired): the failures the
+ * per-address limit counts (app.ts); a missing or malformed header costs no look-up and is not one.
+ */
+export async function authenticate(store: Store, header: string | undefined, now: Date, onRefused: () => void = () => {}): Promise<AuthInfo> {
   const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? "");
   if (!match) throw new ApiProblem("UNAUTHENTICATED", "send your token as: Authorization: Bearer <token>", { headers: { "WWW-Authenticate": "Bearer" } });
   const token: TokenRecord | null = await store.findTokenByHash(hashToken(match[1]));
-  const refuse = (message: string) => new ApiProblem("UNAUTHENTICATED", message, { headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' } });
+  const refuse = (message: string) => {
+    onRefused();
+    return new ApiProblem("UNAUTHENTICATED", message, { headers: { "WWW-Authenticate": 'Bearer error="invalid_token"' } });
+  };
   if (!token) throw refuse("this token is not known: check you copied it whole, or ask the collaborative's admin for a new one");
   if (token.revokedAt !== null) throw refuse("this token was revoked: ask the collaborative's admin for a new one");
   if (token.expiresAt !== null && token.expiresAt <= now.toISOString()) throw refuse(`this token expired on ${token.expiresAt.slice(0, 10)}: ask the collaborative's admin for a new one`);

@@ -83,7 +83,7 @@ const errors = {
   "401": { description: "missing, unknown, revoked or expired token", schema: "ApiError" },
   "403": { description: "the token may not reach this", schema: "ApiError" },
   "404": { description: "no such collaborative or team", schema: "ApiError" },
-  "429": { description: "too many requests for this token (see Retry-After)", schema: "ApiError" },
+  "429": { description: "too many requests for this token, or too many failed token look-ups from this client address (see Retry-After)", schema: "ApiError" },
 };
 
 export const OPERATIONS: readonly Operation[] = [

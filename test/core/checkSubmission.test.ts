@@ -120,6 +120,11 @@ describe("checkSubmission(input, collaborative, { asOf, lockedPeriods })", () =>
     expect(codes(report(ok([{ measureId: "falls", period: "2026-01", numerator: 3, value: 4 }])))).toEqual(["error:VALUE_MISMATCH:points.2.value"]);
   });
 
+  it("checkSubmission refuses a numerator ÷ denominator that overflows to Infinity (VALUE_NOT_FINITE on the denominator; issue 15 defect 2)", () => {
+    expect(codes(report(ok([{ measureId: "clabsi", period: "2026-01", numerator: 1, denominator: 5e-324 }])))).toEqual(["error:VALUE_NOT_FINITE:points.2.denominator"]);
+    expect(codes(report(ok([{ measureId: "bundle", period: "2026-01", numerator: 0, denominator: 5e-324 }])))).toEqual([]);
+  });
+
   it("a mean is the value the team typed, with n as an optional denominator; a numerator (a sum) is refused, a missing value or an n of 0 too", () => {
     expect(resolvePoint({ kind: "mean" }, { measureId: "los", period: "2026-01", denominator: 40, value: 4.2 })).toEqual({ point: { numerator: null, denominator: 40, value: 4.2 }, problems: [] });
     expect(resolvePoint({ kind: "mean" }, { measureId: "los", period: "2026-01", value: 4.2 }).point).toEqual({ numerator: null, denominator: null, value: 4.2 });

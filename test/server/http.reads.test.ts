@@ -110,14 +110,16 @@ describe("sharing modes on GET points and GET collaborative", () => {
     ]);
   });
 
-  it("aggregate: a team sees only its own points plus the pooled monthly aggregate (sum / sum)", async () => {
+  it("aggregate: a team sees only its own points plus the pooled monthly aggregate (sum / sum), withheld while fewer than 3 other teams are in it", async () => {
     const bravo = await points("aggregate", (w) => w.tokens.bravo);
     expect(bravo.measures[0].series.map((s) => s.teamId)).toEqual(["bravo"]);
-    expect(bravo.measures[0].aggregate).toEqual([{ period: "2026-02", numerator: 90, denominator: 150, value: 60, teamCount: 3 }]);
-    expect((await points("aggregate", (w) => w.tokens.faculty)).measures[0].series).toHaveLength(3);
+    expect(bravo.measures[0].aggregate).toEqual([{ period: "2026-02", numerator: null, denominator: null, value: null, teamCount: 3, suppressed: true }]);
+    const faculty = await points("aggregate", (w) => w.tokens.faculty);
+    expect(faculty.measures[0].series).toHaveLength(3);
+    expect(faculty.measures[0].aggregate).toEqual([{ period: "2026-02", numerator: 90, denominator: 150, value: 60, teamCount: 3, suppressed: false }]);
     const w = worlds.get("aggregate") as World;
     expect(CollaborativeView.parse((await call(w.app, "GET", base, { token: w.tokens.bravo })).json).teams.map((t) => t.id)).toEqual(["bravo"]);
-    const mortality = await points("aggregate", (x) => x.tokens.bravo, "?measureId=mortality");
+    const mortality = await points("aggregate", (x) => x.tokens.faculty, "?measureId=mortality");
     expect(mortality.measures[0].aggregate[0]).toMatchObject({ numerator: 9, denominator: 3600, value: 2.5 });
   });
 

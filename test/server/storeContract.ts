@@ -178,13 +178,31 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(rows[1].retract_reason).toBe("entered in the wrong month");
     });
 
-    it("aggregates() pools numerators and denominators per measure and month in SQL", async () => {
+    it("aggregates() groups every team's current point per measure and month, for core to pool", async () => {
       await withTeams();
       await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 40, denominator: 50 }] });
       await storeSubmit(store, collaborative, "bravo", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 10, denominator: 50 }] });
       expect(await store.aggregates("sepsis", { measureId: "abx-1h" })).toEqual([
-        { measureId: "abx-1h", period: "2026-02", numerator: 50, denominator: 100, meanValue: 50, teamCount: 2 },
+        {
+          measureId: "abx-1h",
+          period: "2026-02",
+          contributions: [
+            { teamId: "alpha", numerator: 40, denominator: 50, value: 80 },
+            { teamId: "bravo", numerator: 10, denominator: 50, value: 20 },
+          ],
+        },
       ]);
+    });
+
+    it("aggregates() hands back values whose sum overflows a double as they are stored (issue 15, defect 3: PostgreSQL's avg() failed)", async () => {
+      await withTeams();
+      // Written below the schema (which now bounds value at 1e12), as data stored before the bound.
+      for (const team of ["alpha", "bravo"]) {
+        await storeSubmit(store, collaborative, team, { reportingMonth: "2026-02", points: [{ measureId: "door-to-abx", period: "2026-02", value: 42 }] });
+      }
+      await handle.raw("UPDATE current_points SET value = 1.5e308 WHERE measure_id = 'door-to-abx'");
+      const rows = await store.aggregates("sepsis", { measureId: "door-to-abx" });
+      expect(rows.map((r) => r.contributions.map((c) => c.value))).toEqual([[1.5e308, 1.5e308]]);
     });
 
     it("reports() groups revisions per team and month with first and latest arrival", async () => {

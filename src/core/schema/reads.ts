@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { hasNoNul, NUL_MESSAGE } from "./common";
 import { CollaborativeDefinition, MeasureDefinition, RuleSet, SharingMode } from "./collaborative";
 import { Narrative, PointInput } from "./submission";
 import { Conflict, SubmissionSummary } from "./summary";
@@ -79,6 +80,12 @@ export const AggregatePoint = z.object({
   value: z.number().nullable(),
   /** teams with a value that month */
   teamCount: z.number().int().nonnegative(),
+  /**
+   * Small-cell suppression: `true` when the numbers are withheld (`null`) because a team reading an
+   * `aggregate` collaborative could derive fewer than MIN_OTHER_TEAMS other teams' figures from them
+   * (core's suppressPool).
+   */
+  suppressed: z.boolean(),
 });
 export type AggregatePoint = z.infer<typeof AggregatePoint>;
 
@@ -179,7 +186,7 @@ export type PeriodsResponse = z.infer<typeof PeriodsResponse>;
 
 /** `POST …/periods/{period}/lock` and `/reopen` bodies: a reason (required to reopen; core's `checkPeriodChange` says how long). */
 export const PeriodChangeInput = z.strictObject({
-  reason: z.string().optional(),
+  reason: z.string().refine(hasNoNul, { error: NUL_MESSAGE }).optional(),
 });
 export type PeriodChangeInput = z.infer<typeof PeriodChangeInput>;
 

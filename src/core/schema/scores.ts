@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { AssessmentScoreValue } from "./submission";
 import { RuleSet } from "./collaborative";
+import { hasNoNul, NUL_MESSAGE } from "./common";
 
 const RATIONALE_NEEDED = 'rationale is required: say in a sentence why the team earns this score (what its data and narrative show), e.g. { "score": 3.5, "rationale": "bundle compliance above 90% for 3 months" }';
 
@@ -16,7 +17,8 @@ export const ScoreInput = z.strictObject({
     .string({ error: (issue) => (issue.input === undefined ? RATIONALE_NEEDED : "rationale must be text, e.g. \"bundle in place on every ward\"") })
     .trim()
     .min(1, RATIONALE_NEEDED)
-    .max(4000, "use at most 4000 characters"),
+    .max(4000, "use at most 4000 characters")
+    .refine(hasNoNul, { error: NUL_MESSAGE }),
 });
 export type ScoreInput = z.infer<typeof ScoreInput>;
 

@@ -1,7 +1,21 @@
 import * as z from "zod";
 import { Period, Slug, text } from "./common";
 
-const amount = z.number().finite("must be a finite number").nonnegative("cannot be negative").max(1e12, "is implausibly large");
+/**
+ * The largest magnitude a number of a report may have: 1e12 is beyond any monthly count of a health
+ * system and any mean a team reports (minutes, days, mmHg), and small enough that pooling 4,000
+ * teams' figures (DESIGN.md's campaign scale) stays far inside a double (issue 15, defect 3: two
+ * values of 1.5e308 overflowed PostgreSQL's pooled average).
+ */
+export const MAX_AMOUNT = 1e12;
+
+const amount = z.number().finite("must be a finite number").nonnegative("cannot be negative").max(MAX_AMOUNT, "is implausibly large");
+/** A value (a mean may be negative, e.g. a change in weight); bounded like numerator and denominator. */
+const pointNumber = z
+  .number()
+  .finite("must be a finite number")
+  .min(-MAX_AMOUNT, "is implausibly large (at most 1e12 either side of 0)")
+  .max(MAX_AMOUNT, "is implausibly large (at most 1e12 either side of 0)");
 
 /**
  * One month of one measure as a team sends it. Monthly aggregates only: the object is strict, so a
@@ -15,7 +29,7 @@ export const PointInput = z.strictObject({
   period: Period,
   numerator: amount.nullable().optional(),
   denominator: amount.nullable().optional(),
-  value: z.number().finite("must be a finite number").nullable().optional(),
+  value: pointNumber.nullable().optional(),
   /** The change tested that month, drawn on the run chart. */
   annotation: text(500).optional(),
   /** Withdraw the stored value for this month, e.g. "entered in the wrong month". */

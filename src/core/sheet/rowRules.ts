@@ -151,6 +151,19 @@ export const ROW_RULES: readonly RowRule[] = [
     },
   },
   {
+    // The data store refuses the same point (VALUE_NOT_FINITE in core's resolvePoint): a value that
+    // overflows to Infinity cannot be stored, sent as JSON or placed on a run chart.
+    name: "numerator ÷ denominator is a finite number",
+    check: (row, on) => {
+      const c = on.columns;
+      if (!isRatio(on.series) || c.denominator === undefined || numeratorNegative(row, c) || denominatorNegative(row, c)) return [];
+      const expected = computedValue(on.series, row.numerator, row.denominator);
+      return expected !== null && !Number.isFinite(expected)
+        ? [error("VALUE_NOT_FINITE", c.denominator, CHECK_TEXTS.valueNotFinite(row.month, row.numerator ?? 0, row.denominator ?? 0))]
+        : [];
+    },
+  },
+  {
     name: "the value agrees with numerator ÷ denominator, and a percentage is at most 100",
     check: (row, on) => {
       const { r, value, numerator, denominator } = row;
@@ -159,7 +172,7 @@ export const ROW_RULES: readonly RowRule[] = [
       const tooBig = numeratorTooBig(row, on);
       const negative = (numerator !== null && numeratorNegative(row, c)) || (denominator !== null && denominatorNegative(row, c));
       const expected = negative ? null : computedValue(on.series, numerator, denominator);
-      if (expected !== null && !tooBig && !valueAgrees(value, expected)) {
+      if (expected !== null && Number.isFinite(expected) && !tooBig && !valueAgrees(value, expected)) {
         const formula = on.sheet.formulaAt(r, c.value);
         const message = valueMismatchMessage(on.series, value, expected, numerator, denominator, formula, on.sheet.sheetRow(r), on.sheet.addr(r, c.numerator ?? 0));
         return [error("VALUE_MISMATCH", c.value, message)];

@@ -101,6 +101,8 @@ export const CHECK_TEXTS = {
     `numerator ${formatNumber(numerator)} is larger than denominator ${formatNumber(denominator)} — check both cells; a percentage can't exceed 100%`,
   denominatorZero: (month: string, kindWord: string) =>
     `the denominator for ${month} is 0, so there is no ${kindWord} that month — if nothing was eligible, leave both Numerator and Denominator blank; otherwise type the real denominator`,
+  valueNotFinite: (month: string, numerator: number, denominator: number) =>
+    `the denominator for ${month} is ${String(denominator)}, so ${formatNumber(numerator)} ÷ denominator is too large to be a number — type the real denominator`,
   denominatorBlank: (month: string, numerator: number) =>
     `the denominator for ${month} is blank but the numerator is ${formatNumber(numerator)} — type the denominator, or clear the numerator if the month was not measured`,
   valueOnly: (what: "numerator" | "denominator", month: string, value: number, kindWord: string) =>

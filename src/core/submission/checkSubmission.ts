@@ -99,7 +99,9 @@ type Found = { code: ConflictCode; field: string | null; message: string };
  * The numbers to store for a non-blank point of `measure`, or the problems that stop it.
  *
  * - `percent`, `rate`: numerator and denominator are required; the denominator cannot be 0; for a
- *   percent the numerator cannot exceed the denominator; a value, when sent, must match.
+ *   percent the numerator cannot exceed the denominator; the computed value must be a finite number
+ *   (`VALUE_NOT_FINITE`: a denominator such as 5e-324 makes numerator ÷ denominator overflow to
+ *   Infinity, which JSON cannot carry and no run chart can place); a value, when sent, must match.
  * - `count`: the numerator is the count; a value alone is taken as the count.
  * - `mean`: the value the team typed is required; the denominator, when sent, is n (the number of
  *   cases, not 0); a numerator is refused (`NUMERATOR_NOT_USED`). One definition of a mean point for
@@ -111,6 +113,7 @@ type Found = { code: ConflictCode; field: string | null; message: string };
  * @example
  * resolvePoint({ kind: "percent" }, { measureId: "m", period: "2026-01", numerator: 9, denominator: 10 }).point; // => { numerator: 9, denominator: 10, value: 90 }
  * resolvePoint({ kind: "percent" }, { measureId: "m", period: "2026-01", numerator: 11, denominator: 10 }).problems[0].code; // => "NUMERATOR_GT_DENOMINATOR"
+ * resolvePoint({ kind: "rate" }, { measureId: "m", period: "2026-01", numerator: 1, denominator: 5e-324 }).problems[0].code; // => "VALUE_NOT_FINITE"
  */
 export function resolvePoint(
   measure: Pick<MeasureDefinition, "kind"> & { multiplier?: number | undefined },
@@ -145,6 +148,14 @@ export function resolvePoint(
         break;
       }
       const value = pointValue(measure, numerator, denominator) as number;
+      if (!Number.isFinite(value)) {
+        problems.push({
+          code: "VALUE_NOT_FINITE",
+          field: "denominator",
+          message: `${format(numerator)} / ${format(denominator)} is too large to store (the denominator is too close to 0): check the denominator`,
+        });
+        break;
+      }
       if (sent !== null && !near(sent, value)) {
         problems.push(mismatch(value));
         break;
@@ -193,7 +204,7 @@ export function resolvePoint(
  * - `PERIOD_IN_FUTURE`: the month is after the reporting month, or after `asOf`'s month
  * - `PERIOD_LOCKED`: the month is in `lockedPeriods`
  * - `MISSING_NUMERATOR`, `MISSING_DENOMINATOR`, `MISSING_VALUE`, `DENOMINATOR_ZERO`,
- *   `NUMERATOR_GT_DENOMINATOR`, `VALUE_MISMATCH`, `NOT_A_NUMBER`: see {@link resolvePoint}
+ *   `NUMERATOR_GT_DENOMINATOR`, `VALUE_NOT_FINITE`, `VALUE_MISMATCH`, `NOT_A_NUMBER`: see {@link resolvePoint}
  *   ({@link VALUE_TOLERANCE} is the tolerance of `VALUE_MISMATCH`)
  * - `SCHEMA`: a point that both sends numbers and asks to be retracted
  *

@@ -48,7 +48,7 @@ export function pointRoutes(deps: RouteDeps): Hono<AppEnv> {
             receivedAt: p.receivedAt,
           })),
         })),
-        aggregate: aggregateOf(measure, aggregates),
+        aggregate: aggregateOf(measure, aggregates, collaborative, auth),
       })),
     };
     return c.json(body);

@@ -50,7 +50,7 @@ export function runChartRoutes(deps: RouteDeps): Hono<AppEnv> {
           );
           return { teamId: label.teamId, teamLabel: label.label, own: label.own, points: aligned, centerLine, lpl, upl, signals, improving };
         }),
-        aggregate: aggregateOf(measure, aggregates),
+        aggregate: aggregateOf(measure, aggregates, collaborative, auth),
       })),
     };
     return c.json(body);

@@ -1,6 +1,7 @@
 // The per-team series and pooled aggregates that the points and run-chart answers share.
 
-import { pointValue, type CollaborativeDefinition, type MeasureDefinition } from "../../core/index";
+import { pooledMonth, suppressPool, type AggregatePoint, type CollaborativeDefinition, type MeasureDefinition } from "../../core/index";
+import type { AuthInfo } from "../auth";
 import type { AggregateRow, CurrentPointRow, TeamRecord } from "../store/store";
 import type { TeamLabel } from "../views/sharing";
 
@@ -31,17 +32,23 @@ export function seriesOf(
   return out;
 }
 
-/** The pooled monthly figures of one measure (sums from SQL, value by the measure's kind). */
-export function aggregateOf(measure: MeasureDefinition, rows: readonly AggregateRow[]) {
+/**
+ * The pooled monthly figures of one measure (core's pooledMonth), as `auth` may see them: in an
+ * `aggregate` collaborative a team sees a month's numbers only when at least MIN_OTHER_TEAMS other
+ * teams are in it (core's suppressPool, small-cell suppression); otherwise they are `null` and
+ * `suppressed` is true.
+ */
+export function aggregateOf(measure: MeasureDefinition, rows: readonly AggregateRow[], collaborative: CollaborativeDefinition, auth: AuthInfo): AggregatePoint[] {
+  const viewer = auth.role === "team" ? auth.teamId : null;
   return rows
     .filter((r) => r.measureId === measure.id)
-    .map((r) => ({
-      period: r.period,
-      numerator: r.numerator,
-      denominator: r.denominator,
-      value: measure.kind === "mean" ? r.meanValue : pointValue(measure, r.numerator, r.denominator),
-      teamCount: r.teamCount,
-    }));
+    .map((r) => {
+      const pooled = pooledMonth(measure, r.contributions);
+      const suppressed = suppressPool(collaborative.sharing, viewer, r.contributions.map((c) => c.teamId));
+      return suppressed
+        ? { period: r.period, numerator: null, denominator: null, value: null, teamCount: pooled.teamCount, suppressed }
+        : { period: r.period, ...pooled, suppressed };
+    });
 }
 
 /** Whether the collaborative has the measure asked for (no measure asked: yes). */

@@ -8,7 +8,7 @@ import { builderFor, type Builder } from "./schema";
 import {
   REPORT_COLUMNS,
   SCORE_COLUMNS,
-  toAggregate,
+  toAggregates,
   toAudit,
   toCurrentPoint,
   toDefinition,
@@ -194,23 +194,19 @@ export abstract class SqlStore {
 
   async aggregates(collaborativeId: string, filter: { measureId?: string }): Promise<AggregateRow[]> {
     const { measureId } = filter;
+    // Each team's point, grouped here rather than summed in SQL: core pools them (pooledMonth) the
+    // same way on both engines and without overflow, and the team ids let a route suppress a pool
+    // too small to share (suppressPool).
     const query = this.qb
       .selectFrom("current_points")
-      .select((eb) => [
-        "measure_id",
-        "period",
-        eb.fn.sum("numerator").as("numerator"),
-        eb.fn.sum("denominator").as("denominator"),
-        eb.fn.avg("value").as("mean_value"),
-        eb.fn.countAll().as("team_count"),
-      ])
+      .select(["measure_id", "period", "team_id", "numerator", "denominator", "value"])
       .where("collaborative_id", "=", collaborativeId)
       .where("retracted", "=", 0)
       .$if(measureId !== undefined, (q) => q.where("measure_id", "=", measureId as string))
-      .groupBy(["measure_id", "period"])
       .orderBy("measure_id")
-      .orderBy("period");
-    return (await this.read(query)).map(toAggregate);
+      .orderBy("period")
+      .orderBy("team_id");
+    return toAggregates(await this.read(query));
   }
 
   async listSubmissions(collaborativeId: string, teamId: string): Promise<SubmissionRow[]> {

@@ -78,15 +78,20 @@ export function toCurrentPoint(row: Row): CurrentPointRow {
   };
 }
 
-export function toAggregate(row: Row): AggregateRow {
-  return {
-    measureId: str(row.measure_id),
-    period: str(row.period),
-    numerator: numOrNull(row.numerator),
-    denominator: numOrNull(row.denominator),
-    meanValue: numOrNull(row.mean_value),
-    teamCount: Number(row.team_count),
-  };
+/** Rows sorted by measure, period and team, grouped into one AggregateRow per measure and month. */
+export function toAggregates(rows: readonly Row[]): AggregateRow[] {
+  const out: AggregateRow[] = [];
+  for (const row of rows) {
+    const measureId = str(row.measure_id);
+    const period = str(row.period);
+    let last = out[out.length - 1];
+    if (last === undefined || last.measureId !== measureId || last.period !== period) {
+      last = { measureId, period, contributions: [] };
+      out.push(last);
+    }
+    last.contributions.push({ teamId: str(row.team_id), numerator: numOrNull(row.numerator), denominator: numOrNull(row.denominator), value: numOrNull(row.value) });
+  }
+  return out;
 }
 
 export function toSubmissionRow(row: Row): SubmissionRow {

@@ -125,14 +125,12 @@ export type CurrentPointRow = {
   receivedAt: string;
 };
 
-/** Pooled numbers of one measure and month over all teams (computed in SQL). */
+/** Every team's current point of one measure and month, for pooling (core's pooledMonth). */
 export type AggregateRow = {
   measureId: string;
   period: string;
-  numerator: number | null;
-  denominator: number | null;
-  meanValue: number | null;
-  teamCount: number;
+  /** one per team with a current point, in team id order */
+  contributions: Array<{ teamId: string; numerator: number | null; denominator: number | null; value: number | null }>;
 };
 
 export type SubmissionRow = {
@@ -228,6 +226,7 @@ export interface Store {
   /** Plan and store one submission in one transaction (see {@link SubmitRequest.plan}). */
   submit(request: SubmitRequest): Promise<SubmitOutcome>;
   currentPoints(collaborativeId: string, filter: { measureId?: string; teamId?: string }): Promise<CurrentPointRow[]>;
+  /** Every team's current point per measure and month, grouped for pooling (sorted by measure, month, team). */
   aggregates(collaborativeId: string, filter: { measureId?: string }): Promise<AggregateRow[]>;
   listSubmissions(collaborativeId: string, teamId: string): Promise<SubmissionRow[]>;
   getSubmission(collaborativeId: string, submissionId: string): Promise<SubmissionFull | null>;

@@ -283,6 +283,11 @@ describe("readMeasureSheet(input) checks every cell and says how to fix it", () 
     ]);
   });
 
+  it("VALUE_NOT_FINITE: a rate whose numerator ÷ denominator overflows to Infinity, on the denominator's cell (issue 15 defect 2)", () => {
+    const rate = read([["Month", "Numerator", "Denominator", "Rate"], ["2026-01", 5, 1e-307, ""], ["2026-02", 2, 800, ""]], { measure: clabsi });
+    expect(messages(rate)).toEqual(["VALUE_NOT_FINITE C2: the denominator for 2026-01 is 1e-307, so 5 ÷ denominator is too large to be a number — type the real denominator"]);
+  });
+
   it("VALUE_OVER_100: a percentage value over 100 with no counts to blame", () => {
     expect(messages(read([["Month", "%"], ["2026-03", 120], ["2026-04", 100]]))).toEqual([
       "VALUE_OVER_100 B2: the value 120 is over 100, which a percentage can't be — check the cell (was a count typed here?)",
