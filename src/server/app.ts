@@ -23,7 +23,7 @@ import { scoreRoutes } from "./routes/scores";
 import { submissionRoutes } from "./routes/submissions";
 import { teamRoutes } from "./routes/teams";
 import { registerWebRoutes } from "./routes/web";
-import { StoreConflict, StoreNotFound, type Store } from "./store/store";
+import { StoreConflict, StoreNotFound, StoreUnavailable, type Store } from "./store/store";
 
 export type AppDeps = {
   store: Store;
@@ -50,6 +50,9 @@ export type AppDeps = {
 };
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Retry-After of a 503 when the database is unreachable: long enough for the pool to reconnect after a PostgreSQL restart or failover, short enough that the pane's outbox retries soon. */
+export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
 export { isApiPath } from "./middleware/headers";
 
@@ -117,6 +120,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (error instanceof ApiProblem) return c.json(error.toBody(), error.status, error.headers);
     if (error instanceof StoreNotFound) return c.json({ code: "NOT_FOUND", message: error.message }, 404);
     if (error instanceof StoreConflict) return c.json({ code: "CONFLICT", message: error.message }, 409);
+    if (error instanceof StoreUnavailable) {
+      logError(`database unavailable on ${c.req.method} ${new URL(c.req.url).pathname}:`, error.cause ?? error);
+      const problem = new ApiProblem("SERVICE_UNAVAILABLE", `the database is not reachable just now: try again in ${RETRY_AFTER_UNAVAILABLE_SECONDS} s (resending a report with the same Idempotency-Key is safe)`, {
+        headers: { "retry-after": String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
+      });
+      return c.json(problem.toBody(), problem.status, problem.headers);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ code: error.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", message: error.message || "bad request" }, error.status);
     }
