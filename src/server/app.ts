@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { authenticate } from "./auth";
@@ -45,11 +45,16 @@ export type AppDeps = {
   publicUrl?: string | null;
   /** where internal errors are reported (default: stderr); never the client */
   logError?: (message: string, error: unknown) => void;
+  /** how long GET /health/ready waits for the database (default DEFAULT_READINESS_TIMEOUT_MS) */
+  readinessTimeoutMs?: number;
   /** submission ids (default: random UUIDs) */
   newId?: () => string;
 };
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** How long /health/ready waits for the database: under a load balancer's usual 5 s health-check timeout (e.g. AWS ALB's default, https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html), so a hung database reads as "not ready" rather than as no answer. */
+export const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
 
 /** Retry-After of a 503 when the database is unreachable: long enough for the pool to reconnect after a PostgreSQL restart or failover, short enough that the pane's outbox retries soon. */
 export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
@@ -103,7 +108,29 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   };
 
-  app.get("/health", (c) => c.json({ status: "ok", engine: deps.store.engine, version }));
+  // Liveness: the process answers (no database; a load balancer or orchestrator that restarts on
+  // failure must not restart every instance when the database is down). /health is its alias.
+  const live = (c: Context<AppEnv>) => c.json({ status: "ok" as const, engine: deps.store.engine, version });
+  app.get("/health", live);
+  app.get("/health/live", live);
+  // Readiness: the database answers a query within readinessTimeoutMs; else 503 with Retry-After,
+  // so a load balancer sends no traffic to an instance that cannot reach its database.
+  const readinessTimeoutMs = deps.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS;
+  app.get("/health/ready", async (c) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), readinessTimeoutMs)));
+    const check = deps.store.isEmpty().then(
+      () => "ok" as const,
+      (error: unknown) => error,
+    );
+    const outcome = await Promise.race([check, timedOut]).finally(() => clearTimeout(timer));
+    if (outcome === "ok") return live(c);
+    const why = outcome === "timeout" ? `did not answer within ${readinessTimeoutMs} ms` : `failed (${(outcome as Error)?.message ?? String(outcome)})`;
+    logError(`readiness: the ${deps.store.engine} database ${why}`, outcome);
+    throw new ApiProblem("SERVICE_UNAVAILABLE", `not ready: the database ${outcome === "timeout" ? `did not answer within ${readinessTimeoutMs} ms` : "is not reachable"}`, {
+      headers: { "retry-after": String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
+    });
+  });
   let openApi: Record<string, unknown> | null = null;
   app.get("/api/v1/openapi.json", (c) => c.json((openApi ??= openApiDocument(version))));
 

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     `  Faculty page:   ${origin}/`,
     `  Manifest:       ${origin}/manifest.xml`,
     `  API:            ${origin}/api/v1  (OpenAPI: ${origin}/api/v1/openapi.json)`,
-    `  Health:         ${origin}/health`,
+    `  Health:         ${origin}/health/live (process), ${origin}/health/ready (database reachable)`,
     "",
     built
       ? `  Add-in:         ${origin}/taskpane.html (from ${config.staticDir})`

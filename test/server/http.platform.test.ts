@@ -21,12 +21,22 @@ describe("health, OpenAPI, unknown routes", () => {
     expect(Health.parse(reply.json)).toEqual({ status: "ok", engine: "sqlite", version: "test" });
   });
 
+  it("GET /health/live and /health/ready answer ok while the database answers", async () => {
+    for (const path of ["/health/live", "/health/ready"]) {
+      const reply = await call(w.app, "GET", path);
+      expect([path, reply.status]).toEqual([path, 200]);
+      expect(Health.parse(reply.json)).toEqual({ status: "ok", engine: "sqlite", version: "test" });
+    }
+  });
+
   it("GET /api/v1/openapi.json is an OpenAPI 3.1 document listing every path, with schemas from zod", async () => {
     const doc = (await call(w.app, "GET", "/api/v1/openapi.json")).json;
     expect(doc.openapi).toBe("3.1.0");
     const paths = Object.keys(doc.paths);
     for (const path of [
       "/health",
+      "/health/live",
+      "/health/ready",
       "/api/v1/me",
       "/api/v1/collaboratives/{id}",
       "/api/v1/collaboratives/{id}/submissions",
@@ -53,7 +63,7 @@ describe("health, OpenAPI, unknown routes", () => {
 
   it("every route the app answers is in the OpenAPI document (a route without a token is 401, not 404)", async () => {
     for (const op of OPERATIONS) {
-      if (op.path === "/health" || op.path.endsWith("openapi.json")) continue;
+      if (op.path.startsWith("/health") || op.path.endsWith("openapi.json")) continue;
       const path = op.path.replace("{id}", "sepsis").replace("{teamId}", "alpha").replace("{period}", "2026-01").replace("{submissionId}", "x");
       expect([op.method, path, (await call(w.app, op.method.toUpperCase(), path)).status]).toEqual([op.method, path, 401]);
     }
@@ -83,7 +93,7 @@ describe("health, OpenAPI, unknown routes", () => {
     const registered = [
       ...new Set(
         w.app.routes
-          .filter((r) => r.method !== "ALL" && (r.path.startsWith("/api/v1") || r.path === "/health"))
+          .filter((r) => r.method !== "ALL" && (r.path.startsWith("/api/v1") || r.path.startsWith("/health")))
           .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
       ),
     ];
