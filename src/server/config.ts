@@ -19,7 +19,7 @@ export type Config = {
   corsOrigins: string[];
   /** QI_STATIC_DIR, default ./dist: the built add-in */
   staticDir: string;
-  /** QI_PUBLIC_URL: the origin people reach the server at, when it differs from the request's (e.g. behind a proxy) */
+  /** QI_PUBLIC_URL: the origin people reach the server at; /manifest.xml needs it for any host but localhost (the Host header is never trusted) */
   publicUrl: string | undefined;
   /** QI_RATE_LIMIT: requests per minute per token, default 120 */
   rateLimitPerMinute: number;

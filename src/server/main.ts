@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { createApp, packageVersion } from "./app";
 import { ConfigError, readConfig, type Config } from "./config";
 import { describeStore, openStore } from "./store/open";
-import type { Store } from "./store/store";
+import { StoreUnavailable, type Store } from "./store/store";
 import { seedDemo } from "./seed";
 
 function fail(message: string): never {
@@ -19,7 +19,8 @@ function fail(message: string): never {
 }
 
 function explain(error: unknown, config: Config): string {
-  const e = error as { code?: string; message?: string };
+  // a lost or refused PostgreSQL connection comes wrapped (the API's 503); explain the driver's error
+  const e = (error instanceof StoreUnavailable ? error.cause : error) as { code?: string; message?: string };
   if (e.code === "EADDRINUSE") return `port ${config.port} is already in use: stop the other server or set PORT to a free port (e.g. PORT=3001 npm start)`;
   if (e.code === "EACCES") return `no permission to listen on port ${config.port}: use a port above 1024`;
   if (config.databaseUrl) {

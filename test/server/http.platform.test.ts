@@ -261,13 +261,34 @@ describe("faculty page and the built add-in", () => {
     expect(changed.headers.get("etag")).not.toBe(etag);
   });
 
-  it("serves /manifest.xml with https://localhost:3000 replaced by the server's own origin", async () => {
-    const reply = await w.app.request("http://qi.example.org:8443/manifest.xml");
-    expect(reply.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-    const xml = await reply.text();
-    expect(xml).toContain('DefaultValue="http://qi.example.org:8443/taskpane.html"');
-    expect(xml).toContain("<AppDomain>http://qi.example.org:8443</AppDomain>");
-    expect(xml).not.toContain("localhost:3000");
+  it("serves /manifest.xml with https://localhost:3000 replaced by QI_PUBLIC_URL, whatever the Host header says", async () => {
+    const hosted = await makeWorld({ app: { staticDir: dist, publicUrl: "https://qi.example.org:8443" } });
+    try {
+      const reply = await hosted.app.request("http://attacker.example:8443/manifest.xml");
+      expect(reply.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+      const xml = await reply.text();
+      expect(xml).toContain('DefaultValue="https://qi.example.org:8443/taskpane.html"');
+      expect(xml).toContain("<AppDomain>https://qi.example.org:8443</AppDomain>");
+      expect(xml).not.toContain("localhost:3000");
+      expect(xml).not.toContain("attacker");
+    } finally {
+      await hosted.close();
+    }
+  });
+
+  it("without QI_PUBLIC_URL, /manifest.xml uses the request's origin only for a loopback host, and refuses any other Host (issue 15, defect 9)", async () => {
+    for (const origin of ["http://localhost:3000", "http://127.0.0.1:3001", "http://[::1]:3000"]) {
+      const reply = await w.app.request(`${origin}/manifest.xml`);
+      expect([origin, reply.status]).toEqual([origin, 200]);
+      expect(await reply.text()).toContain(`DefaultValue="${origin}/taskpane.html"`);
+    }
+    for (const origin of ["http://qi.example.org:8443", "http://attacker.example", "http://localhost.attacker.example"]) {
+      const reply = await w.app.request(`${origin}/manifest.xml`);
+      expect([origin, reply.status]).toEqual([origin, 400]);
+      const body = ApiError.parse(await reply.json());
+      expect(body.code).toBe("BAD_REQUEST");
+      expect(body.message).toMatch(/set QI_PUBLIC_URL/);
+    }
   });
 
   it("never serves hidden files or anything outside the build", async () => {
