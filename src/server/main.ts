@@ -34,13 +34,27 @@ function explain(error: unknown, config: Config): string {
 
 async function listen(config: Config, app: ReturnType<typeof createApp>, tls: { key: Buffer; cert: Buffer } | null): Promise<ServerType> {
   return new Promise((resolveListen, reject) => {
+    const limits = config.connections;
+    // Slow clients: Node's defaults let a request take 300 s; these close a socket whose headers or
+    // body do not arrive in time (408). Node checks those timeouts every connectionsCheckingInterval
+    // (default 30 s), so check each second, or a timeout would fire up to 30 s late.
+    const serverOptions = {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+      ...(tls ? { key: tls.key, cert: tls.cert } : {}),
+    };
     const options = {
       fetch: app.fetch,
       port: config.port,
       ...(config.host ? { hostname: config.host } : {}),
-      ...(tls ? { createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } } : {}),
+      serverOptions,
+      ...(tls ? { createServer: createHttpsServer } : {}),
     };
     const server = serve(options, () => resolveListen(server));
+    // further sockets are closed as they arrive (net.Server#maxConnections)
+    server.maxConnections = limits.maxConnections;
     server.once("error", reject);
   });
 }
