@@ -78,6 +78,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const limiter = deps.rateLimitPerMinute === false ? null : createRateLimiter(deps.rateLimitPerMinute ?? 120);
   const app = new Hono<AppEnv>();
 
+  // An answer sent before the request's body was read (413 over the limit, 401 for a bad token):
+  // the server drains the unread body only briefly (@hono/node-server: 500 ms) and then closes the
+  // socket, so a keep-alive client that reused it would fail its next request. Say so instead:
+  // `Connection: close` (RFC 9112 section 9.6) makes the client open a new connection.
+  app.use("*", async (c, next) => {
+    await next();
+    const declaresBody = (c.req.header("content-length") ?? "0") !== "0" || c.req.header("transfer-encoding") !== undefined;
+    if (c.res.status >= 400 && declaresBody && !c.req.raw.bodyUsed) {
+      c.res = new Response(c.res.body, c.res); // headers of a Response made elsewhere may be immutable
+      c.res.headers.set("connection", "close");
+    }
+  });
   app.use("*", securityHeaders({ hsts: deps.publicUrl?.startsWith("https://") ?? false }));
   app.use("*", corsPolicies(deps.corsOrigins ?? []));
 
