@@ -6,7 +6,7 @@
 // client with a keep-alive agent that sends its body slowly.
 import { serve, type ServerType } from "@hono/node-server";
 import { Agent, request } from "node:http";
-import type { AddressInfo } from "node:net";
+import { connect, type AddressInfo } from "node:net";
 import { createApp } from "../../src/server/app";
 import { makeWorld, type World } from "./helpers";
 
@@ -85,6 +85,21 @@ describe("an answer before the body is read closes the connection cleanly", () =
     expect(answer.status).toBe(401);
     expect(answer.connection).toBe("close");
     expect(await get("/health/live")).toBe(200);
+  });
+
+  it("over a raw socket: the server closes a connection whose body it did not read, and its 413 said so beforehand", async () => {
+    const socket = connect({ host: "127.0.0.1", port });
+    socket.on("error", () => undefined); // a reset after the answer shows as 'close'
+    let received = "";
+    socket.on("data", (chunk: Buffer) => (received += chunk.toString("latin1")));
+    const closed = new Promise<void>((resolve) => socket.once("close", () => resolve()));
+    socket.write(
+      `POST /api/v1/collaboratives/sepsis/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${w.tokens.alpha}\r\nContent-Type: application/json\r\nContent-Length: ${1024 * 1024}\r\n\r\n{"reportingMonth":`,
+    );
+    // the rest of the body never comes: the server answers and then closes the socket (it drains briefly)
+    await closed;
+    expect(received).toMatch(/^HTTP\/1\.1 413/);
+    expect(received.toLowerCase()).toContain("\r\nconnection: close\r\n");
   });
 
   it("an answer after the body was read keeps the connection (keep-alive)", async () => {
