@@ -24,7 +24,7 @@ import { scoreRoutes } from "./routes/scores";
 import { submissionRoutes } from "./routes/submissions";
 import { teamRoutes } from "./routes/teams";
 import { registerWebRoutes } from "./routes/web";
-import { StoreConflict, StoreNotFound, type Store } from "./store/store";
+import { StoreConflict, StoreNotFound, StoreUnavailable, type Store } from "./store/store";
 
 export type AppDeps = {
   store: Store;
@@ -58,6 +58,8 @@ export type AppDeps = {
   publicUrl?: string | null;
   /** where internal errors are reported (default: stderr); never the client */
   logError?: (message: string, error: unknown) => void;
+  /** how long GET /health/ready waits for the database (default DEFAULT_READINESS_TIMEOUT_MS) */
+  readinessTimeoutMs?: number;
   /** submission ids (default: random UUIDs) */
   newId?: () => string;
 };
@@ -72,6 +74,12 @@ function socketAddress(c: Context<AppEnv>): string | null {
     return null;
   }
 }
+
+/** How long /health/ready waits for the database: under a load balancer's usual 5 s health-check timeout (e.g. AWS ALB's default, https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html), so a hung database reads as "not ready" rather than as no answer. */
+export const DEFAULT_READINESS_TIMEOUT_MS = 2_000;
+
+/** Retry-After of a 503 when the database is unreachable: long enough for the pool to reconnect after a PostgreSQL restart or failover, short enough that the pane's outbox retries soon. */
+export const RETRY_AFTER_UNAVAILABLE_SECONDS = 5;
 
 export { isApiPath } from "./middleware/headers";
 
@@ -92,6 +100,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const limiter = deps.rateLimitPerMinute === false ? null : createRateLimiter(deps.rateLimitPerMinute ?? 120);
   const app = new Hono<AppEnv>();
 
+  // An answer sent before the request's body was read (413 over the limit, 401 for a bad token):
+  // the server drains the unread body only briefly (@hono/node-server: 500 ms) and then closes the
+  // socket, so a keep-alive client that reused it would fail its next request. Say so instead:
+  // `Connection: close` (RFC 9112 section 9.6) makes the client open a new connection.
+  app.use("*", async (c, next) => {
+    await next();
+    const declaresBody = (c.req.header("content-length") ?? "0") !== "0" || c.req.header("transfer-encoding") !== undefined;
+    if (c.res.status >= 400 && declaresBody && !c.req.raw.bodyUsed) {
+      c.res = new Response(c.res.body, c.res); // headers of a Response made elsewhere may be immutable
+      c.res.headers.set("connection", "close");
+    }
+  });
   app.use("*", securityHeaders({ hsts: deps.publicUrl?.startsWith("https://") ?? false }));
   app.use("*", corsPolicies(deps.corsOrigins ?? []));
 
@@ -136,7 +156,29 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     await next();
   };
 
-  app.get("/health", (c) => c.json({ status: "ok", engine: deps.store.engine, version }));
+  // Liveness: the process answers (no database; a load balancer or orchestrator that restarts on
+  // failure must not restart every instance when the database is down). /health is its alias.
+  const live = (c: Context<AppEnv>) => c.json({ status: "ok" as const, engine: deps.store.engine, version });
+  app.get("/health", live);
+  app.get("/health/live", live);
+  // Readiness: the database answers a query within readinessTimeoutMs; else 503 with Retry-After,
+  // so a load balancer sends no traffic to an instance that cannot reach its database.
+  const readinessTimeoutMs = deps.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS;
+  app.get("/health/ready", async (c) => {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), readinessTimeoutMs)));
+    const check = deps.store.isEmpty().then(
+      () => "ok" as const,
+      (error: unknown) => error,
+    );
+    const outcome = await Promise.race([check, timedOut]).finally(() => clearTimeout(timer));
+    if (outcome === "ok") return live(c);
+    const why = outcome === "timeout" ? `did not answer within ${readinessTimeoutMs} ms` : `failed (${(outcome as Error)?.message ?? String(outcome)})`;
+    logError(`readiness: the ${deps.store.engine} database ${why}`, outcome);
+    throw new ApiProblem("SERVICE_UNAVAILABLE", `not ready: the database ${outcome === "timeout" ? `did not answer within ${readinessTimeoutMs} ms` : "is not reachable"}`, {
+      headers: { "retry-after": String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
+    });
+  });
   let openApi: Record<string, unknown> | null = null;
   app.get("/api/v1/openapi.json", (c) => c.json((openApi ??= openApiDocument(version))));
 
@@ -153,6 +195,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     if (error instanceof ApiProblem) return c.json(error.toBody(), error.status, error.headers);
     if (error instanceof StoreNotFound) return c.json({ code: "NOT_FOUND", message: error.message }, 404);
     if (error instanceof StoreConflict) return c.json({ code: "CONFLICT", message: error.message }, 409);
+    if (error instanceof StoreUnavailable) {
+      logError(`database unavailable on ${c.req.method} ${new URL(c.req.url).pathname}:`, error.cause ?? error);
+      const problem = new ApiProblem("SERVICE_UNAVAILABLE", `the database is not reachable just now: try again in ${RETRY_AFTER_UNAVAILABLE_SECONDS} s (resending a report with the same Idempotency-Key is safe)`, {
+        headers: { "retry-after": String(RETRY_AFTER_UNAVAILABLE_SECONDS) },
+      });
+      return c.json(problem.toBody(), problem.status, problem.headers);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return c.json({ code: error.status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST", message: error.message || "bad request" }, error.status);
     }

@@ -19,7 +19,7 @@ export type Config = {
   corsOrigins: string[];
   /** QI_STATIC_DIR, default ./dist: the built add-in */
   staticDir: string;
-  /** QI_PUBLIC_URL: the origin people reach the server at, when it differs from the request's (e.g. behind a proxy) */
+  /** QI_PUBLIC_URL: the origin people reach the server at; /manifest.xml needs it for any host but localhost (the Host header is never trusted) */
   publicUrl: string | undefined;
   /** QI_RATE_LIMIT: requests per minute per token, default 120 */
   rateLimitPerMinute: number;
@@ -27,7 +27,33 @@ export type Config = {
   certDir: string;
   /** QI_SQLITE_SYNCHRONOUS: FULL (default) or NORMAL */
   sqliteSynchronous: "FULL" | "NORMAL";
+  /** How long a client may hold a socket (main.ts sets them on Node's http server; CONNECTION_DEFAULTS) */
+  connections: ConnectionLimits;
 };
+
+/** Limits on each client's socket, so slow or idle clients cannot hold the server's sockets (Node's own default requestTimeout is 300 s). */
+export type ConnectionLimits = {
+  /** QI_REQUEST_TIMEOUT_MS: the whole request (headers and body) must arrive within this, else 408 and the socket closes (Node's server.requestTimeout) */
+  requestTimeoutMs: number;
+  /** QI_HEADERS_TIMEOUT_MS: the headers must arrive within this (server.headersTimeout); at most QI_REQUEST_TIMEOUT_MS */
+  headersTimeoutMs: number;
+  /** QI_KEEP_ALIVE_TIMEOUT_MS: an idle keep-alive connection closes after this (server.keepAliveTimeout) */
+  keepAliveTimeoutMs: number;
+  /** QI_MAX_CONNECTIONS: open sockets at most; further ones are closed at once (server.maxConnections) */
+  maxConnections: number;
+};
+
+/**
+ * The defaults. requestTimeout 30 s: a 1 MB report (the body limit) takes about 17 s at 0.5 Mbit/s,
+ * a slow hospital link. headersTimeout 10 s: headers are a few hundred bytes. keepAliveTimeout 5 s:
+ * Node's own default, kept below the 60 s idle timeout of common load balancers (AWS ALB's default),
+ * (a balancer's idle timeout must be the shorter one, or it may reuse a connection the server just closed).
+ * maxConnections 800: below the usual soft limit of 1,024 open files per process (`ulimit -n`), so
+ * sockets leave descriptors for the database pool and the files served.
+ * Node's defaults and meanings: https://nodejs.org/api/http.html#serverrequesttimeout,
+ * #serverheaderstimeout, #serverkeepalivetimeout, https://nodejs.org/api/net.html#servermaxconnections.
+ */
+export const CONNECTION_DEFAULTS: Readonly<ConnectionLimits> = Object.freeze({ requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 800 });
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -70,6 +96,10 @@ export const ENV = z.object({
   QI_SQLITE_SYNCHRONOUS: text
     .transform((v) => (v ?? "FULL").toUpperCase())
     .pipe(z.enum(["FULL", "NORMAL"], { message: " must be FULL or NORMAL" })),
+  QI_REQUEST_TIMEOUT_MS: wholeNumber(CONNECTION_DEFAULTS.requestTimeoutMs, 100, 3_600_000),
+  QI_HEADERS_TIMEOUT_MS: wholeNumber(CONNECTION_DEFAULTS.headersTimeoutMs, 100, 3_600_000),
+  QI_KEEP_ALIVE_TIMEOUT_MS: wholeNumber(CONNECTION_DEFAULTS.keepAliveTimeoutMs, 100, 3_600_000),
+  QI_MAX_CONNECTIONS: wholeNumber(CONNECTION_DEFAULTS.maxConnections, 1, 1_000_000),
 });
 
 /** Read and check the configuration; throws ConfigError with a sentence per bad variable, each naming it. */
@@ -79,6 +109,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(result.error.issues.map((issue) => `${String(issue.path[0])}${issue.message}`).join("; "));
   }
   const e = result.data;
+  if (e.QI_HEADERS_TIMEOUT_MS > e.QI_REQUEST_TIMEOUT_MS) {
+    // Node refuses a headersTimeout above requestTimeout when the server is created
+    throw new ConfigError(`QI_HEADERS_TIMEOUT_MS=${e.QI_HEADERS_TIMEOUT_MS} is more than QI_REQUEST_TIMEOUT_MS=${e.QI_REQUEST_TIMEOUT_MS}: the headers are part of the request, so make it at most that`);
+  }
   return {
     port: e.PORT,
     host: e.QI_HOST,
@@ -90,5 +124,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: e.QI_RATE_LIMIT,
     certDir: e.QI_CERT_DIR,
     sqliteSynchronous: e.QI_SQLITE_SYNCHRONOUS,
+    connections: {
+      requestTimeoutMs: e.QI_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.QI_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.QI_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.QI_MAX_CONNECTIONS,
+    },
   };
 }

@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { createApp, packageVersion } from "./app";
 import { ConfigError, readConfig, type Config } from "./config";
 import { describeStore, openStore } from "./store/open";
-import type { Store } from "./store/store";
+import { StoreUnavailable, type Store } from "./store/store";
 import { seedDemo } from "./seed";
 
 function fail(message: string): never {
@@ -19,7 +19,8 @@ function fail(message: string): never {
 }
 
 function explain(error: unknown, config: Config): string {
-  const e = error as { code?: string; message?: string };
+  // a lost or refused PostgreSQL connection comes wrapped (the API's 503); explain the driver's error
+  const e = (error instanceof StoreUnavailable ? error.cause : error) as { code?: string; message?: string };
   if (e.code === "EADDRINUSE") return `port ${config.port} is already in use: stop the other server or set PORT to a free port (e.g. PORT=3001 npm start)`;
   if (e.code === "EACCES") return `no permission to listen on port ${config.port}: use a port above 1024`;
   if (config.databaseUrl) {
@@ -33,13 +34,27 @@ function explain(error: unknown, config: Config): string {
 
 async function listen(config: Config, app: ReturnType<typeof createApp>, tls: { key: Buffer; cert: Buffer } | null): Promise<ServerType> {
   return new Promise((resolveListen, reject) => {
+    const limits = config.connections;
+    // Slow clients: Node's defaults let a request take 300 s; these close a socket whose headers or
+    // body do not arrive in time (408). Node checks those timeouts every connectionsCheckingInterval
+    // (default 30 s), so check each second, or a timeout would fire up to 30 s late.
+    const serverOptions = {
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+      ...(tls ? { key: tls.key, cert: tls.cert } : {}),
+    };
     const options = {
       fetch: app.fetch,
       port: config.port,
       ...(config.host ? { hostname: config.host } : {}),
-      ...(tls ? { createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } } : {}),
+      serverOptions,
+      ...(tls ? { createServer: createHttpsServer } : {}),
     };
     const server = serve(options, () => resolveListen(server));
+    // further sockets are closed as they arrive (net.Server#maxConnections)
+    server.maxConnections = limits.maxConnections;
     server.once("error", reject);
   });
 }
@@ -102,7 +117,7 @@ async function main(): Promise<void> {
     `  Faculty page:   ${origin}/`,
     `  Manifest:       ${origin}/manifest.xml`,
     `  API:            ${origin}/api/v1  (OpenAPI: ${origin}/api/v1/openapi.json)`,
-    `  Health:         ${origin}/health`,
+    `  Health:         ${origin}/health/live (process), ${origin}/health/ready (database reachable)`,
     "",
     built
       ? `  Add-in:         ${origin}/taskpane.html (from ${config.staticDir})`

@@ -87,7 +87,15 @@ const errors = {
 };
 
 export const OPERATIONS: readonly Operation[] = [
-  { method: "get", path: "/health", summary: "Liveness and engine", roles: "anyone", responses: { "200": { description: "up", schema: "Health" } } },
+  { method: "get", path: "/health", summary: "Liveness and engine (the same as /health/live)", roles: "anyone", responses: { "200": { description: "up", schema: "Health" } } },
+  { method: "get", path: "/health/live", summary: "Liveness: the process answers; the database is not checked", roles: "anyone", responses: { "200": { description: "up", schema: "Health" } } },
+  {
+    method: "get",
+    path: "/health/ready",
+    summary: "Readiness: the database answers within 2 s (send traffic here only when 200)",
+    roles: "anyone",
+    responses: { "200": { description: "ready", schema: "Health" }, "503": { description: "SERVICE_UNAVAILABLE: the database is down or slow (see Retry-After)", schema: "ApiError" } },
+  },
   { method: "get", path: "/api/v1/openapi.json", summary: "This document", roles: "anyone", responses: { "200": { description: "OpenAPI 3.1" } } },
   { method: "get", path: "/api/v1/me", summary: "Who the token belongs to", roles: "any token", responses: { "200": { description: "the caller", schema: "Me" }, ...errors } },
   { method: "get", path: "/api/v1/collaboratives", summary: "Collaboratives the token may read", roles: "any token", responses: { "200": { description: "list", schema: "CollaborativeList" }, ...errors } },

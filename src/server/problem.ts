@@ -18,6 +18,7 @@ export const STATUS_OF_CODE: Readonly<Record<ApiErrorCode, ContentfulStatusCode>
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 });
 
 /** An error to answer with: its code decides the status; `message` is shown to the user as is. */

@@ -27,9 +27,23 @@ describe("readConfig(env)", () => {
       rateLimitPerMinute: 120,
       certDir: join(homedir(), ".office-addin-dev-certs"),
       sqliteSynchronous: "FULL",
+      connections: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 800 },
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig({ PORT: " ", DATABASE_URL: "", QI_PUBLIC_URL: "  ", QI_CORS_ORIGINS: "" })).toEqual(defaults);
+  });
+
+  it("reads the socket limits, and refuses a headers timeout longer than the request timeout (issue 15, defect 10)", () => {
+    expect(readConfig({ QI_REQUEST_TIMEOUT_MS: "2000", QI_HEADERS_TIMEOUT_MS: "500", QI_KEEP_ALIVE_TIMEOUT_MS: "1000", QI_MAX_CONNECTIONS: "3" }).connections).toEqual({
+      requestTimeoutMs: 2000,
+      headersTimeoutMs: 500,
+      keepAliveTimeoutMs: 1000,
+      maxConnections: 3,
+    });
+    expect(message({ QI_REQUEST_TIMEOUT_MS: "5000", QI_HEADERS_TIMEOUT_MS: "6000" })).toBe(
+      "QI_HEADERS_TIMEOUT_MS=6000 is more than QI_REQUEST_TIMEOUT_MS=5000: the headers are part of the request, so make it at most that",
+    );
+    expect(message({ QI_MAX_CONNECTIONS: "0" })).toBe("QI_MAX_CONNECTIONS=0 is not a whole number from 1 to 1000000");
   });
 
   it("reads every variable, trimming spaces and trailing slashes", () => {
@@ -56,6 +70,7 @@ describe("readConfig(env)", () => {
       rateLimitPerMinute: 600,
       certDir: "/etc/qi/certs",
       sqliteSynchronous: "NORMAL",
+      connections: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 800 },
     });
   });
 

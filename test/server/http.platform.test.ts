@@ -21,12 +21,22 @@ describe("health, OpenAPI, unknown routes", () => {
     expect(Health.parse(reply.json)).toEqual({ status: "ok", engine: "sqlite", version: "test" });
   });
 
+  it("GET /health/live and /health/ready answer ok while the database answers", async () => {
+    for (const path of ["/health/live", "/health/ready"]) {
+      const reply = await call(w.app, "GET", path);
+      expect([path, reply.status]).toEqual([path, 200]);
+      expect(Health.parse(reply.json)).toEqual({ status: "ok", engine: "sqlite", version: "test" });
+    }
+  });
+
   it("GET /api/v1/openapi.json is an OpenAPI 3.1 document listing every path, with schemas from zod", async () => {
     const doc = (await call(w.app, "GET", "/api/v1/openapi.json")).json;
     expect(doc.openapi).toBe("3.1.0");
     const paths = Object.keys(doc.paths);
     for (const path of [
       "/health",
+      "/health/live",
+      "/health/ready",
       "/api/v1/me",
       "/api/v1/collaboratives/{id}",
       "/api/v1/collaboratives/{id}/submissions",
@@ -53,7 +63,7 @@ describe("health, OpenAPI, unknown routes", () => {
 
   it("every route the app answers is in the OpenAPI document (a route without a token is 401, not 404)", async () => {
     for (const op of OPERATIONS) {
-      if (op.path === "/health" || op.path.endsWith("openapi.json")) continue;
+      if (op.path.startsWith("/health") || op.path.endsWith("openapi.json")) continue;
       const path = op.path.replace("{id}", "sepsis").replace("{teamId}", "alpha").replace("{period}", "2026-01").replace("{submissionId}", "x");
       expect([op.method, path, (await call(w.app, op.method.toUpperCase(), path)).status]).toEqual([op.method, path, 401]);
     }
@@ -83,7 +93,7 @@ describe("health, OpenAPI, unknown routes", () => {
     const registered = [
       ...new Set(
         w.app.routes
-          .filter((r) => r.method !== "ALL" && (r.path.startsWith("/api/v1") || r.path === "/health"))
+          .filter((r) => r.method !== "ALL" && (r.path.startsWith("/api/v1") || r.path.startsWith("/health")))
           .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, "{$1}")}`),
       ),
     ];
@@ -251,13 +261,34 @@ describe("faculty page and the built add-in", () => {
     expect(changed.headers.get("etag")).not.toBe(etag);
   });
 
-  it("serves /manifest.xml with https://localhost:3000 replaced by the server's own origin", async () => {
-    const reply = await w.app.request("http://qi.example.org:8443/manifest.xml");
-    expect(reply.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-    const xml = await reply.text();
-    expect(xml).toContain('DefaultValue="http://qi.example.org:8443/taskpane.html"');
-    expect(xml).toContain("<AppDomain>http://qi.example.org:8443</AppDomain>");
-    expect(xml).not.toContain("localhost:3000");
+  it("serves /manifest.xml with https://localhost:3000 replaced by QI_PUBLIC_URL, whatever the Host header says", async () => {
+    const hosted = await makeWorld({ app: { staticDir: dist, publicUrl: "https://qi.example.org:8443" } });
+    try {
+      const reply = await hosted.app.request("http://attacker.example:8443/manifest.xml");
+      expect(reply.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+      const xml = await reply.text();
+      expect(xml).toContain('DefaultValue="https://qi.example.org:8443/taskpane.html"');
+      expect(xml).toContain("<AppDomain>https://qi.example.org:8443</AppDomain>");
+      expect(xml).not.toContain("localhost:3000");
+      expect(xml).not.toContain("attacker");
+    } finally {
+      await hosted.close();
+    }
+  });
+
+  it("without QI_PUBLIC_URL, /manifest.xml uses the request's origin only for a loopback host, and refuses any other Host (issue 15, defect 9)", async () => {
+    for (const origin of ["http://localhost:3000", "http://127.0.0.1:3001", "http://[::1]:3000"]) {
+      const reply = await w.app.request(`${origin}/manifest.xml`);
+      expect([origin, reply.status]).toEqual([origin, 200]);
+      expect(await reply.text()).toContain(`DefaultValue="${origin}/taskpane.html"`);
+    }
+    for (const origin of ["http://qi.example.org:8443", "http://attacker.example", "http://localhost.attacker.example"]) {
+      const reply = await w.app.request(`${origin}/manifest.xml`);
+      expect([origin, reply.status]).toEqual([origin, 400]);
+      const body = ApiError.parse(await reply.json());
+      expect(body.code).toBe("BAD_REQUEST");
+      expect(body.message).toMatch(/set QI_PUBLIC_URL/);
+    }
   });
 
   it("never serves hidden files or anything outside the build", async () => {

@@ -1,5 +1,6 @@
 // The real server process: `tsx src/server/main.ts` with a temp QI_DATA_DIR and a free port, no build.
 import { mkdtempSync, rmSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -70,6 +71,28 @@ describe("tsx src/server/main.ts", () => {
     const reply = await fetch(`${origin}/taskpane.html`);
     expect(reply.status).toBe(404);
     expect((await reply.json()).message).toMatch(/run npm run build/);
+  });
+
+  it("without QI_PUBLIC_URL, /manifest.xml refuses a Host other than this server's loopback origin (issue 15, defect 9)", async () => {
+    const manifestWithHost = (host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = httpGet({ host: "127.0.0.1", port, path: "/manifest.xml", headers: { host }, agent: false, timeout: 10_000 }, (res) => {
+          let body = "";
+          res.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on("timeout", () => req.destroy(new Error("no answer within 10 s")));
+        req.on("error", reject);
+      });
+    const own = await manifestWithHost(`localhost:${port}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toContain(`http://localhost:${port}/taskpane.html`);
+    for (const host of ["attacker.example", `attacker.example:${port}`, `localhost:${port === 1 ? 2 : 1}`]) {
+      const refused = await manifestWithHost(host);
+      expect([host, refused.status]).toEqual([host, 400]);
+      expect(refused.body).toMatch(/set QI_PUBLIC_URL/);
+      expect(refused.body).not.toContain("attacker");
+    }
   });
 
   it("shuts down cleanly on SIGTERM (exit 0), and a restart on the same data does not seed again", async () => {

@@ -15,6 +15,7 @@ export const ApiErrorCode = z.enum([
   "PAYLOAD_TOO_LARGE",
   "RATE_LIMITED",
   "INTERNAL",
+  "SERVICE_UNAVAILABLE",
 ]);
 export type ApiErrorCode = z.infer<typeof ApiErrorCode>;
 

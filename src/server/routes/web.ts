@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { etag, RETAINED_304_HEADERS } from "hono/etag";
 import { ApiProblem } from "../problem";
 import type { AppEnv } from "./context";
@@ -15,7 +15,7 @@ export type WebDeps = {
   staticDir: string | null;
   /** manifest served when the build has none (the source manifest.xml) */
   manifestFallback: string | null;
-  /** the origin people use (QI_PUBLIC_URL); default: the request's own origin */
+  /** the origin people use (QI_PUBLIC_URL); unset: the request's own origin, for a loopback Host only */
   publicUrl: string | null;
 };
 
@@ -48,7 +48,7 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
   for (const path of ["/", "/faculty", "/faculty/", "/faculty/index.html"]) app.get(path, facultyPage);
 
   app.get("/manifest.xml", async (c) => {
-    const origin = deps.publicUrl ?? new URL(c.req.url).origin;
+    const origin = deps.publicUrl ?? localOrigin(c);
     const built = deps.staticDir ? join(deps.staticDir, "manifest.xml") : null;
     const file = (built && (await isFile(built))) ? built : deps.manifestFallback && (await isFile(deps.manifestFallback)) ? deps.manifestFallback : null;
     if (!file) throw new ApiProblem("NOT_FOUND", "no manifest.xml: run npm run build");
@@ -81,6 +81,27 @@ export function registerWebRoutes(app: Hono<AppEnv>, deps: WebDeps): void {
     }
     return next();
   });
+}
+
+/** The host names that always mean this machine (RFC 6761 section 6.3 for localhost; the IPv4 and IPv6 loopback addresses). */
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The origin to write into the manifest when QI_PUBLIC_URL is unset: the request's own origin, but
+ * only when its Host is a loopback name (and, over a socket, names the port the request came in on).
+ * Any other Host header is the client's word, and copying it into the add-in's URLs would let a
+ * request (or a cache in between) serve a manifest that loads the add-in from a host an attacker
+ * chose: such a request is refused with the setting that fixes it.
+ */
+function localOrigin(c: Context<AppEnv>): string {
+  const url = new URL(c.req.url);
+  const socketPort = (c.env as { incoming?: { socket?: { localPort?: number } } } | undefined)?.incoming?.socket?.localPort;
+  const port = url.port !== "" ? Number(url.port) : url.protocol === "https:" ? 443 : 80;
+  if (LOOPBACK_HOSTS.has(url.hostname) && (socketPort === undefined || socketPort === port)) return url.origin;
+  throw new ApiProblem(
+    "BAD_REQUEST",
+    "this server does not know its public address, so it serves /manifest.xml only to localhost: set QI_PUBLIC_URL to the origin people use (e.g. QI_PUBLIC_URL=https://qi.example.org) and restart the server",
+  );
 }
 
 /** Every file may change with the next build: revalidate each time (the ETag makes that a 304). */

@@ -9,7 +9,7 @@ import { SqlStore } from "./base";
 import { MIGRATIONS } from "./migrations";
 import type { Columns, Row } from "./sql";
 import { driveAsync, slices, type Operation, type Step } from "./steps";
-import type { Store } from "./store";
+import { StoreUnavailable, type Store } from "./store";
 
 export type PostgresOptions = {
   connectionString: string;
@@ -17,14 +17,40 @@ export type PostgresOptions = {
   schema?: string;
   /** pool size (default 10) */
   max?: number;
-  /** called when an idle pooled connection fails (default: ignored; the pool replaces it) */
+  /** called when a pooled connection fails, idle or in use (default: ignored; the pool replaces it) */
   onIdleError?: (error: Error) => void;
+  /** how long a request waits for a connection before it fails with 503 (default 10 s) */
+  connectionTimeoutMillis?: number;
 };
 
 /** The protocol's limit of bound parameters per statement (a 16-bit count in the Bind message). */
 const MAX_PARAMS = 65_535;
 
 const MIGRATION_LOCK = 7_245_118_301;
+
+/**
+ * Whether `error` means the connection to PostgreSQL is gone or cannot be made, rather than a fault
+ * of the statement: SQLSTATE class 08 (connection exception), 57P01 admin_shutdown (which
+ * pg_terminate_backend sends), 57P02 crash_shutdown, 57P03 cannot_connect_now (Appendix A,
+ * https://www.postgresql.org/docs/current/errcodes-appendix.html); Node's socket errors; and the
+ * messages node-postgres gives a query whose connection ended ("Connection terminated
+ * unexpectedly", "Client has encountered a connection error and is not queryable", a connection
+ * timeout of the pool).
+ */
+export function isConnectionLost(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === "string" ? e.code : "";
+  if (/^08/.test(code) || code === "57P01" || code === "57P02" || code === "57P03") return true;
+  if (["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH"].includes(code)) return true;
+  const message = typeof e?.message === "string" ? e.message : "";
+  return /Connection terminated|not queryable|timeout exceeded when trying to connect|Client was closed/i.test(message);
+}
+
+/** Rethrow a lost connection as {@link StoreUnavailable} (the API's 503); anything else as is. */
+function unavailable(error: unknown): unknown {
+  if (!isConnectionLost(error)) return error;
+  return new StoreUnavailable(`the database connection failed (${(error as Error).message})`, { cause: error });
+}
 
 async function query(client: Pool | PoolClient, q: Compilable): Promise<Row[]> {
   const compiled = q.compile();
@@ -34,20 +60,27 @@ async function query(client: Pool | PoolClient, q: Compilable): Promise<Row[]> {
 export class PostgresStore extends SqlStore implements Store {
   declare readonly engine: "postgres";
   private readonly pool: Pool;
+  private readonly onClientError: (error: Error) => void;
 
   constructor(options: PostgresOptions) {
     super("postgres");
-    const config: PoolConfig = { connectionString: options.connectionString, max: options.max ?? 10 };
+    const config: PoolConfig = { connectionString: options.connectionString, max: options.max ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis ?? 10_000 };
     if (options.schema !== undefined) {
       if (!/^[a-z_][a-z0-9_]*$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
       config.options = `-c search_path=${options.schema}`;
     }
     this.pool = new Pool(config);
-    this.pool.on("error", (error) => options.onIdleError?.(error));
+    this.onClientError = (error) => options.onIdleError?.(error);
+    this.pool.on("error", this.onClientError);
   }
 
   protected async read<O>(q: Compilable<O>): Promise<O[]> {
-    return (await query(this.pool, q)) as O[];
+    // pool.query listens for its client's 'error' itself while the query runs
+    try {
+      return (await query(this.pool, q)) as O[];
+    } catch (error) {
+      throw unavailable(error);
+    }
   }
 
   /**
@@ -56,7 +89,12 @@ export class PostgresStore extends SqlStore implements Store {
    */
   protected async readColumns<C extends string>(q: Compilable & OperationNodeSource, columns: readonly C[]): Promise<Columns<C>> {
     const compiled = q.compile();
-    const result = await this.pool.query<unknown[]>({ text: compiled.sql, values: compiled.parameters as unknown[], rowMode: "array" });
+    let result;
+    try {
+      result = await this.pool.query<unknown[]>({ text: compiled.sql, values: compiled.parameters as unknown[], rowMode: "array" });
+    } catch (error) {
+      throw unavailable(error);
+    }
     const out = {} as Columns<C>;
     columns.forEach((column, k) => {
       out[column] = result.rows.map((row) => row[k]);
@@ -68,18 +106,37 @@ export class PostgresStore extends SqlStore implements Store {
     return (error as { code?: unknown } | null)?.code === "23505";
   }
 
+  /**
+   * One transaction on one pooled client. While the client is checked out the pool does not listen
+   * for its 'error' event (pg-pool removes its idle listener on connect), and an 'error' event with
+   * no listener is thrown by Node's EventEmitter and ends the process: so listen here while it is out,
+   * and hand a broken client back with its error, which makes the pool destroy it and open a new one.
+   */
   private async tx<T>(fn: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    let client: PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken ??= error;
+      this.onClientError(error);
+    };
+    client.on("error", onError);
     try {
       await client.query("BEGIN");
       const result = await fn(client);
       await client.query("COMMIT");
       return result;
     } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw error;
+      if (isConnectionLost(error)) broken ??= error as Error;
+      if (!broken) await client.query("ROLLBACK").catch(() => undefined);
+      throw unavailable(broken && !isConnectionLost(error) ? broken : error);
     } finally {
-      client.release();
+      client.removeListener("error", onError);
+      client.release(broken);
     }
   }
 

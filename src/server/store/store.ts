@@ -260,6 +260,15 @@ export class StoreNotFound extends Error {
   override name = "StoreNotFound";
 }
 
+/**
+ * The database cannot be reached or dropped the connection mid-request (PostgreSQL restarted, a
+ * backend terminated, the network cut): the request failed as a whole and may be retried. The API
+ * answers 503 SERVICE_UNAVAILABLE with Retry-After; the engine's original error is `cause`.
+ */
+export class StoreUnavailable extends Error {
+  override name = "StoreUnavailable";
+}
+
 /** The key of a point in {@link SubmitState.current}. */
 export function pointKey(measureId: string, period: string): string {
   return `${measureId}|${period}`;
