@@ -34,6 +34,25 @@ function meets(value: number, goal: number, direction: ImprovementDirection): bo
 }
 
 /**
+ * Whether one value meets the goal: at or beyond it in the direction of improvement, equal within
+ * 1e-9 relative counting as met (the rule every goal figure of core uses). A neutral measure has no
+ * goal to meet, so the answer is `false` for it, as it is for a missing goal or value; nothing throws.
+ *
+ * @param value the value, or null for a missing month
+ * @param goal the goal, or null for none
+ * @param direction the measure's direction of improvement
+ * @example
+ * meetsGoal(90, 90, "increase"); // => true
+ * meetsGoal(2.5, 2, "decrease"); // => false
+ * meetsGoal(95, 90, "neutral"); // => false
+ */
+export function meetsGoal(value: number | null, goal: number | null, direction: ImprovementDirection): boolean {
+  if (value === null || goal === null || !Number.isFinite(value) || !Number.isFinite(goal)) return false;
+  if (direction !== "increase" && direction !== "decrease") return false;
+  return meets(value, goal, direction);
+}
+
+/**
  * Whether the last `months` non-blank points all meet the goal in the direction of improvement
  * (at or above it for "increase", at or below it for "decrease"). Blank months are skipped, not
  * counted as misses. Fewer than `months` points is not an error: the goal is not (yet) shown met.

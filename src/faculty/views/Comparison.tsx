@@ -1,7 +1,7 @@
 // Latest values compared: each team's latest value of the chosen measure, best first in the measure's
-// direction of improvement, green where it meets the goal (core's monthsAtGoal).
+// direction of improvement, green where it meets the goal (core's meetsGoal).
 import { Subtitle2 } from "@fluentui/react-components";
-import { monthsAtGoal, type RunChartsResponse } from "../../core/index";
+import { meetsGoal, type RunChartsResponse } from "../../core/index";
 import { formatValue, shortMonth } from "../../web/format";
 import { Bar, Chart, Label, VRule } from "../chart/Chart";
 import { frame, linearScale } from "../chart/scale";
@@ -50,7 +50,7 @@ export function Comparison({ measure }: { measure: Measure | undefined }) {
         <Chart frame={f} label="Latest values by team">
           {rows.map((r, i) => {
             const top = f.y0 + i * rowH;
-            const met = measure.goal !== null && measure.improvementDirection !== "neutral" && monthsAtGoal([r.value], measure.goal, measure.improvementDirection) === 1;
+            const met = meetsGoal(r.value, measure.goal, measure.improvementDirection);
             return (
               <g key={r.label}>
                 <Label x={f.x0 - 8} y={top + 15} anchor="end" className={chart.label}>
