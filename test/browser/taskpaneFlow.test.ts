@@ -23,6 +23,11 @@ type StoredPoint = { period: string; numerator: number | null; denominator: numb
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const shortMonth = (period: string) => `${MONTHS[Number(period.slice(5)) - 1]} ${period.slice(0, 4)}`;
 
+// Each test sets up its own state through the pane (connect, read the sheets, often a first report)
+// before its own steps, so one test is a whole flow of a minute or so on a loaded 2-core machine:
+// longer than jest's default 30 s. Waits inside still fail on their own timeouts.
+jest.setTimeout(90_000);
+
 describe("task pane flow against the real data store (headless Chromium)", () => {
   let store: RunningStore;
   let browser: Browser;
