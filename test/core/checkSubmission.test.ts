@@ -19,24 +19,20 @@ import {
   type SubmissionInput,
 } from "../../src/core/index";
 import { testExamples } from "../support/examples";
+import { fixtureCollaborative } from "../support/fixtureCollaborative";
 
-const collaborative: CollaborativeDefinition = {
+// The one fixture collaborative, with this suite's own measures (its rows and messages name them).
+const collaborative: CollaborativeDefinition = fixtureCollaborative({
   id: "c",
   name: "Collaborative",
   aim: "",
-  startMonth: "2026-01",
-  endMonth: "2026-12",
-  dueDay: 15,
-  lockAfterDays: 60,
-  sharing: "named",
-  ruleSet: "ihi",
   measures: [
     { id: "bundle", name: "Bundle", type: "process", kind: "percent", improvementDirection: "increase", operationalDefinition: "", required: true },
     { id: "clabsi", name: "CLABSI rate", type: "outcome", kind: "rate", multiplier: 1000, improvementDirection: "decrease", operationalDefinition: "", required: true },
     { id: "falls", name: "Falls", type: "balancing", kind: "count", improvementDirection: "decrease", operationalDefinition: "", required: false },
     { id: "los", name: "Length of stay", type: "outcome", kind: "mean", improvementDirection: "decrease", operationalDefinition: "", required: false },
   ],
-};
+});
 const asOf = "2026-03-05";
 
 function report(points: PointInput[], reportingMonth = "2026-02"): SubmissionInput {

@@ -4,8 +4,6 @@
  */
 
 import { CoreError } from "../errors";
-import { anhoejSignal, crossingsMin, longestRunMax } from "../runchart/anhoej";
-import { runStats } from "../runchart/runs";
 import { checkBaseline, describeValue, toSeries } from "../runchart/series";
 import { ScratchSlot, scratchFloat64, scratchUint8 } from "../scratch";
 import {
@@ -20,6 +18,7 @@ import type { LimitArrays, LimitsFrame } from "./frame";
 import { individualsLimits, movingRangeLimits, runChartLines, timeBetweenLimits } from "./individuals";
 import { iPrimeLimits } from "./iPrime";
 import { npLimits } from "./np";
+import { phaseRuns } from "./phaseRuns";
 import { buildPoints } from "./points";
 import { borrowedColumns, type ColumnMemory, freshColumns } from "./columnMemory";
 import { checkRecent, checkScreen, checkValues, includeMask, OPTIONAL_DENOMINATORS, phaseStarts, readDenominators } from "./chartInput";
@@ -310,7 +309,7 @@ function computeColumns(input: ControlChartInput, caller: string, memoryFor: (n:
       for (let i = start + 1; i < end; i++) y[i] = Math.abs(raw[i] - raw[i - 1]);
     }
     LIMITS[chart]({ y, numerators, denominators: perPoint, inBase, start, end, screen, out });
-    phases.push(phaseAnalysis(y, out.cl[start], start, end, runsMask, chart !== "mr"));
+    phases.push(phaseRuns(y, out.cl[start], start, end, runsMask, chart !== "mr"));
     if (k > 0) phaseOf.fill(k, start, end);
   }
 
@@ -363,30 +362,3 @@ function plottedValues(
   return { y, numerators, denominators: perPoint };
 }
 
-function phaseAnalysis(
-  y: Float64Array,
-  centerLine: number,
-  start: number,
-  end: number,
-  include: Uint8Array | null,
-  runsRules: boolean,
-): ControlChartPhase {
-  const stats = runStats(y, centerLine, start, end, include);
-  const useful = stats.usefulCount;
-  const longestRun = useful === 0 ? null : stats.longestRun;
-  const crossings = useful === 0 ? null : stats.crossings;
-  const runMax = longestRunMax(useful);
-  const crossMin = crossingsMin(useful);
-  return {
-    start,
-    end: end - 1,
-    pointCount: stats.pointCount,
-    usefulCount: useful,
-    longestRun,
-    longestRunMax: runMax,
-    crossings,
-    crossingsMin: crossMin,
-    // qicharts2 never reports a runs signal on an mr chart (moving ranges are not independent)
-    runsSignal: runsRules && anhoejSignal({ longestRun, longestRunMax: runMax, crossings, crossingsMin: crossMin }),
-  };
-}

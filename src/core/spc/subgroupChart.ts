@@ -6,12 +6,11 @@
  */
 
 import { CoreError } from "../errors";
-import { anhoejSignal, crossingsMin, longestRunMax } from "../runchart/anhoej";
-import { runStats } from "../runchart/runs";
 import { checkBaseline, describeValue } from "../runchart/series";
 import { c4, rangeFactors } from "./constants";
 import type { ControlChartPhase, ControlChartPoint } from "./controlChart";
 import { finiteOrNaN } from "./frame";
+import { phaseRuns } from "./phaseRuns";
 import { groupIntoSubgroups, type Subgroup, type SubgroupKey } from "./subgroups";
 
 /**
@@ -122,23 +121,7 @@ export function subgroupChart(input: SubgroupChartInput): SubgroupChartResult {
     };
   });
   const centerLine = lines[0].cl;
-  const stats = runStats(y, finiteOrNaN(centerLine), 0, k, input.exclude === undefined || input.exclude.length === 0 ? null : included);
-  const useful = stats.usefulCount;
-  const longestRun = useful === 0 ? null : stats.longestRun;
-  const crossings = useful === 0 ? null : stats.crossings;
-  const runMax = longestRunMax(useful);
-  const crossMin = crossingsMin(useful);
-  const phase: ControlChartPhase = {
-    start: 0,
-    end: k - 1,
-    pointCount: stats.pointCount,
-    usefulCount: useful,
-    longestRun,
-    longestRunMax: runMax,
-    crossings,
-    crossingsMin: crossMin,
-    runsSignal: anhoejSignal({ longestRun, longestRunMax: runMax, crossings, crossingsMin: crossMin }),
-  };
+  const phase = phaseRuns(y, finiteOrNaN(centerLine), 0, k, input.exclude === undefined || input.exclude.length === 0 ? null : included);
   return { points, phases: [phase], subgroups };
 }
 
