@@ -4,6 +4,7 @@ export * from "./numeric";
 export * from "./schema";
 export * from "./direction";
 export * from "./period";
+export * from "./participation";
 export * from "./mdc/limits";
 export * from "./mdc/rules";
 export * from "./mdc/specialCause";

@@ -59,6 +59,35 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       await expect(store.addMeasure("nope", measure, AT, CLI)).rejects.toThrow(StoreNotFound);
     });
 
+    it("team settings (join month, active, reminder opt-out) and collaborative reminder settings round-trip; defaults read back absent", async () => {
+      await store.createCollaborative({ ...collaborative, id: "quiet", remindersEnabled: false, reminderDaysBefore: 5 }, AT, CLI);
+      expect((await store.getCollaborative("quiet"))?.definition).toMatchObject({ remindersEnabled: false, reminderDaysBefore: 5 });
+      await withTeams();
+      const def = (await store.getCollaborative("sepsis"))?.definition;
+      expect(def && "remindersEnabled" in def).toBe(false);
+      await store.addTeam("sepsis", { id: "delta", name: "Delta", organisation: "", joinMonth: "2026-04", active: false, remindersOptOut: true }, AT, CLI);
+      expect(await store.getTeam("sepsis", "delta")).toMatchObject({ joinMonth: "2026-04", active: false, remindersOptOut: true, position: 3 });
+      const alpha = await store.getTeam("sepsis", "alpha");
+      expect(alpha && ["joinMonth", "active", "remindersOptOut"].some((k) => k in alpha)).toBe(false);
+    });
+
+    it("setContacts() replaces a team's contacts as a whole; listContacts() gives them per team in order; an unknown team is a StoreNotFound", async () => {
+      await withTeams();
+      const lead = { name: "Ada Lead", email: "ada@alpha.example", role: "data lead" };
+      const advisor = { name: "Ben Adviser", email: "ben@alpha.example", role: "" };
+      await store.setContacts("sepsis", "alpha", [lead, advisor], AT, CLI);
+      await store.setContacts("sepsis", "bravo", [advisor], AT, CLI);
+      expect(Object.fromEntries(await store.listContacts("sepsis"))).toEqual({ alpha: [lead, advisor], bravo: [advisor] });
+      await store.setContacts("sepsis", "alpha", [advisor], AT, CLI);
+      expect(Object.fromEntries(await store.listContacts("sepsis", { teamId: "alpha" }))).toEqual({ alpha: [advisor] });
+      await store.setContacts("sepsis", "bravo", [], AT, CLI);
+      expect([...(await store.listContacts("sepsis")).keys()]).toEqual(["alpha"]);
+      await expect(store.setContacts("sepsis", "zulu", [lead], AT, CLI)).rejects.toThrow(StoreNotFound);
+      // audited without the addresses
+      const entry = (await store.listAudit({ collaborativeId: "sepsis" })).find((e) => e.action === "team.contacts.set");
+      expect(JSON.stringify(entry)).not.toContain("@");
+    });
+
     it("addTeam() numbers teams in joining order (the blinded letter); duplicates are a StoreConflict", async () => {
       await withTeams();
       expect((await store.listTeams("sepsis")).map((t) => [t.id, t.position])).toEqual([

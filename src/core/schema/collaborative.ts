@@ -37,6 +37,11 @@ export const MeasureDefinition = z.strictObject({
   goal: z.number().finite().optional(),
   operationalDefinition: text(4000).default(""),
   required: z.boolean().default(true),
+  /**
+   * A retired measure is no longer reported: sheets, the pane and completeness leave it out, and a
+   * report carrying it is refused; its stored data stays readable (a measure with data is never deleted).
+   */
+  retired: z.boolean().optional(),
 });
 export type MeasureDefinition = z.infer<typeof MeasureDefinition>;
 
@@ -66,6 +71,10 @@ export const CollaborativeDefinition = z
     lockAfterDays: z.number().int().min(0).max(3650).default(60),
     sharing: SharingMode.default("named"),
     ruleSet: RuleSet.default("ihi"),
+    /** Reminders for this collaborative on or off (absent: on; teams can also opt out one by one). */
+    remindersEnabled: z.boolean().optional(),
+    /** The "due in N days" reminder goes this many days before the due day (1-27; absent: 3). */
+    reminderDaysBefore: z.number().int().min(1).max(27).optional(),
     measures: z.array(MeasureDefinition).min(1, "define at least one measure").max(100),
   })
   .refine((c) => c.startMonth <= c.endMonth, { error: "endMonth must not be before startMonth", path: ["endMonth"] })
@@ -75,10 +84,34 @@ export const CollaborativeDefinition = z
   });
 export type CollaborativeDefinition = z.infer<typeof CollaborativeDefinition>;
 
-/** A participating team (a hospital, a clinic). A team token writes only this team's data. */
+/**
+ * A participating team (a hospital, a clinic). A team token writes only this team's data.
+ *
+ * `joinMonth`: the first month the team is expected to report; completeness and reminders count the
+ * team from it (absent: from the collaborative's start month). A team that is not `active` has left
+ * the collaborative: it is no longer expected to report or reminded, and its data stays.
+ * The optional settings are stored and read back only when they differ from their default
+ * (core's `teamSettings` reads them with the defaults applied).
+ */
 export const Team = z.strictObject({
   id: Slug,
   name: text(200).min(1, "cannot be empty"),
   organisation: text(200).default(""),
+  joinMonth: Period.optional(),
+  /** absent: active */
+  active: z.boolean().optional(),
+  /** The team asked not to be sent reminders (absent: no). */
+  remindersOptOut: z.boolean().optional(),
 });
 export type Team = z.infer<typeof Team>;
+
+/**
+ * Someone at a team that reminders go to (the data lead, the improvement advisor). Contacts are
+ * personal data: only faculty and admin tokens read them, never another team.
+ */
+export const TeamContact = z.strictObject({
+  name: text(200).min(1, "cannot be empty"),
+  email: z.email("must be an e-mail address such as name@hospital.org").max(254),
+  role: text(100).default(""),
+});
+export type TeamContact = z.infer<typeof TeamContact>;

@@ -3,7 +3,7 @@
 // how to read many rows as columns, and how to drive a write (steps.ts) inside its own transaction.
 
 import type { Compilable, OperationNodeSource } from "kysely";
-import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/index";
+import type { CollaborativeDefinition, MeasureDefinition, Team, TeamContact } from "../../core/index";
 import { builderFor, type Builder } from "./schema";
 import {
   REPORT_COLUMNS,
@@ -98,6 +98,10 @@ export abstract class SqlStore {
     return this.transact(writes.addTeam(collaborativeId, team, at, actor)).catch(this.conflictOnUnique(writes.teamTaken(collaborativeId, team.id)));
   }
 
+  async setContacts(collaborativeId: string, teamId: string, contacts: readonly TeamContact[], at: string, actor: Actor): Promise<void> {
+    await this.transact(writes.setContacts(collaborativeId, teamId, contacts, at, actor));
+  }
+
   async createToken(token: NewToken, actor: Actor): Promise<void> {
     await this.transact(writes.createToken(token, actor));
   }
@@ -166,6 +170,18 @@ export abstract class SqlStore {
   async getTeam(collaborativeId: string, teamId: string): Promise<TeamRecord | null> {
     const [row] = await this.read(this.qb.selectFrom("teams").selectAll().where("collaborative_id", "=", collaborativeId).where("id", "=", teamId));
     return row ? toTeam(row) : null;
+  }
+
+  async listContacts(collaborativeId: string, filter: { teamId?: string } = {}): Promise<Map<string, TeamContact[]>> {
+    let query = this.qb.selectFrom("team_contacts").selectAll().where("collaborative_id", "=", collaborativeId);
+    if (filter.teamId !== undefined) query = query.where("team_id", "=", filter.teamId);
+    const out = new Map<string, TeamContact[]>();
+    for (const row of await this.read(query.orderBy("team_id").orderBy("position"))) {
+      const list = out.get(row.team_id) ?? [];
+      list.push({ name: row.name, email: row.email, role: row.role });
+      out.set(row.team_id, list);
+    }
+    return out;
   }
 
   async findTokenByHash(hash: string): Promise<TokenRecord | null> {

@@ -257,6 +257,27 @@ CREATE INDEX current_scores_team ON current_scores (collaborative_id, team_id, p
 CREATE INDEX current_scores_months ON current_scores (collaborative_id, source, period, score);
 `;
 
+// Running a collaborative from the web app (issue 16): reminders per collaborative, each team's join
+// month, whether it is still active and whether it opted out of reminders, and the people reminders
+// go to. Contacts are ordinary rows (replaced as a whole when edited), not history.
+const TEAM_SETTINGS = `
+ALTER TABLE collaboratives ADD COLUMN reminders_enabled INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE collaboratives ADD COLUMN reminder_days_before INTEGER NOT NULL DEFAULT 3;
+ALTER TABLE teams ADD COLUMN join_month TEXT;
+ALTER TABLE teams ADD COLUMN active INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE teams ADD COLUMN reminders_opt_out INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE team_contacts (
+  collaborative_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  email TEXT NOT NULL,
+  role TEXT NOT NULL,
+  PRIMARY KEY (collaborative_id, team_id, position),
+  FOREIGN KEY (collaborative_id, team_id) REFERENCES teams (collaborative_id, id)
+);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -275,5 +296,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "SQLite: current_scores stored in (period, team) order for the scores read",
     sqlite: SQLITE_SCORES_IN_PERIOD_ORDER,
     postgres: "SELECT 1",
+  },
+  {
+    version: 4,
+    name: "running a collaborative: reminders on/off and lead days, team join month, active, reminder opt-out, team contacts",
+    sqlite: TEAM_SETTINGS,
+    postgres: TEAM_SETTINGS,
   },
 ];

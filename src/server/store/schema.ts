@@ -33,6 +33,8 @@ export interface CollaborativesTable {
   sharing: string;
   rule_set: string;
   created_at: string;
+  reminders_enabled: Generated<number>;
+  reminder_days_before: Generated<number>;
 }
 
 export interface MeasuresTable {
@@ -51,6 +53,19 @@ export interface TeamsTable {
   name: string;
   organisation: string;
   created_at: string;
+  /** 'YYYY-MM'; null: the collaborative's start month */
+  join_month: string | null;
+  active: Generated<number>;
+  reminders_opt_out: Generated<number>;
+}
+
+export interface TeamContactsTable {
+  collaborative_id: string;
+  team_id: string;
+  position: number;
+  name: string;
+  email: string;
+  role: string;
 }
 
 export interface TokensTable {
@@ -190,6 +205,7 @@ export interface Database {
   collaboratives: CollaborativesTable;
   measures: MeasuresTable;
   teams: TeamsTable;
+  team_contacts: TeamContactsTable;
   tokens: TokensTable;
   submissions: SubmissionsTable;
   point_revisions: PointRevisionsTable;

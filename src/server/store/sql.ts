@@ -1,7 +1,7 @@
 // The mapping from the rows both drivers return to the store's types, and the columns of the two
 // large reads. The queries themselves are built with Kysely (base.ts, writes.ts).
 
-import type { CollaborativeDefinition, MeasureDefinition, Role } from "../../core/index";
+import { DEFAULT_REMINDER_DAYS_BEFORE, type CollaborativeDefinition, type MeasureDefinition, type Role } from "../../core/index";
 import type { AggregateRow, AuditEntry, CurrentPointRow, PeriodEvent, ReportRow, ScoreCountRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";
 
 export const REPORT_COLUMNS = ["team_id", "reporting_month", "revisions", "latest_revision", "first_received_at", "latest_received_at"] as const;
@@ -36,6 +36,9 @@ export function toDefinition(row: Row, measureJson: readonly string[]): Collabor
     lockAfterDays: Number(row.lock_after_days),
     sharing: str(row.sharing) as CollaborativeDefinition["sharing"],
     ruleSet: str(row.rule_set) as CollaborativeDefinition["ruleSet"],
+    // settings at their default are left out, as a definition written without them reads
+    ...(Number(row.reminders_enabled ?? 1) === 1 ? {} : { remindersEnabled: false }),
+    ...(Number(row.reminder_days_before ?? DEFAULT_REMINDER_DAYS_BEFORE) === DEFAULT_REMINDER_DAYS_BEFORE ? {} : { reminderDaysBefore: Number(row.reminder_days_before) }),
     measures: measureJson.map((json) => JSON.parse(json) as MeasureDefinition),
   };
 }
@@ -45,6 +48,9 @@ export function toTeam(row: Row): TeamRecord {
     id: str(row.id),
     name: str(row.name),
     organisation: str(row.organisation),
+    ...(row.join_month === null || row.join_month === undefined ? {} : { joinMonth: str(row.join_month) }),
+    ...(Number(row.active ?? 1) === 1 ? {} : { active: false }),
+    ...(Number(row.reminders_opt_out ?? 0) === 1 ? { remindersOptOut: true } : {}),
     position: Number(row.position),
     createdAt: str(row.created_at),
   };

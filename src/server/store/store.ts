@@ -13,7 +13,7 @@
 //   locked FOR UPDATE);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
-import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team } from "../../core/index";
+import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact } from "../../core/index";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -216,6 +216,10 @@ export interface Store {
   addTeam(collaborativeId: string, team: Team, at: string, actor: Actor): Promise<TeamRecord>;
   listTeams(collaborativeId: string): Promise<TeamRecord[]>;
   getTeam(collaborativeId: string, teamId: string): Promise<TeamRecord | null>;
+  /** Replace a team's contacts (StoreNotFound when the team does not exist). */
+  setContacts(collaborativeId: string, teamId: string, contacts: readonly TeamContact[], at: string, actor: Actor): Promise<void>;
+  /** Contacts per team id, in the order they were given; teams without contacts are absent. */
+  listContacts(collaborativeId: string, filter?: { teamId?: string }): Promise<Map<string, TeamContact[]>>;
 
   createToken(token: NewToken, actor: Actor): Promise<void>;
   findTokenByHash(hash: string): Promise<TokenRecord | null>;

@@ -4,7 +4,7 @@
 // many rows into statements and whether it waits on its driver stays in the engine.
 
 import type { Insertable, SelectQueryBuilder } from "kysely";
-import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/index";
+import { DEFAULT_REMINDER_DAYS_BEFORE, type CollaborativeDefinition, type MeasureDefinition, type Team, type TeamContact } from "../../core/index";
 import type { Builder, CurrentPointsTable, CurrentScoresTable, Database, MonthlyReportsTable, PointRevisionsTable } from "./schema";
 import { matchTokens, toToken } from "./sql";
 import { all, first, insert, run, type Operation, type Steps, type WriteContext } from "./steps";
@@ -190,6 +190,8 @@ export function createCollaborative(d: CollaborativeDefinition, at: string, acto
           sharing: d.sharing,
           rule_set: d.ruleSet,
           created_at: at,
+          reminders_enabled: d.remindersEnabled === false ? 0 : 1,
+          reminder_days_before: d.reminderDaysBefore ?? DEFAULT_REMINDER_DAYS_BEFORE,
         }),
       );
       yield* insert(
@@ -248,9 +250,37 @@ export function addTeam(collaborativeId: string, team: Team, at: string, actor: 
         throw new StoreConflict(teamTaken(collaborativeId, team.id));
       }
       const position = yield* nextPosition(db, "teams", collaborativeId);
-      yield* run(db.insertInto("teams").values({ collaborative_id: collaborativeId, id: team.id, position, name: team.name, organisation: team.organisation, created_at: at }));
+      yield* run(db.insertInto("teams").values({ collaborative_id: collaborativeId, id: team.id, position, ...teamColumns(team), created_at: at }));
       yield* audit(db, { at, actor, action: "team.added", collaborativeId, teamId: team.id, details: { name: team.name } });
       return { ...team, position, createdAt: at };
+    },
+  };
+}
+
+/** The columns of a team that its settings set (the id and position never change). */
+export function teamColumns(team: Team) {
+  return {
+    name: team.name,
+    organisation: team.organisation,
+    join_month: team.joinMonth ?? null,
+    active: team.active === false ? 0 : 1,
+    reminders_opt_out: team.remindersOptOut === true ? 1 : 0,
+  };
+}
+
+/** Replace a team's contacts as a whole (they are current details, not history); audited without the addresses. */
+export function setContacts(collaborativeId: string, teamId: string, contacts: readonly TeamContact[], at: string, actor: Actor): Operation<void> {
+  return {
+    *body({ db }) {
+      if (!(yield* first(db.selectFrom("teams").select("id").where("collaborative_id", "=", collaborativeId).where("id", "=", teamId)))) {
+        throw new StoreNotFound(`no team ${teamId}`);
+      }
+      yield* run(db.deleteFrom("team_contacts").where("collaborative_id", "=", collaborativeId).where("team_id", "=", teamId));
+      yield* insert(
+        contacts.map((c, position) => ({ collaborative_id: collaborativeId, team_id: teamId, position, name: c.name, email: c.email, role: c.role })),
+        (rows) => db.insertInto("team_contacts").values([...rows]),
+      );
+      yield* audit(db, { at, actor, action: "team.contacts.set", collaborativeId, teamId, details: { contacts: contacts.length } });
     },
   };
 }
