@@ -167,6 +167,8 @@ describe("faculty app: scoring", () => {
 
     await user.click(screen.getByRole("button", { name: "Save score" }));
     expect(await screen.findByText(SCORE_NEEDED)).toBeInTheDocument();
+    // the empty rationale is flagged at the same time, on its own field
+    expect(screen.getByText(RATIONALE_NEEDED)).toBeInTheDocument();
     await user.selectOptions(screen.getByRole("combobox", { name: /^Score/ }), "4");
     expect(screen.getByRole("combobox", { name: /^Score/ })).not.toHaveAttribute("aria-invalid", "true");
     await user.type(screen.getByRole("textbox", { name: /^Rationale/ }), "   ");

@@ -98,7 +98,8 @@ export function Scoring(props: {
     const parsed = ScoreInput.safeParse(candidate);
     if (!parsed.success) {
       const fields = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-      setErrors(fields.has("score") ? { score: SCORE_NEEDED } : { rationale: RATIONALE_NEEDED });
+      // every field at fault is flagged at once, each on its own field
+      setErrors({ ...(fields.has("score") ? { score: SCORE_NEEDED } : {}), ...(fields.has("rationale") ? { rationale: RATIONALE_NEEDED } : {}) });
       return;
     }
     setErrors({});
