@@ -7,3 +7,4 @@ export * from "./me";
 export * from "./reads";
 export * from "./scores";
 export * from "./completeness";
+export * from "./learning";
