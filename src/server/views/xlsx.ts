@@ -10,9 +10,9 @@ export type XlsxCell = string | number | null;
 /** One sheet: its tab name (at most 31 characters, Excel's limit), a header row, then the rows. */
 export type XlsxTable = { name: string; header: readonly string[]; rows: Iterable<readonly XlsxCell[]> };
 
-/** A cell's value as written: text neutralised, a non-finite number left empty (as in the CSV). */
+/** A cell's value as written: text neutralised, empty text and a non-finite number left empty (as in the CSV, where both are empty fields). */
 export function xlsxValue(value: XlsxCell): string | number | null {
-  if (value === null) return null;
+  if (value === null || value === "") return null;
   if (typeof value === "number") return Number.isFinite(value) ? value : null;
   return neutraliseFormula(value);
 }
