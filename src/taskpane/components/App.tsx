@@ -272,7 +272,7 @@ export function App({ services }: { services: AppServices }) {
         ) : null}
         {tab === "collaborative" && collaborative ? (
           <CollaborativePanel
-            sharing={collaborative.sharing}
+            sharing={shared.learning?.sharing ?? collaborative.sharing}
             measures={collaborative.measures}
             measureId={shared.measureId}
             onMeasureChange={shared.setMeasureId}
