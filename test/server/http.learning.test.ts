@@ -107,6 +107,22 @@ describe("GET …/learning, per sharing mode", () => {
     expect(faculty.body.scores.find((s) => s.period === MONTH)).toMatchObject({ teamsScored: 3, suppressed: false });
   });
 
+  it("aggregate: GET …/scores gives a team only the months whose headline it may see (the same rule); faculty every month", async () => {
+    const w = await open("aggregate");
+    const team = await call(w.app, "GET", `${base}/scores`, { token: w.tokens.bravo });
+    expect(team.status).toBe(200);
+    expect(team.json.months).toEqual([]);
+    expect(team.json.scores.map((s: { teamId: string }) => s.teamId)).toEqual(["bravo"]);
+    const faculty = await call(w.app, "GET", `${base}/scores`, { token: w.tokens.faculty });
+    expect(faculty.json.months.map((m: { period: string }) => m.period)).toEqual(["2026-01", MONTH]);
+    const bigger = await open("aggregate", ["delta"]);
+    const shown = await call(bigger.app, "GET", `${base}/scores`, { token: bigger.tokens.bravo });
+    expect(shown.json.months).toEqual([{ period: MONTH, teamsScored: 4, teamsAtLeast4: 3, percentAtLeast4: 75, teamsTotal: 4 }]);
+    // named: every month, as before
+    const named = await open("named");
+    expect((await call(named.app, "GET", `${base}/scores`, { token: named.tokens.bravo })).json.months).toHaveLength(2);
+  });
+
   it("aggregate: with 3 other teams scored besides the reader, the % at 4+ is shown", async () => {
     const w = await open("aggregate", ["delta"]);
     const { body } = await learning(w, w.tokens.bravo);
