@@ -169,7 +169,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: "get",
     path: "/api/v1/collaboratives/{id}/scores",
     summary: "Assessment scores (faculty and self, latest per team and month) and % of teams at 4 or above per month",
-    roles: "faculty, admin; a team sees its own rows",
+    roles: "faculty, admin; a team sees its own rows (and, in an aggregate collaborative, only the months with at least 3 other teams scored)",
     params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "period", in: "query", description: "one month, YYYY-MM" }],
     responses: { "200": { description: "scores", schema: "ScoresResponse" }, ...errors },
   },

@@ -214,7 +214,7 @@ function ScoreHeadline({ scores }: { scores: CollaborativeLearning["scores"] }) 
                 ? "withheld: fewer than 3 other teams scored"
                 : s.teamsScored === 0 || s.teamsScored === null
                   ? "no scores yet"
-                  : `${formatPercent(s.percentAtLeast4)} (${s.teamsAtLeast4} of ${s.teamsScored} scored)`}
+                  : `${formatPercent(s.percentAtLeast4)} (${s.teamsAtLeast4} of ${s.teamsScored} scored teams)`}
             </span>
           </li>
         ))}

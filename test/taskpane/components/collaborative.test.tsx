@@ -78,7 +78,7 @@ describe("CollaborativePanel, per sharing mode", () => {
   it("the % at 4+ newest month first, with its counts; a month without scores says so", () => {
     panel("named");
     const rows = within(screen.getByRole("region", { name: "Teams at 4 or above" })).getAllByRole("listitem").map((li) => li.textContent);
-    expect(rows).toEqual(["April 2026" + "67% (2 of 3 scored)", "March 2026" + "33% (1 of 3 scored)", "February 2026" + "0% (0 of 3 scored)", "January 2026" + "no scores yet"]);
+    expect(rows).toEqual(["April 2026" + "67% (2 of 3 scored teams)", "March 2026" + "33% (1 of 3 scored teams)", "February 2026" + "0% (0 of 3 scored teams)", "January 2026" + "no scores yet"]);
   });
 
   it("shows the data store's error, and Refresh asks again", async () => {
