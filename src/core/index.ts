@@ -45,4 +45,4 @@ export { sigmaTests, SIGMA_TESTS, SIGMA_TEST_SETS, type SigmaTestSet } from "./s
 export { sigmaLines, pointSigma } from "./spc/sigmaLines";
 export { targetsPerPoint, currentTarget, monthsAtTargets, targetsMet, type TargetInput } from "./runchart/targets";
 export { pooledMonth, overflowSafeMean, type PoolInput, type PooledMonth } from "./pooling/pooledMonth";
-export { suppressPool, MIN_OTHER_TEAMS } from "./pooling/smallCells";
+export { suppressPool, suppressCount, MIN_OTHER_TEAMS } from "./pooling/smallCells";

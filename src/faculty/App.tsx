@@ -119,10 +119,12 @@ export function App({ services }: { services: FacultyServices }) {
     setData((previous) => (previous && previous.collaborative.id === scores.collaborativeId ? { ...previous, scores } : previous));
   }, [api, data]);
 
-  const exportCsv = async () => {
+  const exportFile = async (kind: "csv" | "xlsx") => {
     if (!api || !data) return;
+    const id = data.collaborative.id;
     try {
-      services.download(await api.exportCsv(data.collaborative.id), `${data.collaborative.id}-points.csv`);
+      if (kind === "csv") services.download(await api.exportCsv(id), `${id}-points.csv`);
+      else services.download(await api.exportXlsx(id), `${id}-export.xlsx`);
     } catch (error) {
       setNotice(`Export failed: ${message(error)}`);
     }
@@ -157,9 +159,14 @@ export function App({ services }: { services: FacultyServices }) {
                 </Select>
               ) : null}
               {ready ? (
-                <Button appearance="outline" className={classes.onBrandButton} onClick={() => void exportCsv()}>
-                  Export CSV
-                </Button>
+                <>
+                  <Button appearance="outline" className={classes.onBrandButton} onClick={() => void exportFile("csv")}>
+                    Export CSV
+                  </Button>
+                  <Button appearance="outline" className={classes.onBrandButton} onClick={() => void exportFile("xlsx")}>
+                    Export Excel
+                  </Button>
+                </>
               ) : null}
               <Button appearance="outline" className={classes.onBrandButton} onClick={() => signOut()}>
                 Sign out

@@ -24,6 +24,8 @@ export interface FacultyApi {
   saveScore(id: string, teamId: string, period: string, input: ScoreInput): Promise<ScoreSaved>;
   /** The collaborative's current points as CSV (the server's formula-injection-safe export). */
   exportCsv(id: string): Promise<Blob>;
+  /** The collaborative's data as one workbook: points with their revisions, narratives, scores (the same formula guard as the CSV). */
+  exportXlsx(id: string): Promise<Blob>;
 }
 
 /** The sentence for a failure; the server's own words where they say what to fix. */
@@ -58,5 +60,6 @@ export function createFacultyApi(options: { token: string; baseUrl?: string; fet
     suggestion: (id, teamId, period) => http.json("GET", `${team(id, teamId)}/suggestion?period=${encodeURIComponent(period)}`, ScoreSuggestion),
     saveScore: (id, teamId, period, input) => http.json("PUT", `${team(id, teamId)}/scores/${encodeURIComponent(period)}`, ScoreSaved, { body: ScoreInput.parse(input) }),
     exportCsv: (id) => http.blob(`${c(id)}/export.csv`),
+    exportXlsx: (id) => http.blob(`${c(id)}/export.xlsx`),
   };
 }

@@ -16,6 +16,8 @@ import { ApiProblem } from "./problem";
 import { createFailureLimiter, createRateLimiter, DEFAULT_FAILED_AUTH_PER_MINUTE } from "./rateLimit";
 import type { AppEnv } from "./routes/context";
 import { collaborativeRoutes } from "./routes/collaboratives";
+import { exportRoutes } from "./routes/exports";
+import { learningRoutes } from "./routes/learning";
 import { meRoutes } from "./routes/me";
 import { periodRoutes } from "./routes/periods";
 import { pointRoutes } from "./routes/points";
@@ -184,7 +186,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const routeDeps = { store: deps.store, clock, guard, newId: deps.newId ?? (() => randomUUID()) };
   // One sub-app per resource, each with paths below /api/v1 (the OpenAPI document lists them all).
-  for (const routes of [meRoutes, collaborativeRoutes, submissionRoutes, pointRoutes, runChartRoutes, teamRoutes, scoreRoutes, periodRoutes]) {
+  for (const routes of [meRoutes, collaborativeRoutes, submissionRoutes, pointRoutes, exportRoutes, runChartRoutes, learningRoutes, teamRoutes, scoreRoutes, periodRoutes]) {
     app.route("/api/v1", routes(routeDeps));
   }
   registerWebRoutes(app, { staticDir: deps.staticDir ?? null, manifestFallback: deps.manifestFallback ?? null, publicUrl: deps.publicUrl ?? null });

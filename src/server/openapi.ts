@@ -4,6 +4,7 @@
 import * as z from "zod";
 import {
   ApiError,
+  CollaborativeLearning,
   CollaborativeList,
   CollaborativeView,
   Completeness,
@@ -33,9 +34,11 @@ import {
  *   its `signals` (with their meaning), `lpl`/`upl` and `improving`, read under that rule set;
  *   `analysis`, `shiftPoints` and `trendPoints` are gone. `ruleSet` may be `mdc`. New
  *   `GET …/teams/{teamId}/suggestion?period=` (`ScoreSuggestion`).
+ * - 0.3.0: new `GET …/learning` (`CollaborativeLearning`: other teams' latest narratives and the
+ *   "% at 4+" per month, cut by the sharing mode) and `GET …/export.xlsx` (faculty, admin). Additive.
  * - 0.1.0: first contract.
  */
-export const API_VERSION = "0.2.0";
+export const API_VERSION = "0.3.0";
 
 type Param = { name: string; in: "path" | "query" | "header"; required?: boolean; description: string; schema?: Record<string, unknown> };
 type Operation = {
@@ -60,6 +63,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   SubmissionRejected,
   PointsResponse,
   RunChartsResponse,
+  CollaborativeLearning,
   SubmissionHistory,
   SubmissionDetail,
   TeamStatus,
@@ -141,6 +145,15 @@ export const OPERATIONS: readonly Operation[] = [
     params: [id, { name: "measureId", in: "query", description: "one measure" }],
     responses: { "200": { description: "run charts", schema: "RunChartsResponse" }, ...errors },
   },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/learning",
+    summary:
+      "What a team learns from the others, cut by the sharing mode on the server: other teams' latest narratives (changes tested, lessons) by name (named) or stable letter (blinded), none (aggregate); the % of teams at 4+ per month, withheld from a team in an aggregate collaborative while fewer than 3 other teams were scored",
+    roles: "any token of the collaborative (faculty and admins: every team by name)",
+    params: [id],
+    responses: { "200": { description: "narratives and headline", schema: "CollaborativeLearning" }, ...errors },
+  },
   { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/submissions", summary: "A team's report history, newest first", roles: "the team, faculty, admin", params: [id, teamId], responses: { "200": { description: "history", schema: "SubmissionHistory" }, ...errors } },
   {
     method: "get",
@@ -156,7 +169,7 @@ export const OPERATIONS: readonly Operation[] = [
     method: "get",
     path: "/api/v1/collaboratives/{id}/scores",
     summary: "Assessment scores (faculty and self, latest per team and month) and % of teams at 4 or above per month",
-    roles: "faculty, admin; a team sees its own rows",
+    roles: "faculty, admin; a team sees its own rows (and, in an aggregate collaborative, only the months with at least 3 other teams scored)",
     params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "period", in: "query", description: "one month, YYYY-MM" }],
     responses: { "200": { description: "scores", schema: "ScoresResponse" }, ...errors },
   },
@@ -184,6 +197,15 @@ export const OPERATIONS: readonly Operation[] = [
     roles: "faculty, admin",
     params: [id],
     responses: { "200": { description: "CSV", contentType: "text/csv" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/export.xlsx",
+    summary:
+      "The collaborative's data as one workbook: About, Points (current), Point revisions (every change), Narratives, Scores; text cells neutralised against formula injection as in the CSV (a leading ')",
+    roles: "faculty, admin",
+    params: [id],
+    responses: { "200": { description: "workbook", contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }, ...errors },
   },
   { method: "get", path: "/api/v1/collaboratives/{id}/periods", summary: "Every month's due date and lock state", roles: "any token of the collaborative", params: [id, asOf], responses: { "200": { description: "months", schema: "PeriodsResponse" }, ...errors } },
   {

@@ -2,11 +2,12 @@
 // REAL running data store seeded with the demo collaborative (3 teams, 4 measures, 12 months): sign in,
 // refuse a team token and a wrong token with a message, then read who reported, the run charts of every
 // team, % of teams at 4+ and the comparison, switch measure, score a team (with its rationale; the
-// suggestion comes back), and export the CSV. What the page says is checked against what the API
+// suggestion comes back), and export the CSV and the Excel workbook. What the page says is checked against what the API
 // answers (the same store, read with core's schemas): the grid's marks and totals, the summary's
 // counts, the % at 4+ labels, each chart's latest value and center line. Any console error (a CSP
 // refusal included) fails the test. Screenshots go to test-results/faculty-*.png.
 import { mkdirSync, readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { ASSESSMENT_SCALE, Completeness, RunChartsResponse, ScoresResponse } from "../../src/core/index";
 import { launchChromium } from "../support/chromium";
@@ -309,6 +310,21 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     const [header, ...rows] = csv.trim().split(/\r?\n/);
     expect(header).toMatch(/period/i);
     expect(rows.length).toBeGreaterThan(100);
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it("exports the collaborative as an Excel workbook that exceljs reads back: points as the CSV has them, every revision, narratives, scores", async () => {
+    await openDashboard();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export Excel" }).click()]);
+    expect(download.suggestedFilename()).toBe(`${store.seed.collaborativeId}-export.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["About", "Points", "Point revisions", "Narratives", "Scores"]);
+    const csv = await (await fetch(`${store.url}/api/v1/collaboratives/${store.seed.collaborativeId}/export.csv`, { headers: { authorization: `Bearer ${store.seed.facultyToken}` } })).text();
+    expect(workbook.getWorksheet("Points")!.rowCount).toBe(csv.trim().split(/\r?\n/).length);
+    expect(workbook.getWorksheet("Point revisions")!.rowCount).toBeGreaterThanOrEqual(workbook.getWorksheet("Points")!.rowCount);
+    expect(workbook.getWorksheet("Narratives")!.rowCount).toBeGreaterThan(1);
+    expect(workbook.getWorksheet("Scores")!.rowCount).toBeGreaterThan(1);
     expect(pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -38,6 +38,8 @@ describe("the faculty app's API client against the real data store", () => {
     expect(saved).toMatchObject({ score: 3, rationale: "bundle in place", suggested: suggestion.suggested });
     const csv = await (await api.exportCsv("sepsis")).text();
     expect(csv.split(/\r?\n/)[0]).toMatch(/period/i);
+    const xlsx = new Uint8Array(await (await api.exportXlsx("sepsis")).arrayBuffer());
+    expect(String.fromCharCode(xlsx[0]!, xlsx[1]!)).toBe("PK"); // a zip: the workbook (exportXlsx.test.ts reads it back)
   });
 
   it("a wrong token is `unauthorized` with the server's sentence; another collaborative is `forbidden`", async () => {

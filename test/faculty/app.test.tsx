@@ -155,6 +155,14 @@ describe("faculty app: the dashboard", () => {
     });
     expect(text).toBe("period,team\n2026-01,alpha\n");
   });
+
+  it("exports the Excel workbook under the collaborative's name", async () => {
+    const { user, downloads } = renderFaculty({ token: FACULTY });
+    await user.click(await screen.findByRole("button", { name: "Export Excel" }));
+    await waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.filename).toBe("sepsis-export.xlsx");
+    expect(downloads[0]!.blob.type).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  });
 });
 
 describe("faculty app: scoring", () => {

@@ -183,5 +183,6 @@ export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Pa
       return ScoreSaved.parse({ collaborativeId: "sepsis", teamId, period, score: input.score, rationale: input.rationale, recordedAt: "2026-04-20T10:00:00.000Z", by: "faculty", suggested: SUGGESTED });
     },
     exportCsv: async () => new Blob([state.csv ?? "period,team\n"], { type: "text/csv" }),
+    exportXlsx: async () => new Blob(["PK"], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
   };
 }

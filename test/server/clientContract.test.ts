@@ -30,6 +30,16 @@ describe("the task pane's API client against the real data store", () => {
     expect((await client.points("sepsis", "alpha")).measures.length).toBeGreaterThan(0);
   });
 
+  it("reads the Collaborative tab's run charts and learning, parsed with the shared schemas", async () => {
+    await client.submit("sepsis", februaryReport(), { idempotencyKey: "k-learning" });
+    const charts = await client.runCharts("sepsis", "abx-1h");
+    expect(charts.measures.map((m) => m.measureId)).toEqual(["abx-1h"]);
+    expect(charts.measures[0]?.series.find((s) => s.own)?.teamId).toBe("alpha");
+    const learning = await client.learning("sepsis");
+    expect(learning).toMatchObject({ collaborativeId: "sepsis", sharing: "named", narratives: [] });
+    expect(learning.scores.length).toBeGreaterThan(0);
+  });
+
   it("dry-runs, submits (201 accepted, revision 1), and the same report again is unchanged", async () => {
     expect(await client.dryRun("sepsis", februaryReport())).toMatchObject({ status: "dry_run", revision: null, counts: { created: 2 } });
     expect(await client.submit("sepsis", februaryReport(), { idempotencyKey: "k-1" })).toMatchObject({ status: "accepted", revision: 1 });

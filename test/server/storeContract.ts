@@ -207,6 +207,45 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(rows[1].retract_reason).toBe("entered in the wrong month");
     });
 
+    it("narratives() gives each team-month's narrative as it stands (a revision without one keeps it); latestPerTeam only each team's latest month", async () => {
+      await withTeams();
+      const narrative = (changesTested: string) => ({ changesTested, lessons: `lesson of ${changesTested}`, barriers: "", helpWanted: "" });
+      const point = (month: string, numerator: number) => ({ measureId: "abx-1h", period: month, numerator, denominator: 50 });
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-01", points: [point("2026-01", 10)], narrative: narrative("huddles") });
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-01", points: [point("2026-01", 11)] }, { at: "2026-03-06T10:00:00.000Z" });
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [point("2026-02", 20)], narrative: narrative("triage screen") });
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [point("2026-02", 21)], narrative: narrative("triage screen, v2") }, { at: "2026-03-07T10:00:00.000Z" });
+      await storeSubmit(store, collaborative, "bravo", { reportingMonth: "2026-01", points: [point("2026-01", 30)], narrative: narrative("sepsis cart") });
+      await storeSubmit(store, collaborative, "charlie", { reportingMonth: "2026-02", points: [point("2026-02", 5)] });
+
+      const all = await store.narratives("sepsis", {});
+      expect(all.map((n) => [n.teamId, n.reportingMonth, n.revision, n.narrative.changesTested])).toEqual([
+        ["alpha", "2026-01", 1, "huddles"],
+        ["alpha", "2026-02", 2, "triage screen, v2"],
+        ["bravo", "2026-01", 1, "sepsis cart"],
+      ]);
+      const latest = await store.narratives("sepsis", { latestPerTeam: true });
+      expect(latest.map((n) => [n.teamId, n.reportingMonth, n.narrative.lessons])).toEqual([
+        ["alpha", "2026-02", "lesson of triage screen, v2"],
+        ["bravo", "2026-01", "lesson of sepsis cart"],
+      ]);
+      expect((await store.narratives("sepsis", { teamId: "bravo" })).map((n) => n.teamId)).toEqual(["bravo"]);
+    });
+
+    it("pointRevisions() lists every change to every point with its report's revision, retractions included", async () => {
+      await withTeams();
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 10, denominator: 20, annotation: "first" }] });
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-01", numerator: 12, denominator: 20 }] }, { at: "2026-03-06T10:00:00.000Z" });
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-01", retract: { reason: "wrong month" } }] }, { at: "2026-03-07T10:00:00.000Z" });
+      const rows = await store.pointRevisions("sepsis");
+      expect(rows.map((r) => [r.teamId, r.measureId, r.period, r.revision, r.reportingMonth, r.change, r.numerator, r.value, r.retractReason])).toEqual([
+        ["alpha", "abx-1h", "2026-01", 1, "2026-02", "created", 10, 50, null],
+        ["alpha", "abx-1h", "2026-01", 2, "2026-02", "updated", 12, 60, null],
+        ["alpha", "abx-1h", "2026-01", 3, "2026-02", "retracted", null, null, "wrong month"],
+      ]);
+      expect(rows[0]).toMatchObject({ annotation: "first", receivedAt: "2026-03-05T10:00:00.000Z" });
+    });
+
     it("aggregates() groups every team's current point per measure and month, for core to pool", async () => {
       await withTeams();
       await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 40, denominator: 50 }] });

@@ -44,3 +44,27 @@ export function suppressPool(sharing: SharingMode, viewerTeamId: string | null, 
   const others = contributors.filter((id) => id !== viewerTeamId).length;
   return others < MIN_OTHER_TEAMS;
 }
+
+/**
+ * {@link suppressPool}'s rule for a figure whose contributors are known only by their number, such
+ * as the collaborative's "% of teams at 4+" in a month (the teams faculty scored): with the reader's
+ * own score known, a headline over fewer than {@link MIN_OTHER_TEAMS} other teams tells it whether
+ * those few teams reached 4. Same threshold, same modes, same source.
+ *
+ * Runs in O(1).
+ *
+ * @param sharing the collaborative's sharing mode
+ * @param viewerTeamId the reading team's id, or `null` for faculty and admins
+ * @param contributors how many teams the figure counts
+ * @param viewerContributed whether the reading team is one of them
+ * @returns `true` when the figure must be withheld from this reader
+ * @example
+ * suppressCount("aggregate", "alpha", 3, true); // => true
+ * suppressCount("aggregate", "alpha", 3, false); // => false
+ * suppressCount("aggregate", null, 1, false); // => false
+ * suppressCount("named", "alpha", 2, true); // => false
+ */
+export function suppressCount(sharing: SharingMode, viewerTeamId: string | null, contributors: number, viewerContributed: boolean): boolean {
+  if (sharing !== "aggregate" || viewerTeamId === null) return false;
+  return contributors - (viewerContributed ? 1 : 0) < MIN_OTHER_TEAMS;
+}

@@ -11,6 +11,7 @@ import {
   outsideCollaborative,
   reportingMonthAsOf,
   ScoreInput,
+  suppressCount,
   type CollaborativeDefinition,
   type ScoresResponse,
   type ScoreSaved,
@@ -41,7 +42,16 @@ export function scoreRoutes(deps: RouteDeps): Hono<AppEnv> {
     }
     const filter = { ...(teamId !== undefined ? { teamId } : {}), ...(period !== undefined ? { period } : {}) };
     const [teams, rows, counts] = await Promise.all([store.listTeams(collaborative.id), store.currentScores(collaborative.id, filter), store.facultyScoreCounts(collaborative.id)]);
-    return c.json(scoresBody(collaborative, teams, rows, counts, deps.clock().toISOString().slice(0, 10)));
+    const body = scoresBody(collaborative, teams, rows, counts, deps.clock().toISOString().slice(0, 10));
+    if (auth.role === "team") {
+      // A team in an `aggregate` collaborative gets only the months whose headline it may see: with its
+      // own score known, a count over fewer than MIN_OTHER_TEAMS other teams tells it theirs (core's
+      // suppressCount; GET …/learning answers those months as withheld).
+      const own = auth.teamId as string;
+      const ownScored = new Set(rows.filter((r) => r.teamId === own && r.source === "faculty").map((r) => r.period));
+      body.months = body.months.filter((m) => !suppressCount(collaborative.sharing, own, m.teamsScored, ownScored.has(m.period)));
+    }
+    return c.json(body);
   });
 
   // Role first (403), then the month (400) and the body (400/422); the collaborative and team (404) after.

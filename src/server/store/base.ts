@@ -12,7 +12,9 @@ import {
   toAudit,
   toCurrentPoint,
   toDefinition,
+  toNarratives,
   toPeriodEvents,
+  toPointRevision,
   toReports,
   toScores,
   toScoreCount,
@@ -32,8 +34,10 @@ import {
   type CurrentPointRow,
   type Engine,
   type NewAuditEntry,
+  type NarrativeRow,
   type NewToken,
   type PeriodEvent,
+  type PointRevisionRow,
   type ReportRow,
   type ScoreCountRow,
   type ScoreRow,
@@ -240,6 +244,45 @@ export abstract class SqlStore {
   async getSubmission(collaborativeId: string, submissionId: string): Promise<SubmissionFull | null> {
     const [row] = await this.read(this.qb.selectFrom("submissions").selectAll().where("collaborative_id", "=", collaborativeId).where("id", "=", submissionId));
     return row ? toSubmissionFull(row) : null;
+  }
+
+  async narratives(collaborativeId: string, filter: { teamId?: string; latestPerTeam?: boolean }): Promise<NarrativeRow[]> {
+    const { teamId, latestPerTeam } = filter;
+    const query = this.qb
+      .selectFrom("submissions as s")
+      .select(["s.team_id", "s.reporting_month", "s.revision", "s.received_at", "s.narrative"])
+      .where("s.collaborative_id", "=", collaborativeId)
+      .where("s.narrative", "is not", null)
+      .$if(teamId !== undefined, (q) => q.where("s.team_id", "=", teamId as string))
+      // each team's latest month with a narrative (submissions_reports indexes the sub-query)
+      .$if(latestPerTeam === true, (q) =>
+        q.where("s.reporting_month", "=", (eb) =>
+          eb
+            .selectFrom("submissions as l")
+            .select((l) => l.fn.max("l.reporting_month").as("m"))
+            .whereRef("l.collaborative_id", "=", "s.collaborative_id")
+            .whereRef("l.team_id", "=", "s.team_id")
+            .where("l.narrative", "is not", null),
+        ),
+      )
+      .orderBy("s.team_id")
+      .orderBy("s.reporting_month")
+      .orderBy("s.revision", "desc");
+    return toNarratives(await this.read(query));
+  }
+
+  async pointRevisions(collaborativeId: string): Promise<PointRevisionRow[]> {
+    const query = this.qb
+      .selectFrom("point_revisions as p")
+      .innerJoin("submissions as s", "s.id", "p.submission_id")
+      .select(["p.team_id", "p.measure_id", "p.period", "s.revision", "s.reporting_month", "p.change", "p.numerator", "p.denominator", "p.value", "p.annotation", "p.retract_reason", "p.received_at"])
+      .where("p.collaborative_id", "=", collaborativeId)
+      .orderBy("p.team_id")
+      .orderBy("p.measure_id")
+      .orderBy("p.period")
+      .orderBy("p.received_at")
+      .orderBy("p.id");
+    return (await this.read(query)).map(toPointRevision);
   }
 
   /** A campaign has ~90,000 of these: read as columns (see readColumns). */

@@ -2,7 +2,7 @@
 // large reads. The queries themselves are built with Kysely (base.ts, writes.ts).
 
 import { DEFAULT_REMINDER_DAYS_BEFORE, type CollaborativeDefinition, type MeasureDefinition, type Role } from "../../core/index";
-import type { AggregateRow, AuditEntry, CurrentPointRow, PeriodEvent, ReportRow, ScoreCountRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";
+import type { AggregateRow, AuditEntry, CurrentPointRow, NarrativeRow, PeriodEvent, PointRevisionRow, ReportRow, ScoreCountRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";
 
 export const REPORT_COLUMNS = ["team_id", "reporting_month", "revisions", "latest_revision", "first_received_at", "latest_received_at"] as const;
 
@@ -124,6 +124,36 @@ export function toSubmissionFull(row: Row): SubmissionFull {
     conflicts: JSON.parse(str(row.conflicts)),
     narrative: row.narrative === null || row.narrative === undefined ? null : JSON.parse(str(row.narrative)),
     selfAssessment: numOrNull(row.self_assessment),
+  };
+}
+
+/** Rows sorted by team, month and revision (newest first): the first row of each team-month is its narrative as it stands. */
+export function toNarratives(rows: readonly Row[]): NarrativeRow[] {
+  const out: NarrativeRow[] = [];
+  for (const row of rows) {
+    const teamId = str(row.team_id);
+    const reportingMonth = str(row.reporting_month);
+    const last = out[out.length - 1];
+    if (last !== undefined && last.teamId === teamId && last.reportingMonth === reportingMonth) continue;
+    out.push({ teamId, reportingMonth, revision: Number(row.revision), receivedAt: str(row.received_at), narrative: JSON.parse(str(row.narrative)) });
+  }
+  return out;
+}
+
+export function toPointRevision(row: Row): PointRevisionRow {
+  return {
+    teamId: str(row.team_id),
+    measureId: str(row.measure_id),
+    period: str(row.period),
+    revision: Number(row.revision),
+    reportingMonth: str(row.reporting_month),
+    change: str(row.change) as PointRevisionRow["change"],
+    numerator: numOrNull(row.numerator),
+    denominator: numOrNull(row.denominator),
+    value: numOrNull(row.value),
+    annotation: strOrNull(row.annotation),
+    retractReason: strOrNull(row.retract_reason),
+    receivedAt: str(row.received_at),
   };
 }
 

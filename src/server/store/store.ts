@@ -160,6 +160,36 @@ export type ReportRow = {
   latestReceivedAt: string;
 };
 
+/**
+ * A team's narrative for one reporting month as it stands: the one sent with the latest revision
+ * that carried a narrative (a revision without one keeps the stored narrative, as the planner does).
+ */
+export type NarrativeRow = {
+  teamId: string;
+  reportingMonth: string;
+  /** the revision whose narrative this is */
+  revision: number;
+  receivedAt: string;
+  narrative: Narrative;
+};
+
+/** One stored change to a point (an immutable `point_revisions` row) with its report's revision. */
+export type PointRevisionRow = {
+  teamId: string;
+  measureId: string;
+  period: string;
+  /** the revision of the team's monthly report that made the change */
+  revision: number;
+  reportingMonth: string;
+  change: "created" | "updated" | "retracted";
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  annotation: string | null;
+  retractReason: string | null;
+  receivedAt: string;
+};
+
 export type ScoreSource = "faculty" | "self";
 
 export type ScoreRow = {
@@ -234,6 +264,13 @@ export interface Store {
   aggregates(collaborativeId: string, filter: { measureId?: string }): Promise<AggregateRow[]>;
   listSubmissions(collaborativeId: string, teamId: string): Promise<SubmissionRow[]>;
   getSubmission(collaborativeId: string, submissionId: string): Promise<SubmissionFull | null>;
+  /**
+   * The narrative of each team's month as it stands (see {@link NarrativeRow}), sorted by team and
+   * month. `latestPerTeam`: only each team's latest month with a narrative.
+   */
+  narratives(collaborativeId: string, filter: { teamId?: string; latestPerTeam?: boolean }): Promise<NarrativeRow[]>;
+  /** Every stored change to every point (the revision history), sorted by team, measure, month and revision. */
+  pointRevisions(collaborativeId: string): Promise<PointRevisionRow[]>;
   /** Every (team, reporting month) with at least one revision, grouped in SQL. */
   reports(collaborativeId: string, filter: { teamId?: string }): Promise<ReportRow[]>;
 

@@ -1,14 +1,14 @@
 // CSV for Excel: RFC 4180 quoting, a UTF-8 byte-order mark (so Excel reads accents right), and text
-// cells that would start a formula (=, +, -, @, tab, carriage return) prefixed with ' so opening the
-// file never runs anything (OWASP "CSV injection"). Numbers are written as numbers, negative included.
+// cells that would start a formula neutralised by the exports' one guard (formulaGuard.ts: a
+// leading ', as in the .xlsx export). Numbers are written as numbers, negative included.
+
+import { neutraliseFormula } from "./formulaGuard";
 
 export type CsvCell = string | number | null;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
 /** One text cell, neutralised and quoted as needed. */
 export function csvText(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  const safe = neutraliseFormula(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -2,7 +2,7 @@
 // sent; every response is parsed with them, so a drift between add-in and server fails loudly here
 // instead of showing wrong numbers. Errors become ApiFailure with a sentence a data lead can act on.
 // The shared part (fetch, parse with a schema, ApiFailure) is src/web/api, which the faculty app uses too.
-import { Me, PeriodsResponse, PointsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../core/index";
+import { CollaborativeLearning, Me, PeriodsResponse, PointsResponse, RunChartsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../core/index";
 import { createRequester, type FetchLike } from "../../web/api/index";
 import { ApiFailure, plainMessage } from "./errors";
 
@@ -36,6 +36,10 @@ export interface ApiClient {
   periods(collaborativeId: string, asOf?: string): Promise<PeriodsResponse>;
   /** The team's stored points (its history), all measures. */
   points(collaborativeId: string, teamId: string): Promise<PointsResponse>;
+  /** One measure's run charts of the teams this token may see (the server applies the sharing mode). */
+  runCharts(collaborativeId: string, measureId: string): Promise<RunChartsResponse>;
+  /** The other teams' latest narratives and the % at 4+, as the sharing mode allows (cut on the server). */
+  learning(collaborativeId: string): Promise<CollaborativeLearning>;
 }
 
 /** Checks a store URL typed by a person: http(s), no path; returns the origin or a message. */
@@ -97,5 +101,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request("GET", `/api/v1/collaboratives/${segment(collaborativeId)}/periods${asOf ? `?asOf=${segment(asOf)}` : ""}`, PeriodsResponse),
     points: (collaborativeId, teamId) =>
       request("GET", `/api/v1/collaboratives/${segment(collaborativeId)}/points?teamId=${segment(teamId)}`, PointsResponse),
+    runCharts: (collaborativeId, measureId) =>
+      request("GET", `/api/v1/collaboratives/${segment(collaborativeId)}/runcharts?measureId=${segment(measureId)}`, RunChartsResponse),
+    learning: (collaborativeId) => request("GET", `/api/v1/collaboratives/${segment(collaborativeId)}/learning`, CollaborativeLearning),
   };
 }

@@ -1,4 +1,4 @@
-// The task pane: Connect · Sheets · Validate · Report · Submit. Composes the pane's hooks (connection,
+// The task pane: Connect · Sheets · Validate · Report · Submit · Collaborative. Composes the pane's hooks (connection,
 // sheets, status, draft, check, submission) and wires the screens to them. No Office.js here:
 // everything arrives through `services`, so the same component runs in Excel, jsdom and the browser test.
 import { useMemo, useState } from "react";
@@ -13,12 +13,14 @@ import type { KeyValueStore } from "../storage/keyValueStore";
 import type { PaneEvents } from "../office/paneEvents";
 import { isoDay, previousMonth } from "../format";
 import { useCheck } from "../hooks/useCheck";
+import { useCollaborative } from "../hooks/useCollaborative";
 import { useConnection } from "../hooks/useConnection";
 import { useDraft } from "../hooks/useDraft";
 import { usePaneShown } from "../hooks/usePaneShown";
 import { useSheets } from "../hooks/useSheets";
 import { useSubmission } from "../hooks/useSubmission";
 import { useTeamStatus } from "../hooks/useTeamStatus";
+import { CollaborativePanel } from "./CollaborativePanel";
 import { ConnectPanel } from "./ConnectPanel";
 import { OutboxBanner } from "./OutboxBanner";
 import { ReportPanel } from "./ReportPanel";
@@ -43,7 +45,7 @@ export interface AppServices {
   paneEvents?: PaneEvents | null;
 }
 
-export type TabId = "connect" | "sheets" | "validate" | "report" | "submit";
+export type TabId = "connect" | "sheets" | "validate" | "report" | "submit" | "collaborative";
 
 const useStyles = makeStyles({
   root: {
@@ -82,6 +84,7 @@ const TABS: readonly { id: TabId; label: string }[] = [
   { id: "validate", label: "Validate" },
   { id: "report", label: "Report" },
   { id: "submit", label: "Submit" },
+  { id: "collaborative", label: "Collaborative" },
 ];
 
 export function App({ services }: { services: AppServices }) {
@@ -131,6 +134,7 @@ export function App({ services }: { services: AppServices }) {
   const { check } = checking;
   const submission = useSubmission({ host, outbox, client, connection, collaborative, team, runCheck: checking.runCheck, onSent: teamStatus.refreshStatus });
   const { outboxState, prepared } = submission;
+  const shared = useCollaborative(client, collaborative, tab === "collaborative");
 
   async function disconnect() {
     await link.disconnect();
@@ -264,6 +268,19 @@ export function App({ services }: { services: AppServices }) {
             onDryRun={() => void submission.runDryRun()}
             onSubmit={() => void submission.runSubmit()}
             onSelect={(issue) => void checking.selectIssue(issue)}
+          />
+        ) : null}
+        {tab === "collaborative" && collaborative ? (
+          <CollaborativePanel
+            sharing={shared.learning?.sharing ?? collaborative.sharing}
+            measures={collaborative.measures}
+            measureId={shared.measureId}
+            onMeasureChange={shared.setMeasureId}
+            charts={shared.charts}
+            learning={shared.learning}
+            loading={shared.loading}
+            error={connection?.offline ? plainMessage("network") : shared.error}
+            onRefresh={shared.refresh}
           />
         ) : null}
       </div>

@@ -2,7 +2,7 @@
 // measure (derived from the suite's fixture collaborative), a team, and a fake data store (fetch)
 // that keeps revisions and honours Idempotency-Key.
 import type * as z from "zod";
-import { ApiError, MeasureDefinition, Me, PeriodsResponse, PointsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../../src/core/index";
+import { ApiError, CollaborativeLearning, MeasureDefinition, Me, PeriodsResponse, PointsResponse, RunChartsResponse, SubmissionInput, SubmissionSummary, TeamStatus } from "../../../src/core/index";
 import { parsedFixtureCollaborative } from "../../support/fixtureCollaborative";
 
 /**
@@ -84,6 +84,8 @@ export class FakeStore {
     firstReceivedAt: null,
     locked: false,
   });
+  /** What GET …/runcharts and …/learning answer (the Collaborative tab); `null`: 404. */
+  shared: { charts: RunChartsResponse; learning: CollaborativeLearning } | null = null;
   /** What a dry run answers (counts and conflicts). */
   dryRunAnswer: SubmissionSummary = summary({ status: "dry_run", revision: null, submissionId: null, receivedAt: null });
 
@@ -100,6 +102,8 @@ export class FakeStore {
     if (url.endsWith("/api/v1/me")) return answer(Me, 200, me);
     if (url.includes("/status")) return answer(TeamStatus, 200, this.status);
     if (url.includes("/periods")) return answer(PeriodsResponse, 200, { collaborativeId: collaborative.id, asOf: "2026-05-10", periods: [] });
+    if (url.includes("/runcharts") && this.shared) return answer(RunChartsResponse, 200, this.shared.charts);
+    if (url.includes("/learning") && this.shared) return answer(CollaborativeLearning, 200, this.shared.learning);
     if (url.includes("/points")) return answer(PointsResponse, 200, { collaborativeId: collaborative.id, sharing: "named", measures: [] });
     if (url.includes("/submissions")) {
       const failure = this.failures.shift();
