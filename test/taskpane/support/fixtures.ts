@@ -84,6 +84,8 @@ export class FakeStore {
     firstReceivedAt: null,
     locked: false,
   });
+  /** What GET /me answers (a test may retire a measure in its collaborative). */
+  me: Me = me;
   /** What a dry run answers (counts and conflicts). */
   dryRunAnswer: SubmissionSummary = summary({ status: "dry_run", revision: null, submissionId: null, receivedAt: null });
 
@@ -97,7 +99,7 @@ export class FakeStore {
     const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
     this.calls.push({ url, method: init?.method ?? "GET", key, body });
     if (headers.authorization !== `Bearer ${TOKEN}`) return answer(ApiError, 401, { code: "UNAUTHENTICATED", message: "unknown token" });
-    if (url.endsWith("/api/v1/me")) return answer(Me, 200, me);
+    if (url.endsWith("/api/v1/me")) return answer(Me, 200, this.me);
     if (url.includes("/status")) return answer(TeamStatus, 200, this.status);
     if (url.includes("/periods")) return answer(PeriodsResponse, 200, { collaborativeId: collaborative.id, asOf: "2026-05-10", periods: [] });
     if (url.includes("/points")) return answer(PointsResponse, 200, { collaborativeId: collaborative.id, sharing: "named", measures: [] });
