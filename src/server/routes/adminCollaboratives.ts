@@ -6,10 +6,9 @@
 
 import { Hono } from "hono";
 import * as z from "zod";
-import { CollaborativeDefinition, CollaborativeSettingsPatch, MeasureDefinition, MeasureOrder } from "../../core/index";
+import { CollaborativeDefinition, CollaborativeSettingsPatch, MeasureDefinition, MeasureOrder, measureOrderProblem } from "../../core/index";
 import { actorOf } from "../auth";
 import { ApiProblem } from "../problem";
-import { orderProblem } from "../store/writes";
 import { params, slugParam, validate } from "../validation";
 import { ADMIN_UNKNOWN_FIELD, adminBody, fieldProblem } from "./adminBody";
 import { authOf, collaborativeOf, onlyRoles, type AppContext, type AppEnv, type RouteDeps } from "./context";
@@ -60,7 +59,7 @@ export function adminCollaborativeRoutes(deps: RouteDeps): Hono<AppEnv> {
   app.put("/collaboratives/:id/measures-order", deps.guard, admin, adminBody(MeasureOrder, "the measure order"), async (c) => {
     const collaborative = await collaborativeOf(deps, c);
     const { measureIds } = c.req.valid("json");
-    const problem = orderProblem(
+    const problem = measureOrderProblem(
       collaborative.measures.map((m) => m.id),
       measureIds,
     );

@@ -4,7 +4,7 @@
 // many rows into statements and whether it waits on its driver stays in the engine.
 
 import type { Insertable, SelectQueryBuilder } from "kysely";
-import { DEFAULT_REMINDER_DAYS_BEFORE, type CollaborativeDefinition, type CollaborativeSettingsPatch, type MeasureDefinition, type Team, type TeamContact, type TeamPatch } from "../../core/index";
+import { DEFAULT_REMINDER_DAYS_BEFORE, measureOrderProblem, type CollaborativeDefinition, type CollaborativeSettingsPatch, type MeasureDefinition, type Team, type TeamContact, type TeamPatch } from "../../core/index";
 import type { Builder, CurrentPointsTable, CurrentScoresTable, Database, MonthlyReportsTable, PointRevisionsTable } from "./schema";
 import { matchTokens, toTeam, toToken } from "./sql";
 import { all, first, insert, run, type Operation, type Steps, type WriteContext } from "./steps";
@@ -507,7 +507,7 @@ export function reorderMeasures(collaborativeId: string, measureIds: readonly st
       const { db } = ctx;
       yield* lockCollaborative(ctx, collaborativeId);
       const current = (yield* all(db.selectFrom("measures").select("id").where("collaborative_id", "=", collaborativeId).orderBy("position"))).map((r) => r.id);
-      const problem = orderProblem(current, measureIds);
+      const problem = measureOrderProblem(current, measureIds);
       if (problem) throw new StoreConflict(problem);
       for (const [i, id] of measureIds.entries()) {
         yield* run(db.updateTable("measures").set({ position: -1 - i }).where("collaborative_id", "=", collaborativeId).where("id", "=", id));
@@ -518,24 +518,6 @@ export function reorderMeasures(collaborativeId: string, measureIds: readonly st
       yield* audit(db, { at, actor, action: "measures.reordered", collaborativeId, teamId: null, details: { measureIds: [...measureIds] } });
     },
   };
-}
-
-/**
- * What is wrong with `order` as a new order of the measures `current` (each exactly once), or `null`.
- *
- * @example
- * orderProblem(["a", "b"], ["b", "a"]); // => null
- * orderProblem(["a", "b"], ["a"]); // => "list every measure exactly once: b is missing"
- */
-export function orderProblem(current: readonly string[], order: readonly string[]): string | null {
-  const problems: string[] = [];
-  const duplicates = order.filter((id, i) => order.indexOf(id) !== i);
-  const unknown = order.filter((id) => !current.includes(id));
-  const missing = current.filter((id) => !order.includes(id));
-  if (missing.length > 0) problems.push(`${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} missing`);
-  if (unknown.length > 0) problems.push(`${unknown.join(", ")} ${unknown.length === 1 ? "is not a measure" : "are not measures"} of this collaborative`);
-  if (duplicates.length > 0) problems.push(`${[...new Set(duplicates)].join(", ")} appear${duplicates.length === 1 ? "s" : ""} more than once`);
-  return problems.length === 0 ? null : `list every measure exactly once: ${problems.join("; ")}`;
 }
 
 /**
