@@ -372,6 +372,47 @@ describe("admin API: tokens and audit (SQLite)", () => {
   });
 });
 
+describe("admin API in the OpenAPI document", () => {
+  let w: World;
+  beforeAll(async () => {
+    w = await makeWorld();
+  });
+  afterAll(async () => w.close());
+
+  it("is contract 0.3.0 and lists every admin operation with its body schema; the 0.2.0 operations are still there", async () => {
+    const doc = (await call(w.app, "GET", "/api/v1/openapi.json")).json;
+    expect(doc.info.version).toBe("0.3.0");
+    const operations: Array<[string, string, string | null]> = [
+      ["post", "/api/v1/collaboratives", "CollaborativeDefinitionInput"],
+      ["patch", "/api/v1/collaboratives/{id}", "CollaborativeSettingsPatch"],
+      ["post", "/api/v1/collaboratives/{id}/measures", "MeasureDefinition"],
+      ["put", "/api/v1/collaboratives/{id}/measures/{measureId}", "MeasureDefinition"],
+      ["delete", "/api/v1/collaboratives/{id}/measures/{measureId}", null],
+      ["put", "/api/v1/collaboratives/{id}/measures-order", "MeasureOrder"],
+      ["get", "/api/v1/collaboratives/{id}/admin/teams", null],
+      ["post", "/api/v1/collaboratives/{id}/teams", "NewTeam"],
+      ["patch", "/api/v1/collaboratives/{id}/teams/{teamId}", "TeamPatch"],
+      ["put", "/api/v1/collaboratives/{id}/teams/{teamId}/contacts", "TeamContacts"],
+      ["get", "/api/v1/tokens", null],
+      ["post", "/api/v1/tokens", "NewTokenRequest"],
+      ["post", "/api/v1/tokens/{tokenId}/revoke", null],
+      ["get", "/api/v1/audit", null],
+      ["get", "/api/v1/collaboratives/{id}", null],
+      ["post", "/api/v1/collaboratives/{id}/submissions", "SubmissionInput"],
+    ];
+    for (const [method, path, body] of operations) {
+      const op = doc.paths[path]?.[method];
+      expect([method, path, op !== undefined]).toEqual([method, path, true]);
+      expect(op.requestBody?.content["application/json"].schema.$ref ?? null).toBe(body === null ? null : `#/components/schemas/${body}`);
+      if (body !== null) expect(op.requestBody.required).toBe(true);
+    }
+    expect(doc.components.schemas.NewTokenRequest.properties.role.enum).toEqual(["team", "faculty", "admin"]);
+    expect(doc.components.schemas.IssuedToken.required).toEqual(["token", "info"]);
+    expect(Object.keys(doc.components.schemas.TokenInfo.properties)).not.toContain("hash");
+    expect(doc.paths["/api/v1/audit"].get.parameters.map((p: { name: string }) => p.name)).toEqual(["collaborative", "actor", "action", "team", "before", "limit"]);
+  });
+});
+
 describe("admin API on PostgreSQL: the main flow", () => {
   let w: World;
   beforeAll(async () => {
