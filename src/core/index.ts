@@ -5,6 +5,8 @@ export * from "./schema";
 export * from "./direction";
 export * from "./period";
 export * from "./participation";
+export * from "./activeMeasures";
+export * from "./measureOrder";
 export * from "./mdc/limits";
 export * from "./mdc/rules";
 export * from "./mdc/specialCause";

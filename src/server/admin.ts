@@ -3,12 +3,13 @@
 
 import { readFileSync } from "node:fs";
 import * as z from "zod";
-import { checkPeriodChange, CollaborativeDefinition, MeasureDefinition, Role, Slug, Team } from "../core/index";
+import { checkPeriodChange, CollaborativeDefinition, CollaborativeSettingsPatch, MeasureDefinition, Period, Role, Slug, Team, TeamContacts, TeamPatch } from "../core/index";
 import { ConfigError, readConfig } from "./config";
 import { seedDemo } from "./seed";
 import { describeStore, openStore } from "./store/open";
 import { StoreConflict, StoreNotFound, type Actor, type Store } from "./store/store";
 import { issueToken } from "./tokens";
+import { adminTeam } from "./views/adminTeams";
 import { isCommand, parseCommandLine, synopsis, USAGE, UsageError } from "./adminArgs";
 import { issuesToConflicts } from "./validation";
 
@@ -110,6 +111,118 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         }
         return 0;
       }
+      case "update-collaborative": {
+        const collaborativeId = parseOrExplain(Slug, positional[0], "the collaborative id");
+        const patch = parseOrExplain(CollaborativeSettingsPatch, readJson(positional[1]), positional[1]);
+        const s = await open();
+        const current = await s.getCollaborative(collaborativeId);
+        if (!current) throw new StoreNotFound(`no collaborative ${collaborativeId}`);
+        // the same check as PATCH /collaboratives/{id}: the settings as they would be
+        parseOrExplain(CollaborativeDefinition, { ...current.definition, ...patch }, `${positional[1]} applied to ${collaborativeId}`);
+        await s.updateCollaborative(collaborativeId, patch, now().toISOString(), CLI);
+        io.out(`updated ${collaborativeId}: ${Object.keys(patch).join(", ")}`);
+        return 0;
+      }
+      case "update-measure": {
+        const measure = parseOrExplain(MeasureDefinition, readJson(positional[1]), positional[1]);
+        await (await open()).updateMeasure(positional[0], measure, now().toISOString(), CLI);
+        io.out(`updated measure ${measure.id} of ${positional[0]}`);
+        return 0;
+      }
+      case "retire-measure": {
+        const [collaborativeId, measureId] = positional;
+        const s = await open();
+        const measure = (await s.getCollaborative(collaborativeId))?.definition.measures.find((m) => m.id === measureId);
+        if (!measure) throw new StoreNotFound(`no measure ${measureId} in ${collaborativeId}`);
+        const retired = !switches.has("undo");
+        await s.updateMeasure(collaborativeId, { ...measure, retired }, now().toISOString(), CLI);
+        io.out(`${retired ? "retired" : "brought back"} measure ${measureId} of ${collaborativeId}`);
+        return 0;
+      }
+      case "delete-measure": {
+        await (await open()).deleteMeasure(positional[0], positional[1], now().toISOString(), CLI);
+        io.out(`deleted measure ${positional[1]} of ${positional[0]}`);
+        return 0;
+      }
+      case "reorder-measures": {
+        const [collaborativeId, ...measureIds] = positional;
+        await (await open()).reorderMeasures(collaborativeId, measureIds, now().toISOString(), CLI);
+        io.out(`measures of ${collaborativeId}: ${measureIds.join(", ")}`);
+        return 0;
+      }
+      case "list-teams": {
+        const s = await open();
+        const collaborative = await s.getCollaborative(positional[0]);
+        if (!collaborative) throw new StoreNotFound(`no collaborative ${positional[0]}`);
+        const contacts = await s.listContacts(positional[0]);
+        const teams = (await s.listTeams(positional[0])).map((t) => adminTeam(collaborative.definition, t, contacts.get(t.id) ?? []));
+        if (switches.has("json")) {
+          io.out(JSON.stringify(teams, null, 2));
+          return 0;
+        }
+        io.out(["id", "name", "joins", "active", "reminders", "contacts"].join("\t"));
+        for (const t of teams) {
+          io.out([t.id, t.name, `${t.joinMonth}${t.joinMonthSet ? "" : " (start)"}`, t.active ? "yes" : "no", t.remindersOptOut ? "off" : "on", t.contacts.map((c) => `${c.name} <${c.email}>`).join("; ") || "-"].join("\t"));
+        }
+        return 0;
+      }
+      case "update-team": {
+        const [collaborativeId, teamId] = positional;
+        const yesNo = (option: string, yes: string, no: string): boolean | undefined => {
+          const value = flags.get(option);
+          if (value === undefined) return undefined;
+          if (value === yes || value === no) return value === yes;
+          throw new UsageError(`--${option} takes ${yes} or ${no} (got ${JSON.stringify(value)})`, "update-team");
+        };
+        const joinMonth = flags.get("join-month");
+        const active = yesNo("active", "yes", "no");
+        const reminders = yesNo("reminders", "on", "off");
+        const raw = {
+          ...(flags.has("name") ? { name: flags.get("name") } : {}),
+          ...(flags.has("organisation") ? { organisation: flags.get("organisation") } : {}),
+          ...(joinMonth !== undefined ? { joinMonth: joinMonth === "none" ? null : joinMonth } : {}),
+          ...(active !== undefined ? { active } : {}),
+          ...(reminders !== undefined ? { remindersOptOut: !reminders } : {}),
+        };
+        if (Object.keys(raw).length === 0) throw new UsageError("give at least one of --name, --organisation, --join-month, --active, --reminders", "update-team");
+        if (joinMonth !== undefined && joinMonth !== "none" && !Period.safeParse(joinMonth).success) {
+          throw new UsageError(`--join-month takes a month written YYYY-MM, e.g. 2026-04, or none (got ${JSON.stringify(joinMonth)})`, "update-team");
+        }
+        const patch = parseOrExplain(TeamPatch, raw, "the team's changes");
+        const team = await (await open()).updateTeam(parseOrExplain(Slug, collaborativeId, "the collaborative id"), parseOrExplain(Slug, teamId, "the team id"), patch, now().toISOString(), CLI);
+        io.out(`updated team ${team.id} of ${collaborativeId}: ${Object.keys(patch).join(", ")}`);
+        return 0;
+      }
+      case "set-contacts": {
+        const [collaborativeId, teamId] = positional;
+        const file = flags.get("file");
+        if (file === undefined) throw new UsageError("set-contacts needs --file contacts.json (a list of {name, email, role}, or {\"contacts\": [...]})", "set-contacts");
+        const raw = readJson(file);
+        const { contacts } = parseOrExplain(TeamContacts, Array.isArray(raw) ? { contacts: raw } : raw, file);
+        await (await open()).setContacts(collaborativeId, teamId, contacts, now().toISOString(), CLI);
+        io.out(`set ${contacts.length} contact${contacts.length === 1 ? "" : "s"} of team ${teamId} in ${collaborativeId}`);
+        return 0;
+      }
+      case "audit": {
+        const limitText = flags.get("limit");
+        const limit = limitText === undefined ? 50 : Number(limitText);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError("--limit must be a whole number from 1 to 10000", "audit");
+        const filter = {
+          ...(flags.has("collaborative") ? { collaborativeId: flags.get("collaborative") as string } : {}),
+          ...(flags.has("actor") ? { actor: flags.get("actor") as string } : {}),
+          ...(flags.has("action") ? { action: flags.get("action") as string } : {}),
+          ...(flags.has("team") ? { teamId: flags.get("team") as string } : {}),
+          limit,
+        };
+        const entries = await (await open()).listAudit(filter);
+        if (switches.has("json")) {
+          io.out(JSON.stringify(entries, null, 2));
+          return 0;
+        }
+        io.out(["id", "at", "actor", "action", "collaborative", "team", "details"].join("\t"));
+        for (const e of entries) io.out([e.id, e.at, e.actorLabel, e.action, e.collaborativeId ?? "-", e.teamId ?? "-", JSON.stringify(e.details)].join("\t"));
+        return 0;
+      }
       case "revoke-token": {
         const token = await (await open()).revokeToken(positional[0], now().toISOString(), CLI);
         if (!token) {
@@ -120,7 +233,8 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
         return 0;
       }
       case "list-tokens": {
-        const tokens = await (await open()).listTokens();
+        const collaborative = flags.get("collaborative");
+        const tokens = await (await open()).listTokens(collaborative !== undefined ? { collaborativeId: collaborative } : {});
         if (switches.has("json")) {
           io.out(JSON.stringify(tokens, null, 2));
           return 0;

@@ -15,6 +15,9 @@ import { openApiDocument } from "./openapi";
 import { ApiProblem } from "./problem";
 import { createFailureLimiter, createRateLimiter, DEFAULT_FAILED_AUTH_PER_MINUTE } from "./rateLimit";
 import type { AppEnv } from "./routes/context";
+import { adminCollaborativeRoutes } from "./routes/adminCollaboratives";
+import { adminTeamRoutes } from "./routes/adminTeams";
+import { auditRoutes } from "./routes/audit";
 import { collaborativeRoutes } from "./routes/collaboratives";
 import { exportRoutes } from "./routes/exports";
 import { learningRoutes } from "./routes/learning";
@@ -25,6 +28,7 @@ import { runChartRoutes } from "./routes/runcharts";
 import { scoreRoutes } from "./routes/scores";
 import { submissionRoutes } from "./routes/submissions";
 import { teamRoutes } from "./routes/teams";
+import { tokenRoutes } from "./routes/tokens";
 import { registerWebRoutes } from "./routes/web";
 import { StoreConflict, StoreNotFound, StoreUnavailable, type Store } from "./store/store";
 
@@ -186,7 +190,22 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const routeDeps = { store: deps.store, clock, guard, newId: deps.newId ?? (() => randomUUID()) };
   // One sub-app per resource, each with paths below /api/v1 (the OpenAPI document lists them all).
-  for (const routes of [meRoutes, collaborativeRoutes, submissionRoutes, pointRoutes, exportRoutes, runChartRoutes, learningRoutes, teamRoutes, scoreRoutes, periodRoutes]) {
+  for (const routes of [
+    meRoutes,
+    collaborativeRoutes,
+    submissionRoutes,
+    pointRoutes,
+    exportRoutes,
+    runChartRoutes,
+    learningRoutes,
+    teamRoutes,
+    scoreRoutes,
+    periodRoutes,
+    adminCollaborativeRoutes,
+    adminTeamRoutes,
+    tokenRoutes,
+    auditRoutes,
+  ]) {
     app.route("/api/v1", routes(routeDeps));
   }
   registerWebRoutes(app, { staticDir: deps.staticDir ?? null, manifestFallback: deps.manifestFallback ?? null, publicUrl: deps.publicUrl ?? null });

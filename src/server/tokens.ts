@@ -26,6 +26,8 @@ export type IssueTokenOptions = {
   label: string;
   /** expires after this many days; default never */
   expiresInDays?: number | null;
+  /** expires at this instant (ISO-8601), instead of `expiresInDays` */
+  expiresAt?: string | null;
   now: Date;
   actor: Actor;
 };
@@ -50,9 +52,11 @@ export async function issueToken(store: Store, options: IssueTokenOptions): Prom
     label: options.label,
     createdAt: options.now.toISOString(),
     expiresAt:
-      options.expiresInDays === undefined || options.expiresInDays === null
-        ? null
-        : new Date(options.now.getTime() + options.expiresInDays * 86_400_000).toISOString(),
+      options.expiresAt !== undefined && options.expiresAt !== null
+        ? new Date(options.expiresAt).toISOString()
+        : options.expiresInDays === undefined || options.expiresInDays === null
+          ? null
+          : new Date(options.now.getTime() + options.expiresInDays * 86_400_000).toISOString(),
     revokedAt: null,
   };
   const { revokedAt: _revoked, ...stored } = record;

@@ -36,8 +36,14 @@ function pointContext(body: unknown, path: readonly (string | number)[]): { meas
   return { measureId: typeof measureId === "string" ? measureId : null, period: typeof period === "string" ? period : null };
 }
 
-/** zod issues as conflicts (code SCHEMA): one per issue, and one per unknown field, with its full path. */
-export function issuesToConflicts(issues: readonly z.core.$ZodIssue[], body: unknown): Conflict[] {
+/** Why an unknown field of a report is refused (a report's body is the one place personal data could slip in). */
+export const REPORT_UNKNOWN_FIELD = "reports carry monthly aggregates only (no patient-level or other extra fields)";
+
+/**
+ * zod issues as conflicts (code SCHEMA): one per issue, and one per unknown field, with its full
+ * path; `unknownField` says why an unknown field is refused (default: a report's reason).
+ */
+export function issuesToConflicts(issues: readonly z.core.$ZodIssue[], body: unknown, unknownField: string = REPORT_UNKNOWN_FIELD): Conflict[] {
   const out: Conflict[] = [];
   for (const issue of issues) {
     const base = pathOf(issue.path);
@@ -48,7 +54,7 @@ export function issuesToConflicts(issues: readonly z.core.$ZodIssue[], body: unk
           path,
           ...pointContext(body, path),
           code: "SCHEMA",
-          message: `unknown field "${key}": reports carry monthly aggregates only (no patient-level or other extra fields)`,
+          message: `unknown field "${key}": ${unknownField}`,
           severity: "error",
         });
       }
@@ -60,15 +66,15 @@ export function issuesToConflicts(issues: readonly z.core.$ZodIssue[], body: unk
 }
 
 /** Validate `body` with `schema`; 422 VALIDATION with a conflict per problem. */
-export function validate<S extends z.ZodType>(schema: S, body: unknown, what: string): z.output<S> {
+export function validate<S extends z.ZodType>(schema: S, body: unknown, what: string, unknownField?: string): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
-  throw validationProblem(result.error.issues, body, what);
+  throw validationProblem(result.error.issues, body, what, unknownField);
 }
 
 /** 422 VALIDATION: "<what> has n problems; the first at <path>: <message>", with one conflict per issue. */
-function validationProblem(issues: readonly z.core.$ZodIssue[], body: unknown, what: string): ApiProblem {
-  const conflicts = issuesToConflicts(issues, body);
+function validationProblem(issues: readonly z.core.$ZodIssue[], body: unknown, what: string, unknownField?: string): ApiProblem {
+  const conflicts = issuesToConflicts(issues, body, unknownField);
   const first = conflicts[0];
   const where = first && first.path.length > 0 ? ` at ${first.path.join(".")}` : "";
   return new ApiProblem(
@@ -150,11 +156,12 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json$/i;
  * VALIDATION with a conflict per issue. The body is read and parsed here first, so a mistake gets our
  * answer, not the validator's: not JSON is 400 MALFORMED_JSON with the parser's position; a body sent
  * without a JSON Content-Type is 400 (the validator would otherwise see `{}` and blame missing fields);
- * an empty body is MALFORMED_JSON, or `{}` when `optional` (lock takes no body).
+ * an empty body is MALFORMED_JSON, or `{}` when `optional` (lock takes no body). `unknownField` says
+ * why an unknown field is refused (see issuesToConflicts).
  */
-export function jsonBody<S extends z.ZodType>(schema: S, what: string, options: { optional?: boolean } = {}) {
+export function jsonBody<S extends z.ZodType>(schema: S, what: string, options: { optional?: boolean; unknownField?: string } = {}) {
   const validator = zValidator("json", schema, (result) => {
-    if (!result.success) throw validationProblem(result.error.issues, result.data, what);
+    if (!result.success) throw validationProblem(result.error.issues, result.data, what, options.unknownField);
   });
   const read: MiddlewareHandler = async (c, next) => {
     // c.req caches the text; the validator's c.req.json() parses that cached text again.

@@ -176,6 +176,23 @@ describe("checkSubmission(input, collaborative, { asOf, lockedPeriods })", () =>
     expect(warning).toMatchObject({ measureId: "clabsi", period: "2026-02", severity: "warning", message: "required measure CLABSI rate has no value for 2026-02" });
   });
 
+  it("checkSubmission refuses numbers for a retired measure (MEASURE_RETIRED naming it), still takes its retraction, and never warns it missing", () => {
+    const retired: CollaborativeDefinition = { ...collaborative, measures: collaborative.measures.map((m) => (m.id === "bundle" ? { ...m, retired: true } : m)) };
+    const conflicts = checkSubmission(
+      report([
+        { measureId: "bundle", period: "2026-02", numerator: 9, denominator: 10 },
+        { measureId: "bundle", period: "2026-01", retract: { reason: "typed in the wrong month" } },
+        { measureId: "bundle", period: "2026-03" },
+        { measureId: "clabsi", period: "2026-02", numerator: 1, denominator: 900 },
+      ]),
+      retired,
+      { asOf },
+    );
+    expect(conflicts.map((c) => [c.code, c.path.join("."), c.severity])).toEqual([["MEASURE_RETIRED", "points.0.measureId", "error"]]);
+    expect(conflicts[0].message).toBe("measure Bundle (bundle) is retired and takes no new data: leave its rows out (the collaborative's admin can bring it back)");
+    expect(core.activeMeasures(retired).map((m) => m.id)).toEqual(["clabsi", "falls", "los"]);
+  });
+
   it("checkSubmission is pure: the same input gives the same answer, whatever the real date", () => {
     const input = report(ok());
     expect(checkSubmission(input, collaborative, { asOf: "2026-03-05" })).toEqual(checkSubmission(input, collaborative, { asOf: "2026-03-05" }));

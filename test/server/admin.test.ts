@@ -142,6 +142,88 @@ describe("runAdmin(args)", () => {
     const actions = (await handle.store.listAudit({ collaborativeId: "sepsis" })).map((a) => a.action);
     expect(actions.slice(0, 2)).toEqual(["period.reopen", "period.lock"]);
   });
+
+  describe("setting a collaborative up (the same store functions as the admin API)", () => {
+    const T = { tokenId: null, label: "t" };
+    beforeEach(async () => {
+      await handle.store.createCollaborative(fixtureCollaborative(), now().toISOString(), T);
+      for (const id of ["alpha", "bravo"]) await handle.store.addTeam("sepsis", { id, name: `${id} hospital`, organisation: "" }, now().toISOString(), T);
+    });
+
+    it("update-team sets the join month (none clears it), active, reminders and the name; bad values are named", async () => {
+      expect(await admin("update-team", "sepsis", "alpha", "--join-month", "2026-04", "--active", "no", "--reminders", "off", "--name", "Alpha General")).toBe(0);
+      expect(out.pop()).toBe("updated team alpha of sepsis: name, joinMonth, active, remindersOptOut");
+      expect(await handle.store.getTeam("sepsis", "alpha")).toMatchObject({ name: "Alpha General", joinMonth: "2026-04", active: false, remindersOptOut: true });
+      expect(await admin("update-team", "sepsis", "alpha", "--join-month", "none", "--active", "yes", "--reminders", "on")).toBe(0);
+      const alpha = await handle.store.getTeam("sepsis", "alpha");
+      expect(alpha && ["joinMonth", "active", "remindersOptOut"].some((k) => k in alpha)).toBe(false);
+      expect(await admin("update-team", "sepsis", "alpha", "--join-month", "April")).toBe(1);
+      expect(err.pop()).toMatch(/^error: --join-month takes a month written YYYY-MM, e\.g\. 2026-04, or none \(got "April"\)/);
+      expect(await admin("update-team", "sepsis", "alpha", "--active", "maybe")).toBe(1);
+      expect(err.pop()).toMatch(/^error: --active takes yes or no \(got "maybe"\)/);
+      expect(await admin("update-team", "sepsis", "alpha")).toBe(1);
+      expect(err.pop()).toMatch(/^error: give at least one of --name/);
+      expect(await admin("update-team", "sepsis", "zulu", "--name", "Z")).toBe(1);
+      expect(err.pop()).toBe("error: no team zulu in sepsis");
+    });
+
+    it("set-contacts --file replaces a team's contacts (a list, or { contacts }); a bad address names its entry; list-teams shows them", async () => {
+      const file = join(dir, "contacts.json");
+      writeFileSync(file, JSON.stringify([{ name: "Ada Lead", email: "ada@alpha.example", role: "data lead" }]));
+      expect(await admin("set-contacts", "sepsis", "alpha", "--file", file)).toBe(0);
+      expect(out.pop()).toBe("set 1 contact of team alpha in sepsis");
+      expect((await handle.store.listContacts("sepsis")).get("alpha")).toEqual([{ name: "Ada Lead", email: "ada@alpha.example", role: "data lead" }]);
+      writeFileSync(file, JSON.stringify({ contacts: [{ name: "Ben", email: "not an address" }] }));
+      expect(await admin("set-contacts", "sepsis", "alpha", "--file", file)).toBe(1);
+      expect(err.pop()).toContain(`${file} is not valid:\n  contacts.0.email: must be an e-mail address such as name@hospital.org`);
+      expect(await admin("set-contacts", "sepsis", "alpha")).toBe(1);
+      expect(err.pop()).toMatch(/^error: set-contacts needs --file contacts\.json/);
+      expect(await admin("list-teams", "sepsis")).toBe(0);
+      expect(out).toEqual(["id\tname\tjoins\tactive\treminders\tcontacts", "alpha\talpha hospital\t2026-01 (start)\tyes\ton\tAda Lead <ada@alpha.example>", "bravo\tbravo hospital\t2026-01 (start)\tyes\ton\t-"]);
+      out = [];
+      expect(await admin("list-teams", "sepsis", "--json")).toBe(0);
+      expect(JSON.parse(out.join("\n"))[0]).toMatchObject({ id: "alpha", joinMonth: "2026-01", joinMonthSet: false, contacts: [{ email: "ada@alpha.example" }] });
+    });
+
+    it("retire-measure retires (and --undo brings back); reorder-measures, delete-measure and update-measure keep the measure set", async () => {
+      expect(await admin("retire-measure", "sepsis", "readmissions")).toBe(0);
+      expect((await handle.store.getCollaborative("sepsis"))?.definition.measures[2].retired).toBe(true);
+      expect(await admin("retire-measure", "sepsis", "readmissions", "--undo")).toBe(0);
+      expect((await handle.store.getCollaborative("sepsis"))?.definition.measures[2].retired).toBeUndefined();
+      expect(await admin("retire-measure", "sepsis", "nope")).toBe(1);
+      expect(err.pop()).toBe("error: no measure nope in sepsis");
+      expect(await admin("reorder-measures", "sepsis", "door-to-abx", "readmissions", "mortality", "abx-1h")).toBe(0);
+      expect((await handle.store.getCollaborative("sepsis"))?.definition.measures.map((m) => m.id)).toEqual(["door-to-abx", "readmissions", "mortality", "abx-1h"]);
+      expect(await admin("reorder-measures", "sepsis", "abx-1h")).toBe(1);
+      expect(err.pop()).toBe("error: list every measure exactly once: door-to-abx, readmissions, mortality are missing");
+      expect(await admin("delete-measure", "sepsis", "readmissions")).toBe(0);
+      const measure = join(dir, "m.json");
+      writeFileSync(measure, JSON.stringify({ ...fixtureCollaborative().measures[0], goal: 90 }));
+      expect(await admin("update-measure", "sepsis", measure)).toBe(0);
+      expect((await handle.store.getCollaborative("sepsis"))?.definition.measures.find((m) => m.id === "abx-1h")?.goal).toBe(90);
+    });
+
+    it("update-collaborative applies a settings file checked like the API; audit lists the changes, filtered", async () => {
+      const file = join(dir, "settings.json");
+      writeFileSync(file, JSON.stringify({ dueDay: 20, remindersEnabled: false }));
+      expect(await admin("update-collaborative", "sepsis", file)).toBe(0);
+      expect((await handle.store.getCollaborative("sepsis"))?.definition).toMatchObject({ dueDay: 20, remindersEnabled: false });
+      writeFileSync(file, JSON.stringify({ endMonth: "2025-01" }));
+      expect(await admin("update-collaborative", "sepsis", file)).toBe(1);
+      expect(err.pop()).toContain("applied to sepsis is not valid:\n  endMonth: endMonth must not be before startMonth");
+      writeFileSync(file, JSON.stringify({ dueDay: 40 }));
+      expect(await admin("update-collaborative", "sepsis", file)).toBe(1);
+      expect(err.pop()).toContain("dueDay: use a day from 1 to 28 (every month has it)");
+      out = [];
+      expect(await admin("audit", "--collaborative", "sepsis", "--action", "collaborative")).toBe(0);
+      expect(out.length).toBe(3); // header, created, updated
+      expect(out[1]).toContain("collaborative.updated");
+      out = [];
+      expect(await admin("audit", "--team", "bravo", "--json")).toBe(0);
+      expect(JSON.parse(out.join("\n")).map((e: { action: string }) => e.action)).toEqual(["team.added"]);
+      expect(await admin("audit", "--limit", "0")).toBe(1);
+    });
+  });
 });
 
 describe("runAdmin's command line (node:util parseArgs)", () => {
@@ -186,7 +268,7 @@ describe("runAdmin's command line (node:util parseArgs)", () => {
   it("<command> --help prints that command's usage and exits 0; the full usage lists every command with its options", async () => {
     expect(await admin("reopen", "--help")).toBe(0);
     expect(out).toEqual(["usage: npm run admin -- reopen <collab> <period> --reason text"]);
-    for (const line of ["issue-token <role> [--collaborative id] [--team id] [--label text] [--expires-days n]", "list-tokens [--json]", "seed-demo [--json]", "reopen <collab> <period> --reason text"]) {
+    for (const line of ["issue-token <role> [--collaborative id] [--team id] [--label text] [--expires-days n]", "list-tokens [--collaborative id] [--json]", "set-contacts <collab> <teamId> --file contacts.json", "retire-measure <collab> <measureId> [--undo]", "seed-demo [--json]", "reopen <collab> <period> --reason text"]) {
       expect(USAGE).toContain(line);
     }
   });

@@ -88,6 +88,117 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(JSON.stringify(entry)).not.toContain("@");
     });
 
+    it("updateCollaborative() changes only the settings given, audited; refuses an end before the start and months that would leave data out", async () => {
+      await withTeams();
+      await store.updateCollaborative("sepsis", { name: "Sepsis II", dueDay: 20, remindersEnabled: false, reminderDaysBefore: 5, sharing: "blinded" }, AT, CLI);
+      const def = (await store.getCollaborative("sepsis"))?.definition;
+      expect(def).toMatchObject({ name: "Sepsis II", dueDay: 20, remindersEnabled: false, reminderDaysBefore: 5, sharing: "blinded", aim: collaborative.aim, startMonth: "2026-01" });
+      await store.updateCollaborative("sepsis", { remindersEnabled: true, reminderDaysBefore: 3 }, AT, CLI);
+      const back = (await store.getCollaborative("sepsis"))?.definition;
+      expect(back && ("remindersEnabled" in back || "reminderDaysBefore" in back)).toBe(false); // defaults read back absent
+      await expect(store.updateCollaborative("sepsis", { endMonth: "2025-12" }, AT, CLI)).rejects.toThrow(/endMonth 2025-12 is before startMonth 2026-01/);
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 1, denominator: 2 }] });
+      await expect(store.updateCollaborative("sepsis", { startMonth: "2026-03" }, AT, CLI)).rejects.toThrow(/data for 2026-02: startMonth can be 2026-02 at the latest/);
+      await expect(store.updateCollaborative("sepsis", { endMonth: "2026-01" }, AT, CLI)).rejects.toThrow(StoreConflict);
+      await store.updateCollaborative("sepsis", { startMonth: "2026-02", endMonth: "2026-02" }, AT, CLI);
+      expect((await store.getCollaborative("sepsis"))?.definition).toMatchObject({ startMonth: "2026-02", endMonth: "2026-02" });
+      await expect(store.updateCollaborative("nope", { name: "x" }, AT, CLI)).rejects.toThrow(StoreNotFound);
+      const entry = (await store.listAudit({ collaborativeId: "sepsis", action: "collaborative.updated" }))[0];
+      expect(entry?.details).toEqual({ changed: { startMonth: "2026-02", endMonth: "2026-02" } });
+    });
+
+    it("updateMeasure() replaces a definition by id, retires and brings back; kind and multiplier are fixed once data exists", async () => {
+      await withTeams();
+      const abx = collaborative.measures[0];
+      await store.updateMeasure("sepsis", { ...abx, name: "Antibiotics in 60 minutes", goal: 90, kind: "rate", multiplier: 10 }, AT, CLI);
+      expect((await store.getCollaborative("sepsis"))?.definition.measures[0]).toMatchObject({ id: "abx-1h", name: "Antibiotics in 60 minutes", goal: 90, kind: "rate" });
+      await store.updateMeasure("sepsis", abx, AT, CLI);
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 1, denominator: 2 }] });
+      await expect(store.updateMeasure("sepsis", { ...abx, kind: "count" }, AT, CLI)).rejects.toThrow(/abx-1h already has data from 1 team: its kind \(percent\) cannot change to count; add a new measure and retire this one/);
+      const mortality = collaborative.measures[1];
+      await storeSubmit(store, collaborative, "bravo", { reportingMonth: "2026-02", points: [{ measureId: "mortality", period: "2026-02", numerator: 1, denominator: 2000 }] });
+      await expect(store.updateMeasure("sepsis", { ...mortality, multiplier: 100 }, AT, CLI)).rejects.toThrow(/multiplier \(1000\) cannot change to 100/);
+      await store.updateMeasure("sepsis", { ...abx, retired: true }, AT, CLI);
+      expect((await store.getCollaborative("sepsis"))?.definition.measures[0].retired).toBe(true);
+      await store.updateMeasure("sepsis", { ...abx, retired: false }, AT, CLI);
+      expect("retired" in ((await store.getCollaborative("sepsis"))?.definition.measures[0] ?? {})).toBe(false); // stored sparse
+      await expect(store.updateMeasure("sepsis", { ...abx, id: "nope" }, AT, CLI)).rejects.toThrow(StoreNotFound);
+      const actions = (await store.listAudit({ collaborativeId: "sepsis", action: "measure" })).map((e) => e.action);
+      expect(actions).toEqual(["measure.unretired", "measure.retired", "measure.updated", "measure.updated"]);
+    });
+
+    it("reorderMeasures() renumbers the unique positions in any order; every id exactly once", async () => {
+      await withTeams();
+      const order = ["door-to-abx", "abx-1h", "readmissions", "mortality"];
+      await store.reorderMeasures("sepsis", order, AT, CLI);
+      expect((await store.getCollaborative("sepsis"))?.definition.measures.map((m) => m.id)).toEqual(order);
+      await store.reorderMeasures("sepsis", [...order].reverse(), AT, CLI);
+      expect((await store.getCollaborative("sepsis"))?.definition.measures.map((m) => m.id)).toEqual([...order].reverse());
+      expect((await handle.raw("SELECT position FROM measures WHERE collaborative_id = 'sepsis' ORDER BY position")).map((r) => Number(r.position))).toEqual([0, 1, 2, 3]);
+      await expect(store.reorderMeasures("sepsis", ["abx-1h", "mortality"], AT, CLI)).rejects.toThrow(/readmissions, door-to-abx are missing/);
+      await expect(store.reorderMeasures("sepsis", [...order, "abx-1h", "zzz"], AT, CLI)).rejects.toThrow(/zzz is not a measure of this collaborative; abx-1h appears more than once/);
+      // a new measure still goes last
+      await store.addMeasure("sepsis", { ...collaborative.measures[0], id: "lactate" }, AT, CLI);
+      expect((await store.getCollaborative("sepsis"))?.definition.measures.at(-1)?.id).toBe("lactate");
+    });
+
+    it("deleteMeasure() deletes a measure without data; one with data (even retracted) is a StoreConflict saying to retire it", async () => {
+      await withTeams();
+      await store.deleteMeasure("sepsis", "readmissions", AT, CLI);
+      expect((await store.getCollaborative("sepsis"))?.definition.measures.map((m) => m.id)).toEqual(["abx-1h", "mortality", "door-to-abx"]);
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 1, denominator: 2 }] });
+      await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", retract: { reason: "wrong" } }] });
+      await expect(store.deleteMeasure("sepsis", "abx-1h", AT, CLI)).rejects.toThrow(/abx-1h has data from 1 team \(2 point revisions\): retire it instead/);
+      await expect(store.deleteMeasure("sepsis", "readmissions", AT, CLI)).rejects.toThrow(StoreNotFound);
+      await store.deleteMeasure("sepsis", "mortality", AT, CLI);
+      await store.deleteMeasure("sepsis", "door-to-abx", AT, CLI);
+      await store.updateMeasure("sepsis", { ...collaborative.measures[0], retired: true }, AT, CLI);
+      await store.addMeasure("sepsis", { ...collaborative.measures[3] }, AT, CLI);
+      await expect(store.deleteMeasure("sepsis", "abx-1h", AT, CLI)).rejects.toThrow(StoreConflict);
+      expect((await store.listAudit({ collaborativeId: "sepsis", action: "measure.deleted" })).map((e) => e.details.measureId)).toEqual(["door-to-abx", "mortality", "readmissions"]);
+    });
+
+    it("deleteMeasure() keeps the last measure", async () => {
+      await store.createCollaborative({ ...collaborative, measures: [collaborative.measures[0]] }, AT, CLI);
+      await expect(store.deleteMeasure("sepsis", "abx-1h", AT, CLI)).rejects.toThrow(/only measure/);
+    });
+
+    it("updateTeam() changes the fields given; joinMonth null clears it; addTeam() with contacts writes both at once", async () => {
+      await withTeams();
+      const updated = await store.updateTeam("sepsis", "alpha", { name: "Alpha General", joinMonth: "2026-04", active: false, remindersOptOut: true }, AT, CLI);
+      expect(updated).toMatchObject({ id: "alpha", name: "Alpha General", organisation: "Alpha Health", joinMonth: "2026-04", active: false, remindersOptOut: true, position: 0 });
+      expect(await store.getTeam("sepsis", "alpha")).toEqual(updated);
+      const cleared = await store.updateTeam("sepsis", "alpha", { joinMonth: null, active: true, remindersOptOut: false }, AT, CLI);
+      expect(["joinMonth", "active", "remindersOptOut"].some((k) => k in cleared)).toBe(false);
+      expect(await store.getTeam("sepsis", "alpha")).toEqual(cleared);
+      await expect(store.updateTeam("sepsis", "zulu", { name: "Z" }, AT, CLI)).rejects.toThrow(StoreNotFound);
+      const lead = { name: "Dee Lead", email: "dee@delta.example", role: "data lead" };
+      await store.addTeam("sepsis", { id: "delta", name: "Delta", organisation: "" }, AT, CLI, [lead]);
+      expect(Object.fromEntries(await store.listContacts("sepsis", { teamId: "delta" }))).toEqual({ delta: [lead] });
+      await expect(store.addTeam("sepsis", { id: "delta", name: "Again", organisation: "" }, AT, CLI, [lead])).rejects.toThrow(StoreConflict);
+      expect((await store.listContacts("sepsis", { teamId: "delta" })).get("delta")).toEqual([lead]);
+      expect((await store.listAudit({ teamId: "alpha", action: "team.updated" })).length).toBe(2);
+    });
+
+    it("listTokens() filters by collaborative; listAudit() filters by actor, action family and team and pages by id", async () => {
+      await withTeams();
+      await store.createCollaborative({ ...collaborative, id: "other" }, AT, CLI);
+      await issueToken(store, { role: "team", collaborativeId: "sepsis", teamId: "alpha", label: "alpha", now: new Date(AT), actor: CLI });
+      await issueToken(store, { role: "admin", label: "global", now: new Date(AT), actor: { tokenId: "tok_boss", label: "boss" } });
+      await issueToken(store, { role: "faculty", collaborativeId: "other", label: "other faculty", now: new Date(AT), actor: CLI });
+      expect((await store.listTokens()).map((t) => t.label)).toEqual(expect.arrayContaining(["alpha", "global", "other faculty"]));
+      expect((await store.listTokens({ collaborativeId: "sepsis" })).map((t) => t.label)).toEqual(["alpha"]);
+      expect((await store.listAudit({ actor: "tok_boss" })).map((e) => e.action)).toEqual(["token.issued"]);
+      expect((await store.listAudit({ action: "team" })).map((e) => e.teamId)).toEqual(["charlie", "bravo", "alpha"]);
+      expect(await store.listAudit({ action: "tea" })).toEqual([]);
+      expect((await store.listAudit({ teamId: "alpha" })).map((e) => e.action)).toEqual(["token.issued", "team.added"]);
+      const everything = await store.listAudit({ limit: 1000 });
+      const page1 = await store.listAudit({ limit: 2 });
+      const page2 = await store.listAudit({ limit: 2, before: page1[1].id });
+      expect([...page1, ...page2]).toEqual(everything.slice(0, 4));
+      expect(await store.listAudit({ before: everything.at(-1)?.id ?? 0 })).toEqual([]);
+    });
+
     it("addTeam() numbers teams in joining order (the blinded letter); duplicates are a StoreConflict", async () => {
       await withTeams();
       expect((await store.listTeams("sepsis")).map((t) => [t.id, t.position])).toEqual([

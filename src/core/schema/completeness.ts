@@ -8,12 +8,19 @@ export const CompletenessCell = z.object({
   /** latest revision number; `null` when nothing was received */
   revision: z.number().int().nullable(),
   firstReceivedAt: z.string().nullable(),
+  /**
+   * whether the team owes this month (core's owesMonth): `false` before its join month or once it is
+   * no longer active; such a month with no report is `not_due` and counted nowhere (API 0.3.0;
+   * absent from older servers' answers)
+   */
+  owed: z.boolean().optional(),
 });
 export type CompletenessCell = z.infer<typeof CompletenessCell>;
 
 /**
- * Counts over months. `expected` = months that are due (their due date has passed) or already
- * received; `expected = onTime + late + missing` and `received = onTime + late`.
+ * Counts over months. `expected` = months the team owes that are due (their due date has passed),
+ * or already received; a month the team does not owe (before its join month, or the team is no
+ * longer active) and did not report counts nowhere; `expected = onTime + late + missing` and `received = onTime + late`.
  */
 const Counts = {
   expected: z.number().int().nonnegative(),
@@ -36,7 +43,7 @@ export const CompletenessMonth = z.object({
   period: z.string(),
   dueDate: z.string(),
   ...Counts,
-  /** teams whose report for this month is not due yet */
+  /** teams that owe this month and whose report is not due yet */
   notDue: z.number().int().nonnegative(),
 });
 export type CompletenessMonth = z.infer<typeof CompletenessMonth>;

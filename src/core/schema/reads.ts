@@ -159,6 +159,12 @@ export const TeamStatus = z.object({
   firstReceivedAt: z.string().nullable(),
   /** the reporting month no longer accepts changes */
   locked: z.boolean(),
+  /**
+   * whether the team owes the reporting month (core's owesMonth): `false` before its join month or
+   * once it is no longer active, and then the status is never `missing` (API 0.3.0; absent from
+   * older servers' answers)
+   */
+  owed: z.boolean().optional(),
 });
 export type TeamStatus = z.infer<typeof TeamStatus>;
 

@@ -5,6 +5,7 @@
 import { CoreError } from "../errors";
 import { medianAbsoluteDeviation } from "simple-statistics";
 import { median } from "../numeric";
+import { isRetired } from "../activeMeasures";
 import { addMonths, isDay, monthIndex, periodOfIndex } from "../period";
 import type { CollaborativeDefinition, MeasureDefinition } from "../schema/collaborative";
 import { Period } from "../schema/common";
@@ -298,7 +299,7 @@ export function validateWorkbook(input: ValidateWorkbookInput): SheetIssue[] {
   // Required measures with no sheet at all.
   const matched = new Set(input.sheets.map((s) => s.measureId));
   for (const measure of collaborative.measures) {
-    if (!measure.required || matched.has(measure.id)) continue;
+    if (!measure.required || isRetired(measure) || matched.has(measure.id)) continue;
     const sheetName = measureSheetName(measure);
     groups.push({
       sheetName,

@@ -7,6 +7,7 @@ import type { CollaborativeDefinition, MeasureDefinition } from "../schema/colla
 import type { PointInput, SubmissionInput } from "../schema/submission";
 import type { Conflict, ConflictCode } from "../schema/summary";
 import { monthOf } from "../period";
+import { isRetired } from "../activeMeasures";
 
 /**
  * Relative tolerance between a value a team sends and the value computed from its numerator and
@@ -198,6 +199,9 @@ export function resolvePoint(
  *
  * Errors (the point is refused; the rest of the report still lands):
  * - `UNKNOWN_MEASURE`: the measure is not in the collaborative's measure set
+ * - `MEASURE_RETIRED`: numbers for a retired measure (it is no longer reported); retracting one of
+ *   its stored values is still allowed, and the data store lets through a point that equals the
+ *   stored value (nothing would change), as for a locked month
  * - `DUPLICATE_POINT`: the same measure and month twice in one report (every copy is refused: the
  *   server cannot know which one is right)
  * - `PERIOD_OUTSIDE_COLLABORATIVE`: the month is before `startMonth` or after `endMonth`
@@ -211,7 +215,7 @@ export function resolvePoint(
  * A problem with `reportingMonth` itself (outside the collaborative, in the future, locked) has the
  * path `["reportingMonth"]` and refuses the whole report.
  *
- * Warning (the report still lands): `MISSING_REQUIRED_MEASURE`, a required measure with no number
+ * Warning (the report still lands): `MISSING_REQUIRED_MEASURE`, a required (and not retired) measure with no number
  * for the reporting month (path `["points"]`). The data store leaves it out when it already holds a
  * value for that month.
  *
@@ -304,6 +308,10 @@ export function checkSubmission(
       return;
     }
     if (blank) return;
+    if (isRetired(measure)) {
+      add("MEASURE_RETIRED", "measureId", `measure ${measure.name} (${measure.id}) is retired and takes no new data: leave its rows out (the collaborative's admin can bring it back)`);
+      return;
+    }
     const resolved = resolvePoint(measure, point);
     for (const problem of resolved.problems) add(problem.code, problem.field, problem.message);
     if (resolved.point && point.period === reporting) present.add(point.measureId);
@@ -311,7 +319,7 @@ export function checkSubmission(
 
   if (!reportRefused) {
     for (const measure of collaborative.measures) {
-      if (!measure.required || present.has(measure.id)) continue;
+      if (!measure.required || isRetired(measure) || present.has(measure.id)) continue;
       conflicts.push({
         path: ["points"],
         measureId: measure.id,

@@ -60,7 +60,7 @@ export function teamRoutes(deps: RouteDeps): Hono<AppEnv> {
     const [reports, events] = await Promise.all([store.reports(collaborative.id, { teamId: team.id }), store.latestPeriodEvents(collaborative.id)]);
     const month = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);
     const locked = periodLockState(collaborative, month, events.get(month), asOf).locked;
-    return c.json(teamStatus(collaborative, team.id, reports, asOf, locked));
+    return c.json(teamStatus(collaborative, team, reports, asOf, locked));
   });
 
   app.get("/collaboratives/:id/completeness", deps.guard, onlyRoles("faculty", "admin"), query(CompletenessQuery), async (c) => {

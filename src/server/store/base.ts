@@ -3,7 +3,7 @@
 // how to read many rows as columns, and how to drive a write (steps.ts) inside its own transaction.
 
 import type { Compilable, OperationNodeSource } from "kysely";
-import type { CollaborativeDefinition, MeasureDefinition, Team, TeamContact } from "../../core/index";
+import type { CollaborativeDefinition, CollaborativeSettingsPatch, MeasureDefinition, Team, TeamContact, TeamPatch } from "../../core/index";
 import { builderFor, type Builder } from "./schema";
 import {
   REPORT_COLUMNS,
@@ -30,6 +30,7 @@ import {
   type Actor,
   type AggregateRow,
   type AuditEntry,
+  type AuditFilter,
   type CollaborativeRecord,
   type CurrentPointRow,
   type Engine,
@@ -98,8 +99,28 @@ export abstract class SqlStore {
     await this.transact(writes.addMeasure(collaborativeId, measure, at, actor)).catch(this.conflictOnUnique(writes.measureTaken(collaborativeId, measure.id)));
   }
 
-  async addTeam(collaborativeId: string, team: Team, at: string, actor: Actor): Promise<TeamRecord> {
-    return this.transact(writes.addTeam(collaborativeId, team, at, actor)).catch(this.conflictOnUnique(writes.teamTaken(collaborativeId, team.id)));
+  async addTeam(collaborativeId: string, team: Team, at: string, actor: Actor, contacts: readonly TeamContact[] = []): Promise<TeamRecord> {
+    return this.transact(writes.addTeam(collaborativeId, team, at, actor, contacts)).catch(this.conflictOnUnique(writes.teamTaken(collaborativeId, team.id)));
+  }
+
+  async updateCollaborative(collaborativeId: string, patch: CollaborativeSettingsPatch, at: string, actor: Actor): Promise<void> {
+    await this.transact(writes.updateCollaborative(collaborativeId, patch, at, actor));
+  }
+
+  async updateMeasure(collaborativeId: string, measure: MeasureDefinition, at: string, actor: Actor): Promise<void> {
+    await this.transact(writes.updateMeasure(collaborativeId, measure, at, actor));
+  }
+
+  async reorderMeasures(collaborativeId: string, measureIds: readonly string[], at: string, actor: Actor): Promise<void> {
+    await this.transact(writes.reorderMeasures(collaborativeId, measureIds, at, actor));
+  }
+
+  async deleteMeasure(collaborativeId: string, measureId: string, at: string, actor: Actor): Promise<void> {
+    await this.transact(writes.deleteMeasure(collaborativeId, measureId, at, actor));
+  }
+
+  async updateTeam(collaborativeId: string, teamId: string, patch: TeamPatch, at: string, actor: Actor): Promise<TeamRecord> {
+    return this.transact(writes.updateTeam(collaborativeId, teamId, patch, at, actor));
   }
 
   async setContacts(collaborativeId: string, teamId: string, contacts: readonly TeamContact[], at: string, actor: Actor): Promise<void> {
@@ -193,8 +214,15 @@ export abstract class SqlStore {
     return row ? toToken(row) : null;
   }
 
-  async listTokens(): Promise<TokenRecord[]> {
-    return (await this.read(this.qb.selectFrom("tokens").selectAll().orderBy("created_at").orderBy("id"))).map(toToken);
+  async listTokens(filter: { collaborativeId?: string } = {}): Promise<TokenRecord[]> {
+    const { collaborativeId } = filter;
+    const query = this.qb
+      .selectFrom("tokens")
+      .selectAll()
+      .$if(collaborativeId !== undefined, (q) => q.where("collaborative_id", "=", collaborativeId as string))
+      .orderBy("created_at")
+      .orderBy("id");
+    return (await this.read(query)).map(toToken);
   }
 
   async currentPoints(collaborativeId: string, filter: { measureId?: string; teamId?: string }): Promise<CurrentPointRow[]> {
@@ -329,14 +357,21 @@ export abstract class SqlStore {
     return toPeriodEvents(await this.read(query));
   }
 
-  /** Newest first; at most `limit` (1 to 10,000, default 100). */
-  async listAudit(filter: { collaborativeId?: string; limit?: number }): Promise<AuditEntry[]> {
-    const { collaborativeId } = filter;
+  /** Newest first; at most `limit` (1 to 10,000, default 100); every filter given must match (see AuditFilter). */
+  async listAudit(filter: AuditFilter): Promise<AuditEntry[]> {
+    const { collaborativeId, actor, action, teamId, before } = filter;
     const limit = Math.max(1, Math.min(filter.limit ?? 100, 10_000));
     const query = this.qb
       .selectFrom("audit_log")
       .selectAll()
       .$if(collaborativeId !== undefined, (q) => q.where("collaborative_id", "=", collaborativeId as string))
+      .$if(actor !== undefined, (q) => q.where("actor", "=", actor as string))
+      .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string))
+      // an action, or a family of them: compared as text (no LIKE, whose % and _ a value could hold)
+      .$if(action !== undefined, (q) =>
+        q.where((eb) => eb.or([eb("action", "=", action as string), eb(eb.fn<string>("substr", ["action", eb.val(1), eb.val((action as string).length + 1)]), "=", `${action as string}.`)])),
+      )
+      .$if(before !== undefined, (q) => q.where("id", "<", before as number))
       .orderBy("id", "desc")
       .limit(limit);
     return (await this.read(query)).map(toAudit);

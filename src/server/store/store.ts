@@ -13,7 +13,7 @@
 //   locked FOR UPDATE);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
-import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact } from "../../core/index";
+import type { CollaborativeDefinition, CollaborativeSettingsPatch, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact, TeamPatch } from "../../core/index";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -227,6 +227,20 @@ export type AuditEntry = {
   details: Record<string, unknown>;
 };
 
+/** Which audit entries to read: every filter given must match. */
+export type AuditFilter = {
+  collaborativeId?: string;
+  /** a token id, or "cli" */
+  actor?: string;
+  /** an action (`team.updated`), or the start of several up to a dot (`team` matches `team.added`, `team.contacts.set`) */
+  action?: string;
+  teamId?: string;
+  /** only entries with a smaller id (the next, older page) */
+  before?: number;
+  /** at most this many (1 to 10,000; default 100) */
+  limit?: number;
+};
+
 export type NewAuditEntry = Omit<AuditEntry, "id" | "actor" | "actorLabel"> & { actor: Actor };
 
 export interface Store {
@@ -242,8 +256,26 @@ export interface Store {
   listCollaboratives(): Promise<CollaborativeRecord[]>;
   /** Add a measure at the end of the measure set. Throws StoreConflict when the id is taken. */
   addMeasure(collaborativeId: string, measure: MeasureDefinition, at: string, actor: Actor): Promise<void>;
-  /** Add a team (it gets the next position). Throws StoreConflict when the id is taken. */
-  addTeam(collaborativeId: string, team: Team, at: string, actor: Actor): Promise<TeamRecord>;
+  /**
+   * Change a collaborative's settings (audited `collaborative.updated`). StoreNotFound when it does
+   * not exist; StoreConflict when endMonth would come before startMonth, or the months would leave
+   * out a month some team already holds data for.
+   */
+  updateCollaborative(collaborativeId: string, patch: CollaborativeSettingsPatch, at: string, actor: Actor): Promise<void>;
+  /**
+   * Replace a measure's definition, same id (`retired: true` retires it; audited `measure.updated`,
+   * `measure.retired` or `measure.unretired`). StoreNotFound for an unknown measure; StoreConflict
+   * when its kind or multiplier would change while data exists for it.
+   */
+  updateMeasure(collaborativeId: string, measure: MeasureDefinition, at: string, actor: Actor): Promise<void>;
+  /** Put the measures in this order (every id exactly once, else StoreConflict); audited `measures.reordered`. */
+  reorderMeasures(collaborativeId: string, measureIds: readonly string[], at: string, actor: Actor): Promise<void>;
+  /** Delete a measure no team has data for (StoreConflict otherwise: retire it; also for the last measure); audited `measure.deleted`. */
+  deleteMeasure(collaborativeId: string, measureId: string, at: string, actor: Actor): Promise<void>;
+  /** Add a team (it gets the next position), with its contacts in the same transaction. Throws StoreConflict when the id is taken. */
+  addTeam(collaborativeId: string, team: Team, at: string, actor: Actor, contacts?: readonly TeamContact[]): Promise<TeamRecord>;
+  /** Change a team's name and settings (`joinMonth: null` clears it); StoreNotFound for an unknown team; audited `team.updated`. */
+  updateTeam(collaborativeId: string, teamId: string, patch: TeamPatch, at: string, actor: Actor): Promise<TeamRecord>;
   listTeams(collaborativeId: string): Promise<TeamRecord[]>;
   getTeam(collaborativeId: string, teamId: string): Promise<TeamRecord | null>;
   /** Replace a team's contacts (StoreNotFound when the team does not exist). */
@@ -253,7 +285,8 @@ export interface Store {
 
   createToken(token: NewToken, actor: Actor): Promise<void>;
   findTokenByHash(hash: string): Promise<TokenRecord | null>;
-  listTokens(): Promise<TokenRecord[]>;
+  /** Every token, oldest first; `collaborativeId`: only the tokens bound to that collaborative. */
+  listTokens(filter?: { collaborativeId?: string }): Promise<TokenRecord[]>;
   /** Revoke the token whose id, or unique prefix, is given; returns it, or `null` when none matches. Throws StoreConflict when a prefix matches several. */
   revokeToken(idOrPrefix: string, at: string, actor: Actor): Promise<TokenRecord | null>;
 
@@ -286,8 +319,8 @@ export interface Store {
   latestPeriodEvents(collaborativeId: string): Promise<Map<string, PeriodEvent>>;
 
   appendAudit(entry: NewAuditEntry): Promise<void>;
-  /** Newest first. */
-  listAudit(filter: { collaborativeId?: string; limit?: number }): Promise<AuditEntry[]>;
+  /** Newest first (see {@link AuditFilter}). */
+  listAudit(filter: AuditFilter): Promise<AuditEntry[]>;
 
 }
 

@@ -83,8 +83,8 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
     let errors = (byPoint.get(i) ?? []).filter((c) => c.severity === "error");
     const pointWarnings = (byPoint.get(i) ?? []).filter((c) => c.severity !== "error");
 
-    // A locked month only refuses points that would change it.
-    if (errors.length > 0 && errors.every((c) => c.code === "PERIOD_LOCKED") && measure) {
+    // A locked month, or a retired measure, only refuses points that would change it.
+    if (errors.length > 0 && errors.every((c) => c.code === "PERIOD_LOCKED" || c.code === "MEASURE_RETIRED") && measure) {
       const invalid = !isBlankPoint(point) && point.retract === undefined && resolvePoint(measure, point).point === null;
       if (!invalid && describeChange(point, live, measure) === null) errors = [];
     }

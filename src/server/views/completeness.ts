@@ -5,18 +5,23 @@ import {
   lateFrom,
   monthOf,
   monthRange,
+  owesMonth,
   reportingMonthAsOf,
   reportStatus,
   type CollaborativeDefinition,
   type Completeness,
   type CompletenessCell,
   type ReportStatus,
+  type Team,
   type TeamStatus,
 } from "../../core/index";
 import type { ReportRow, TeamRecord } from "../store/store";
 
 /**
- * The completeness grid: months from the start to the reporting month current on `asOf`.
+ * The completeness grid: months from the start to the reporting month current on `asOf`. A team
+ * owes only the months core's `owesMonth` says (from its join month, none once it is inactive): a
+ * month it does not owe and did not report is `not_due` with `owed: false` and counts nowhere,
+ * never `missing`; a report it sent anyway counts as received.
  * Runs in O(teams × months) with no per-cell string building (a campaign has ~100,000 cells).
  */
 export function completeness(
@@ -50,8 +55,11 @@ export function completeness(
     for (let i = 0; i < periods.length; i++) {
       const report = row?.[i];
       const month = months[i];
+      const owed = owesMonth(team, collaborative, periods[i]);
       let status: ReportStatus;
-      if (report) {
+      if (!report && !owed) {
+        status = "not_due";
+      } else if (report) {
         status = report.firstReceivedAt < onTimeBefore[i] ? "on_time" : "late";
         counts.expected++;
         counts.received++;
@@ -73,34 +81,41 @@ export function completeness(
           month.missing++;
         } else month.notDue++;
       }
-      cells[i] = { period: periods[i], status, revision: report ? report.latestRevision : null, firstReceivedAt: report ? report.firstReceivedAt : null };
+      cells[i] = { period: periods[i], status, revision: report ? report.latestRevision : null, firstReceivedAt: report ? report.firstReceivedAt : null, owed };
     }
     return { teamId: team.id, teamName: team.name, ...counts, cells };
   });
   return { collaborativeId: collaborative.id, asOf, months, teams: teamRows };
 }
 
-/** The task pane's "this month": the reporting month current on `asOf`, its due date and status. */
+/**
+ * The task pane's "this month": the reporting month current on `asOf`, its due date and status. A
+ * month the team does not owe (core's `owesMonth`: before its join month, or inactive) is never
+ * `missing`: `not_due` with `owed: false` until a report arrives.
+ */
 export function teamStatus(
   collaborative: CollaborativeDefinition,
-  teamId: string,
+  team: Team,
   reports: readonly ReportRow[],
   asOf: string,
   locked: boolean,
 ): TeamStatus {
   const reportingMonth = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);
   const dueDate = dueDateOf(reportingMonth, collaborative.dueDay);
-  const report = reports.find((r) => r.teamId === teamId && r.reportingMonth === reportingMonth);
+  const report = reports.find((r) => r.teamId === team.id && r.reportingMonth === reportingMonth);
+  const owed = owesMonth(team, collaborative, reportingMonth);
+  const status = reportStatus(report?.firstReceivedAt ?? null, dueDate, asOf);
   return {
     collaborativeId: collaborative.id,
-    teamId,
+    teamId: team.id,
     asOf,
     reportingMonth,
     dueDate,
-    status: reportStatus(report?.firstReceivedAt ?? null, dueDate, asOf),
+    status: !owed && status === "missing" ? "not_due" : status,
     latestRevision: report?.latestRevision ?? null,
     receivedAt: report?.latestReceivedAt ?? null,
     firstReceivedAt: report?.firstReceivedAt ?? null,
     locked,
+    owed,
   };
 }

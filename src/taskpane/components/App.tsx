@@ -3,7 +3,7 @@
 // everything arrives through `services`, so the same component runs in Excel, jsdom and the browser test.
 import { useMemo, useState } from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Tab, TabList, makeStyles, tokens } from "@fluentui/react-components";
-import { monthRange } from "../../core/index";
+import { activeMeasures, monthRange } from "../../core/index";
 import type { ApiClient } from "../api/client";
 import { plainMessage } from "../api/errors";
 import type { Outbox } from "../api/outbox";
@@ -161,7 +161,7 @@ export function App({ services }: { services: AppServices }) {
   }, [collaborative, reportingMonth, now]);
 
   const hostAvailable = host !== null;
-  const sheetCount = collaborative ? collaborative.measures.filter((m) => sheetFor(m) !== null).length : 0;
+  const sheetCount = collaborative ? activeMeasures(collaborative).filter((m) => sheetFor(m) !== null).length : 0;
   const storageNote =
     storage.engine === "office-runtime"
       ? "Your token is kept in this add-in's own storage on this computer, never in the workbook."
@@ -233,7 +233,7 @@ export function App({ services }: { services: AppServices }) {
             reportingMonth={reportingMonth}
             hostAvailable={hostAvailable}
             sheetCount={sheetCount}
-            measureCount={collaborative.measures.length}
+            measureCount={activeMeasures(collaborative).length}
             running={checking.validating}
             progress={checking.progress}
             check={check}

@@ -2,7 +2,7 @@
 // the mapping of hand-built sheets whose names do not match, with what the reader noticed in them.
 import { useId, useState } from "react";
 import { Badge, Button, Label, MessageBar, MessageBarBody, Select, Spinner, Text } from "@fluentui/react-components";
-import type { CollaborativeDefinition, MeasureDefinition } from "../../core/index";
+import { activeMeasures, type CollaborativeDefinition, type MeasureDefinition } from "../../core/index";
 import { usePanelStyles } from "./styles";
 
 export interface SheetChoice {
@@ -170,7 +170,9 @@ function MeasureCard(props: { measure: MeasureDefinition } & Omit<SheetsPanelPro
 
 export function SheetsPanel(props: SheetsPanelProps) {
   const styles = usePanelStyles();
-  const missing = props.collaborative.measures.filter((m) => props.sheetFor(m) === null).length;
+  // a retired measure gets no sheet (core's activeMeasures): it takes no new data
+  const measures = activeMeasures(props.collaborative);
+  const missing = measures.filter((m) => props.sheetFor(m) === null).length;
   return (
     <div className={styles.panel}>
       <Text className={styles.intro}>
@@ -178,14 +180,14 @@ export function SheetsPanel(props: SheetsPanelProps) {
       </Text>
       <div className={styles.actions}>
         <Text size={200}>
-          {missing === 0 ? "Every measure has a sheet." : `${missing} of ${props.collaborative.measures.length} measures have no sheet yet.`}
+          {missing === 0 ? "Every measure has a sheet." : `${missing} of ${measures.length} measures have no sheet yet.`}
         </Text>
         <Button size="small" appearance="subtle" disabled={!props.hostAvailable} onClick={() => void props.onRefresh()}>
           Refresh
         </Button>
       </div>
       <ul className={styles.cards} aria-label="Measures">
-        {props.collaborative.measures.map((measure) => (
+        {measures.map((measure) => (
           <MeasureCard key={measure.id} measure={measure} {...props} />
         ))}
       </ul>

@@ -1,7 +1,7 @@
 // Validate: read every measure sheet through the host, then let core read, validate and turn them into
 // the report (readMeasureSheet → validateWorkbook → toSubmission → checkSubmission). No Office.js and no
 // React here: the same function runs in Excel, in jsdom tests and in the headless browser test.
-import { parseA1, type CollaborativeDefinition, type Conflict, type MeasureDefinition, type SubmissionInput } from "../../core/index";
+import { activeMeasures, parseA1, type CollaborativeDefinition, type Conflict, type MeasureDefinition, type SubmissionInput } from "../../core/index";
 import type { CellMark, ExcelHost, SheetSnapshot } from "../host";
 import type { MeasureSheetReading, QiCore, SheetForMeasure, SheetIssue } from "../qiCore";
 import { CLIENT } from "../version";
@@ -178,7 +178,8 @@ export function readSnapshot(core: QiCore, snapshot: SheetSnapshot, measure: Mea
 /** Reads every mapped measure sheet and checks the whole report. Host failures propagate (the caller shows them). */
 export async function checkWorkbook(input: CheckWorkbookInput): Promise<WorkbookCheck> {
   const { host, core, collaborative } = input;
-  const planned = collaborative.measures
+  // retired measures take no new data: their sheets are not read (core's activeMeasures)
+  const planned = activeMeasures(collaborative)
     .map((measure) => ({ measure, sheetName: input.sheetFor(measure) }))
     .filter((entry): entry is { measure: MeasureDefinition; sheetName: string } => entry.sheetName !== null);
 

@@ -99,6 +99,12 @@ describe("validateWorkbook(input): missing and unknown measures", () => {
     expect(issues.some((i) => i.measureId === falls.id)).toBe(false);
   });
 
+  it("a retired required measure is not chased for a sheet (it takes no new data)", () => {
+    const retired = { ...collaborative, measures: collaborative.measures.map((m) => (m.id === clabsi.id ? { ...m, retired: true } : m)) };
+    const issues = validateWorkbook({ collaborative: retired, sheets: [bundleSheet(steady(1, 3))], reportingMonth: "2026-03", asOf: "2026-04-10" });
+    expect(issues.filter((i) => i.code === "MISSING_REQUIRED_MEASURE")).toEqual([]);
+  });
+
   it("MISSING_REQUIRED_MEASURE: no row, or a blank row, for the reporting month", () => {
     const noRow = validate([bundleSheet(steady(1, 2)), clabsiSheet([["2026-03", "", "", ""]])]);
     expect(messages(noRow.filter((i) => i.code === "MISSING_REQUIRED_MEASURE"))).toEqual([

@@ -4,15 +4,15 @@ import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { saveToken } from "../../../src/taskpane/storage/connection";
 import { memoryStore } from "../../../src/taskpane/storage/keyValueStore";
-import { STORE, TOKEN } from "../support/fixtures";
+import { collaborative, FakeStore, me, STORE, TOKEN } from "../support/fixtures";
 import { renderApp } from "../support/renderApp";
 import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
 
-async function sheetsPane() {
+async function sheetsPane(store = new FakeStore()) {
   const storage = memoryStore();
   await saveToken(storage, STORE, TOKEN);
   const fake = fakeHost({ "Insertion audit": bundleSheetWithErrors(), "CLABSI rate": rateSheet() });
-  const view = await renderApp({ storage, host: fake.host });
+  const view = await renderApp({ storage, host: fake.host, store });
   const user = userEvent.setup();
   await user.click(await screen.findByRole("tab", { name: "Sheets" }));
   return { ...view, ...fake, user };
@@ -31,6 +31,17 @@ describe("Measure sheets", () => {
     expect(within(bundle).getByRole("combobox", { name: "Sheet for Bundle compliance" })).toHaveValue("");
     expect(within(bundle).getByRole("button", { name: "Create sheet" })).toBeEnabled();
     expect(screen.getByText("2 of 3 measures have no sheet yet.")).toBeInTheDocument();
+  });
+
+  it("leaves a retired measure out: no card, no Create sheet, not counted (core's activeMeasures)", async () => {
+    const store = new FakeStore();
+    store.me = { ...me, collaborative: { ...collaborative, measures: collaborative.measures.map((m) => (m.id === "falls" ? { ...m, retired: true } : m)) } };
+    await sheetsPane(store);
+    const list = screen.getByRole("list", { name: "Measures" });
+    expect(within(list).getAllByRole("listitem", { name: /^(Bundle compliance|CLABSI rate|Falls)$/ }).length).toBe(2);
+    expect(within(list).getByRole("listitem", { name: "CLABSI rate" })).toBeInTheDocument();
+    expect(within(list).queryByRole("listitem", { name: "Falls" })).toBeNull();
+    expect(screen.getByText("1 of 2 measures have no sheet yet.")).toBeInTheDocument();
   });
 
   it("maps a hand-built sheet to its measure, remembers it in the workbook and shows the reader's notes", async () => {

@@ -86,6 +86,8 @@ export class FakeStore {
   });
   /** What GET …/runcharts and …/learning answer (the Collaborative tab); `null`: 404. */
   shared: { charts: RunChartsResponse; learning: CollaborativeLearning } | null = null;
+  /** What GET /me answers (a test may retire a measure in its collaborative). */
+  me: Me = me;
   /** What a dry run answers (counts and conflicts). */
   dryRunAnswer: SubmissionSummary = summary({ status: "dry_run", revision: null, submissionId: null, receivedAt: null });
 
@@ -99,7 +101,7 @@ export class FakeStore {
     const body: unknown = init?.body ? JSON.parse(String(init.body)) : undefined;
     this.calls.push({ url, method: init?.method ?? "GET", key, body });
     if (headers.authorization !== `Bearer ${TOKEN}`) return answer(ApiError, 401, { code: "UNAUTHENTICATED", message: "unknown token" });
-    if (url.endsWith("/api/v1/me")) return answer(Me, 200, me);
+    if (url.endsWith("/api/v1/me")) return answer(Me, 200, this.me);
     if (url.includes("/status")) return answer(TeamStatus, 200, this.status);
     if (url.includes("/periods")) return answer(PeriodsResponse, 200, { collaborativeId: collaborative.id, asOf: "2026-05-10", periods: [] });
     if (url.includes("/runcharts") && this.shared) return answer(RunChartsResponse, 200, this.shared.charts);
