@@ -20,6 +20,8 @@ import { meRoutes } from "./routes/me";
 import { periodRoutes } from "./routes/periods";
 import { pointRoutes } from "./routes/points";
 import { runChartRoutes } from "./routes/runcharts";
+import { funnelRoutes } from "./routes/funnel";
+import { timelineRoutes } from "./routes/timeline";
 import { scoreRoutes } from "./routes/scores";
 import { submissionRoutes } from "./routes/submissions";
 import { teamRoutes } from "./routes/teams";
@@ -184,7 +186,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   const routeDeps = { store: deps.store, clock, guard, newId: deps.newId ?? (() => randomUUID()) };
   // One sub-app per resource, each with paths below /api/v1 (the OpenAPI document lists them all).
-  for (const routes of [meRoutes, collaborativeRoutes, submissionRoutes, pointRoutes, runChartRoutes, teamRoutes, scoreRoutes, periodRoutes]) {
+  for (const routes of [meRoutes, collaborativeRoutes, submissionRoutes, pointRoutes, runChartRoutes, funnelRoutes, teamRoutes, timelineRoutes, scoreRoutes, periodRoutes]) {
     app.route("/api/v1", routes(routeDeps));
   }
   registerWebRoutes(app, { staticDir: deps.staticDir ?? null, manifestFallback: deps.manifestFallback ?? null, publicUrl: deps.publicUrl ?? null });

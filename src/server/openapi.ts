@@ -7,6 +7,7 @@ import {
   CollaborativeList,
   CollaborativeView,
   Completeness,
+  FunnelResponse,
   Health,
   Me,
   PeriodChangeInput,
@@ -23,6 +24,7 @@ import {
   SubmissionRejected,
   SubmissionSummary,
   TeamStatus,
+  TeamTimeline,
 } from "../core/index";
 
 /**
@@ -33,9 +35,11 @@ import {
  *   its `signals` (with their meaning), `lpl`/`upl` and `improving`, read under that rule set;
  *   `analysis`, `shiftPoints` and `trendPoints` are gone. `ruleSet` may be `mdc`. New
  *   `GET …/teams/{teamId}/suggestion?period=` (`ScoreSuggestion`).
+ * - 0.3.0 (additions only): `GET …/funnel?measureId=&period=` (`FunnelResponse`) and
+ *   `GET …/teams/{teamId}/timeline` (`TeamTimeline`).
  * - 0.1.0: first contract.
  */
-export const API_VERSION = "0.2.0";
+export const API_VERSION = "0.3.0";
 
 type Param = { name: string; in: "path" | "query" | "header"; required?: boolean; description: string; schema?: Record<string, unknown> };
 type Operation = {
@@ -70,6 +74,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   ScoreSuggestion,
   PeriodsResponse,
   PeriodChangeInput,
+  FunnelResponse,
+  TeamTimeline,
 };
 /** Request bodies are described as they may be sent (defaults optional); answers as they come back. */
 const INPUTS = new Set(["SubmissionInput", "ScoreInput", "PeriodChangeInput"]);
@@ -140,6 +146,29 @@ export const OPERATIONS: readonly Operation[] = [
     roles: "any token of the collaborative",
     params: [id, { name: "measureId", in: "query", description: "one measure" }],
     responses: { "200": { description: "run charts", schema: "RunChartsResponse" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/funnel",
+    summary:
+      "A funnel plot of one percent or rate measure in one month: each team's value against its denominator, 95% and 99.8% limits around the collaborative's overall value (Spiegelhalter 2005), teams labelled per the sharing mode",
+    roles: "faculty, admin; a team of a named or blinded collaborative (403 in an aggregate one)",
+    params: [
+      id,
+      { name: "measureId", in: "query", required: true, description: "the percent or rate measure (400 for a count or mean measure)" },
+      { name: "period", in: "query", required: true, description: "the month, YYYY-MM" },
+      { name: "method", in: "query", description: "exact (default: exact binomial or Poisson limits with Spiegelhalter's interpolation) or normal (the normal approximation)", schema: { type: "string", enum: ["exact", "normal"] } },
+      { name: "overdispersion", in: "query", description: "true: widen the limits by the between-team variance τ² (Spiegelhalter 2005, additive random effects); default false", schema: { type: "string", enum: ["true", "false"] } },
+    ],
+    responses: { "200": { description: "the funnel", schema: "FunnelResponse" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/teams/{teamId}/timeline",
+    summary: "One team month by month: the narrative, the self and faculty scores with their rationale, and the suggested score with its reasons",
+    roles: "the team, faculty, admin",
+    params: [id, teamId],
+    responses: { "200": { description: "the months", schema: "TeamTimeline" }, ...errors },
   },
   { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/submissions", summary: "A team's report history, newest first", roles: "the team, faculty, admin", params: [id, teamId], responses: { "200": { description: "history", schema: "SubmissionHistory" }, ...errors } },
   {

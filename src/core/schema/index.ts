@@ -7,3 +7,5 @@ export * from "./me";
 export * from "./reads";
 export * from "./scores";
 export * from "./completeness";
+export * from "./funnel";
+export * from "./timeline";
