@@ -63,8 +63,8 @@ export function funnelDomain(funnel: FunnelResponse): [number, number] {
   return [Math.max(0, lo - pad), top];
 }
 
-const W = 760;
-const H = 400;
+const W = 860;
+const H = 380;
 
 export function Funnel({ funnel }: { funnel: FunnelResponse }) {
   const chart = useChartStyles();
@@ -122,7 +122,12 @@ export function Funnel({ funnel }: { funnel: FunnelResponse }) {
             data={t.position}
             title={`${t.teamLabel}: ${formatValue(t.value, unit)} (${formatCount(t.numerator)} of ${formatCount(t.denominator)}), ${POSITION_TEXT[t.position]}`}
           />
-          <Label x={x(t.denominator) + 7} y={y(t.value) + 3} anchor="start" className={classes.teamLabel}>
+          <Label
+            x={x(t.denominator) > f.x1 - 140 ? x(t.denominator) - 7 : x(t.denominator) + 7}
+            y={y(t.value) + 3}
+            anchor={x(t.denominator) > f.x1 - 140 ? "end" : "start"}
+            className={classes.teamLabel}
+          >
             {t.teamLabel.length > 22 ? `${t.teamLabel.slice(0, 21)}…` : t.teamLabel}
           </Label>
         </g>

@@ -39,12 +39,23 @@ export function funnelAbout(funnel: FunnelResponse): string {
   );
 }
 
-/** The last month in which any team has a value of the measure, else the last month. */
+/**
+ * The month to open on: of the months in which the most teams have a value of the measure, the
+ * latest (the reporting month often has only the teams that reported early); else the last month.
+ */
 export function defaultPeriod(data: DashboardData, measureId: string): string | null {
   const measure = data.runcharts.measures.find((m) => m.measureId === measureId);
   const months = data.runcharts.months;
-  for (let i = months.length - 1; i >= 0; i--) if (measure?.series.some((s) => s.points[i]?.value !== null && s.points[i] !== undefined)) return months[i] ?? null;
-  return months[months.length - 1] ?? null;
+  let best: string | null = null;
+  let most = 0;
+  months.forEach((month, i) => {
+    const count = measure?.series.filter((s) => s.points[i] !== undefined && s.points[i]?.value !== null).length ?? 0;
+    if (count > 0 && count >= most) {
+      most = count;
+      best = month;
+    }
+  });
+  return best ?? months[months.length - 1] ?? null;
 }
 
 export function FunnelView({ api, data, measureId: wantedMeasure, period: wantedPeriod }: { api: FacultyApi; data: DashboardData; measureId: string | null; period: string | null }) {

@@ -30,6 +30,8 @@ const useStyles = makeStyles({
   detail: { margin: 0, whiteSpace: "pre-wrap" },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
   cell: { textAlign: "left", verticalAlign: "top", padding: "4px 12px 4px 0", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  scoresChart: { maxWidth: "760px" },
+  reasons: { textAlign: "left", verticalAlign: "top", padding: "4px 12px 4px 0", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground3, maxWidth: "520px" },
   self: { stroke: tokens.colorPalettePurpleForeground2, strokeWidth: "1.6px", fill: "none" },
   faculty: { stroke: tokens.colorPaletteBlueForeground2, strokeWidth: "1.6px", fill: "none" },
   suggested: { stroke: tokens.colorNeutralForeground3, strokeWidth: "1.2px", strokeDasharray: "4 3", fill: "none" },
@@ -173,7 +175,9 @@ export function TeamView({ api, data, teamId }: { api: FacultyApi; data: Dashboa
               Scores over time
             </Subtitle2>
             <p className={`${page.muted} ${page.small}`}>IHI Assessment Scale. Blue: faculty. Purple: the team's self-assessment. Grey dashed: what the data suggest.</p>
-            <ScoresChart timeline={timeline} />
+            <div className={classes.scoresChart}>
+              <ScoresChart timeline={timeline} />
+            </div>
             {scored.length === 0 ? (
               <p className={page.muted}>No scores yet.</p>
             ) : (
@@ -197,7 +201,7 @@ export function TeamView({ api, data, teamId }: { api: FacultyApi; data: Dashboa
                       <td className={classes.cell}>{m.faculty ? m.faculty.score.toFixed(1) : "–"}</td>
                       <td className={classes.cell}>{m.faculty ? `${m.faculty.rationale} (${m.faculty.by})` : ""}</td>
                       <td className={classes.cell}>{m.suggested ? `${m.suggested.score.toFixed(1)} · ${m.suggested.label}` : "–"}</td>
-                      <td className={classes.cell}>{m.suggested ? m.suggested.reasons.join(" ") : ""}</td>
+                      <td className={classes.reasons}>{m.suggested ? m.suggested.reasons.join(" ") : ""}</td>
                     </tr>
                   ))}
                 </tbody>
