@@ -61,6 +61,8 @@ describe("faculty app: funnel plot", () => {
     const card = screen.getByRole("article", { name: "Bravo Clinic: Antibiotics within 1 hour" });
     expect(within(card).getByRole("link", { name: "Bravo Clinic" })).toHaveAttribute("href", "#/team/bravo");
     expect(screen.getByRole("link", { name: "Funnel plots" })).toHaveAttribute("href", "#/funnel");
+    // the ranked comparison points to the funnel of the same measure (a percent measure)
+    expect(screen.getByRole("link", { name: "Read Antibiotics within 1 hour on the funnel plot" })).toHaveAttribute("href", "#/funnel/abx-1h");
     go("#/funnel");
     expect(await screen.findByRole("heading", { name: "Funnel plot" })).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Who reported" })).not.toBeInTheDocument();
