@@ -115,8 +115,10 @@ describe("faculty app: team view", () => {
     renderAt("#/team/alpha");
     const table = await screen.findByRole("table", { name: "Alpha Hospital: scores and their rationale" });
     const rows = within(table).getAllByRole("row").map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent));
-    expect(rows[0]).toEqual(["Month", "Self", "Faculty", "Faculty's rationale", "Suggested", "Why suggested"]);
-    expect(rows.at(-1)).toEqual(["Jan 26", "2.0", "2.5", "Screening tested on one ward (faculty)", "2.0 · Activity, but no changes", "No change tested yet."]);
+    expect(rows[0]).toEqual(["Month", "Self", "Faculty", "Faculty's rationale", "Suggested"]);
+    expect(rows.at(-1)).toEqual(["Jan 26", "2.0", "2.5", "Screening tested on one ward (faculty)", "2.0 · Activity, but no changesNo change tested yet."]);
+    // the suggestion's reasons open under its score (a disclosure), not in a column of their own
+    expect(within(table).getByText("2.0 · Activity, but no changes").tagName).toBe("SUMMARY");
     const chart = screen.getByRole("img", { name: "Alpha Hospital: self, faculty and suggested scores per month" });
     expect([...chart.querySelectorAll("title")].map((t) => t.textContent)).toEqual(expect.arrayContaining(["Jan 26: faculty 2.5", "Jan 26: self-assessment 2.0", "Mar 26: suggested 3.5"]));
     const months = screen.getAllByRole("article", { name: /^Alpha Hospital, / });

@@ -31,7 +31,7 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, width: "100%" },
   cell: { textAlign: "left", verticalAlign: "top", padding: "4px 12px 4px 0", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   scoresChart: { maxWidth: "760px" },
-  reasons: { textAlign: "left", verticalAlign: "top", padding: "4px 12px 4px 0", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, color: tokens.colorNeutralForeground3, maxWidth: "520px" },
+  suggestion: { textAlign: "left", verticalAlign: "top", padding: "4px 12px 4px 0", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, maxWidth: "560px" },
   self: { stroke: tokens.colorPalettePurpleForeground2, strokeWidth: "1.6px", fill: "none" },
   faculty: { stroke: tokens.colorPaletteBlueForeground2, strokeWidth: "1.6px", fill: "none" },
   suggested: { stroke: tokens.colorNeutralForeground3, strokeWidth: "1.2px", strokeDasharray: "4 3", fill: "none" },
@@ -184,7 +184,7 @@ export function TeamView({ api, data, teamId }: { api: FacultyApi; data: Dashboa
               <table className={classes.table} aria-label={`${team.name}: scores and their rationale`}>
                 <thead>
                   <tr>
-                    {["Month", "Self", "Faculty", "Faculty's rationale", "Suggested", "Why suggested"].map((h) => (
+                    {["Month", "Self", "Faculty", "Faculty's rationale", "Suggested"].map((h) => (
                       <th key={h} className={classes.cell} scope="col">
                         {h}
                       </th>
@@ -200,8 +200,16 @@ export function TeamView({ api, data, teamId }: { api: FacultyApi; data: Dashboa
                       <td className={classes.cell}>{m.self ? m.self.score.toFixed(1) : "–"}</td>
                       <td className={classes.cell}>{m.faculty ? m.faculty.score.toFixed(1) : "–"}</td>
                       <td className={classes.cell}>{m.faculty ? `${m.faculty.rationale} (${m.faculty.by})` : ""}</td>
-                      <td className={classes.cell}>{m.suggested ? `${m.suggested.score.toFixed(1)} · ${m.suggested.label}` : "–"}</td>
-                      <td className={classes.reasons}>{m.suggested ? m.suggested.reasons.join(" ") : ""}</td>
+                      <td className={classes.suggestion}>
+                        {m.suggested ? (
+                          <details>
+                            <summary>{`${m.suggested.score.toFixed(1)} · ${m.suggested.label}`}</summary>
+                            {m.suggested.reasons.join(" ")}
+                          </details>
+                        ) : (
+                          "–"
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
