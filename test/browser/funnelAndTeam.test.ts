@@ -65,6 +65,19 @@ describe("funnel plot and team view against the real data store (headless Chromi
     const adjusted = await api(`${base()}/funnel?measureId=bundle-compliance&period=${month}&overdispersion=true`, FunnelResponse);
     expect(await page.locator('[data-part="funnel-about"]').innerText()).toContain(`φ = ${adjusted.overdispersion!.phi.toFixed(2)}`);
     await page.screenshot({ path: "test-results/faculty-06b-funnel-overdispersion.png", fullPage: true });
+
+    // a rate measure: exact Poisson limits, values per 1,000 line-days
+    await page.getByRole("switch", { name: "Adjust for overdispersion" }).uncheck();
+    await page.getByRole("combobox", { name: "Measure" }).selectOption({ label: "CLABSI per 1,000 central-line days" });
+    const rateMonth = await page.getByRole("combobox", { name: "Month" }).inputValue();
+    const rate = await api(`${base()}/funnel?measureId=clabsi-rate&period=${rateMonth}`, FunnelResponse);
+    expect(rate).toMatchObject({ measure: "rate", scale: 1000, limitsFrom: "exact" });
+    const ratePlot = page.getByRole("img", { name: new RegExp(`^Funnel plot of CLABSI per 1,000 central-line days, ${rateMonth}: ${rate.teams.length} teams`) });
+    await ratePlot.waitFor();
+    expect(await ratePlot.locator("circle").count()).toBe(rate.teams.length);
+    await page.screenshot({ path: "test-results/faculty-06c-funnel-rate.png", fullPage: true });
+    await page.getByRole("combobox", { name: "Measure" }).selectOption({ label: "Insertion bundle compliance" });
+    await page.getByRole("img", { name: /^Funnel plot of Insertion bundle compliance/ }).waitFor();
     expect(pageErrors).toEqual([]);
   }, 90_000);
 

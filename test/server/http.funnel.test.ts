@@ -2,7 +2,7 @@
 // labelled per the sharing mode) and GET …/teams/{teamId}/timeline (one team month by month), over
 // app.request().
 import { ApiError, exactBinomialLimit, exactPoissonLimit, FunnelResponse, TeamTimeline, type SharingMode } from "../../src/core/index";
-import { call, makeWorld, type World } from "./helpers";
+import { call, makeWorld, postgresHandle, type World } from "./helpers";
 
 const base = "/api/v1/collaboratives/sepsis";
 
@@ -150,5 +150,32 @@ describe("GET …/teams/{teamId}/timeline", () => {
     expect((await call(w.app, "GET", `${base}/teams/alpha/timeline`, { token: w.tokens.alpha })).status).toBe(200);
     expect((await call(w.app, "GET", `${base}/teams/alpha/timeline`, { token: w.tokens.bravo })).status).toBe(403);
     expect((await call(w.app, "GET", `${base}/teams/nope/timeline`, { token: w.tokens.faculty })).status).toBe(404);
+  });
+});
+
+describe("funnel and timeline on PostgreSQL (the same answers as on SQLite)", () => {
+  let pg: World;
+  let lite: World;
+  beforeAll(async () => {
+    pg = await makeWorld({ handle: await postgresHandle() });
+    lite = await makeWorld();
+    for (const w of [pg, lite]) {
+      await februaryOfThree(w);
+      await report(w, w.tokens.alpha, { reportingMonth: "2026-02", points: [], narrative: { changesTested: "order set", lessons: "", barriers: "", helpWanted: "" } });
+    }
+  });
+  afterAll(async () => {
+    await pg?.close();
+    await lite?.close();
+  });
+
+  it("answers the funnel and the timeline alike on both engines", async () => {
+    for (const path of [`${base}/funnel?measureId=mortality&period=2026-02&overdispersion=true`, `${base}/teams/alpha/timeline`]) {
+      const [a, b] = await Promise.all([call(pg.app, "GET", path, { token: pg.tokens.faculty }), call(lite.app, "GET", path, { token: lite.tokens.faculty })]);
+      expect(a.status).toBe(200);
+      expect(a.json).toEqual(b.json);
+    }
+    const timeline = TeamTimeline.parse((await call(pg.app, "GET", `${base}/teams/alpha/timeline`, { token: pg.tokens.faculty })).json);
+    expect(timeline.months.find((m) => m.period === "2026-02")?.narrative?.changesTested).toBe("order set");
   });
 });

@@ -33,7 +33,7 @@ export function funnelAbout(funnel: FunnelResponse): string {
       ? ""
       : ` Overdispersion: φ = ${od.phi.toFixed(2)} (${od.teamCount} teams, 10% winsorised); ${od.tau2 > 0 ? `τ² = ${od.tau2.toPrecision(3)} added to every team's variance.` : "no more spread than chance, so the limits are not widened."}`;
   return (
-    `Overall ${formatValue(funnel.target, funnel.unit)} (all teams' numerators over all denominators). ` +
+    `Overall ${formatValue(funnel.target, funnel.unit)}${funnel.unit && funnel.unit !== "%" ? ` ${funnel.unit}` : ""} (all teams' numerators over all denominators). ` +
     `Dashed: 95% limits (about 2 SD); solid: 99.8% limits (about 3 SD); from ${LIMITS_FROM[funnel.limitsFrom]}. ` +
     `A team outside the 99.8% limits differs by more than chance; inside the 95% limits, its place among the teams is noise.${dispersion}`
   );
