@@ -48,3 +48,4 @@ export { sigmaLines, pointSigma } from "./spc/sigmaLines";
 export { targetsPerPoint, currentTarget, monthsAtTargets, targetsMet, type TargetInput } from "./runchart/targets";
 export { pooledMonth, overflowSafeMean, type PoolInput, type PooledMonth } from "./pooling/pooledMonth";
 export { suppressPool, suppressCount, MIN_OTHER_TEAMS } from "./pooling/smallCells";
+export * from "./funnel";

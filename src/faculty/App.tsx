@@ -6,10 +6,12 @@ import { Body1Strong, Button, Caption1, Select, Title2 } from "@fluentui/react-c
 import type { CollaborativeList } from "../core/index";
 import { ApiFailure } from "../web/api/index";
 import type { FacultyApi } from "./api";
-import { parseRoute } from "./routes";
+import { parseRoute, routeHref } from "./routes";
 import { useGlobalStyles, usePageStyles } from "./styles";
 import { Dashboard, type DashboardData } from "./views/Dashboard";
+import { FunnelView } from "./views/FunnelView";
 import { SignIn } from "./views/SignIn";
+import { TeamView } from "./views/TeamView";
 
 export const TEAM_TOKEN_REFUSED = "This is a team token. The faculty page needs a faculty or admin token (teams report from Excel).";
 
@@ -22,6 +24,8 @@ export interface FacultyServices {
   wantedCollaborative: string | null;
   /** the location hash, for the route */
   hash: string;
+  /** calls back with the new hash whenever it changes (the browser's hashchange); returns the unsubscribe */
+  subscribeHash?: (listener: (hash: string) => void) => () => void;
   /** hands a file to the browser (an object URL and a download link) */
   download: (blob: Blob, filename: string) => void;
 }
@@ -44,7 +48,9 @@ export function App({ services }: { services: FacultyServices }) {
   const [collaborativeId, setCollaborativeId] = useState<string | null>(null);
   const [data, setData] = useState<DashboardData | null>(null);
   const [notice, setNotice] = useState("");
-  const route = parseRoute(services.hash);
+  const [hash, setHash] = useState(services.hash);
+  const route = parseRoute(hash);
+  useEffect(() => services.subscribeHash?.(setHash), [services]);
 
   const signOut = useCallback(
     (error = "") => {
@@ -180,7 +186,19 @@ export function App({ services }: { services: FacultyServices }) {
         <p className={classes.status} role="status">
           {phase.name === "loading" ? phase.message : phase.name === "failed" ? phase.message : notice}
         </p>
+        {ready ? (
+          <nav className={classes.nav} aria-label="Views">
+            <a className={classes.link} href={routeHref({ view: "dashboard" })} aria-current={route.view === "dashboard" ? "page" : undefined}>
+              Dashboard
+            </a>
+            <a className={classes.link} href={routeHref({ view: "funnel", measureId: null, period: null })} aria-current={route.view === "funnel" ? "page" : undefined}>
+              Funnel plots
+            </a>
+          </nav>
+        ) : null}
         {ready && api && route.view === "dashboard" ? <Dashboard api={api} data={data} onScoresChanged={reloadScores} /> : null}
+        {ready && api && route.view === "funnel" ? <FunnelView key={`${route.measureId}/${route.period}`} api={api} data={data} measureId={route.measureId} period={route.period} /> : null}
+        {ready && api && route.view === "team" ? <TeamView key={route.teamId} api={api} data={data} teamId={route.teamId} /> : null}
       </main>
       <footer className={classes.foot}>
         Data store · <a className={classes.link} href="/api/v1/openapi.json">API</a> · <a className={classes.link} href="/health">health</a>

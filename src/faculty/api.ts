@@ -4,12 +4,14 @@ import {
   CollaborativeList,
   CollaborativeView,
   Completeness,
+  FunnelResponse,
   Me,
   RunChartsResponse,
   ScoreInput,
   ScoreSaved,
   ScoresResponse,
   ScoreSuggestion,
+  TeamTimeline,
 } from "../core/index";
 import { createRequester, type ApiFailureKind, type FetchLike } from "../web/api/index";
 
@@ -22,6 +24,10 @@ export interface FacultyApi {
   scores(id: string): Promise<ScoresResponse>;
   suggestion(id: string, teamId: string, period: string): Promise<ScoreSuggestion>;
   saveScore(id: string, teamId: string, period: string, input: ScoreInput): Promise<ScoreSaved>;
+  /** One percent or rate measure's funnel plot in one month (limits from core's funnelPlot). */
+  funnel(id: string, measureId: string, period: string, options?: { overdispersion?: boolean }): Promise<FunnelResponse>;
+  /** One team month by month: narratives, self, faculty and suggested scores. */
+  timeline(id: string, teamId: string): Promise<TeamTimeline>;
   /** The collaborative's current points as CSV (the server's formula-injection-safe export). */
   exportCsv(id: string): Promise<Blob>;
   /** The collaborative's data as one workbook: points with their revisions, narratives, scores (the same formula guard as the CSV). */
@@ -57,6 +63,13 @@ export function createFacultyApi(options: { token: string; baseUrl?: string; fet
     completeness: (id) => http.json("GET", `${c(id)}/completeness`, Completeness),
     runcharts: (id) => http.json("GET", `${c(id)}/runcharts`, RunChartsResponse),
     scores: (id) => http.json("GET", `${c(id)}/scores`, ScoresResponse),
+    funnel: (id, measureId, period, options = {}) =>
+      http.json(
+        "GET",
+        `${c(id)}/funnel?measureId=${encodeURIComponent(measureId)}&period=${encodeURIComponent(period)}${options.overdispersion === true ? "&overdispersion=true" : ""}`,
+        FunnelResponse,
+      ),
+    timeline: (id, teamId) => http.json("GET", `${team(id, teamId)}/timeline`, TeamTimeline),
     suggestion: (id, teamId, period) => http.json("GET", `${team(id, teamId)}/suggestion?period=${encodeURIComponent(period)}`, ScoreSuggestion),
     saveScore: (id, teamId, period, input) => http.json("PUT", `${team(id, teamId)}/scores/${encodeURIComponent(period)}`, ScoreSaved, { body: ScoreInput.parse(input) }),
     exportCsv: (id) => http.blob(`${c(id)}/export.csv`),

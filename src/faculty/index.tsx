@@ -15,6 +15,11 @@ const services: FacultyServices = {
   },
   wantedCollaborative: new URLSearchParams(window.location.search).get("c"),
   hash: window.location.hash,
+  subscribeHash: (listener) => {
+    const onChange = () => listener(window.location.hash);
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
+  },
   download: (blob, filename) => {
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");

@@ -1,9 +1,40 @@
-// The app's views, addressed by the URL's hash ("#/" today). The admin pages, the team view and the
-// funnel plots of the next issues add their routes here, each a view in its own file.
+// The app's views, addressed by the URL's hash: "#/" the dashboard, "#/funnel" the funnel plots
+// (optionally "#/funnel/{measureId}/{period}"), "#/team/{teamId}" one team on one page. The admin
+// pages of the next issues add their routes here, each a view in its own file.
 
-export type Route = { view: "dashboard" };
+export type Route = { view: "dashboard" } | { view: "funnel"; measureId: string | null; period: string | null } | { view: "team"; teamId: string };
 
-/** The route a location hash names; anything unknown is the dashboard. */
-export function parseRoute(_hash: string): Route {
+const SEGMENT = /^[a-z0-9][a-z0-9-]*$/;
+const PERIOD = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** The route a location hash names; anything unknown (or malformed) is the dashboard. */
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, "").split("/").filter((p) => p !== "").map((p) => decodeURIComponentSafe(p));
+  if (parts[0] === "funnel" && parts.length <= 3) {
+    const measureId = parts[1] !== undefined && SEGMENT.test(parts[1]) ? parts[1] : null;
+    const period = parts[2] !== undefined && PERIOD.test(parts[2]) ? parts[2] : null;
+    return { view: "funnel", measureId, period };
+  }
+  if (parts[0] === "team" && parts.length === 2 && SEGMENT.test(parts[1] ?? "")) return { view: "team", teamId: parts[1] as string };
   return { view: "dashboard" };
+}
+
+/** The hash of a route, for links: `routeHref({ view: "team", teamId: "alpha" })` is "#/team/alpha". */
+export function routeHref(route: Route): string {
+  switch (route.view) {
+    case "dashboard":
+      return "#/";
+    case "team":
+      return `#/team/${encodeURIComponent(route.teamId)}`;
+    case "funnel":
+      return route.measureId === null ? "#/funnel" : `#/funnel/${encodeURIComponent(route.measureId)}${route.period !== null ? `/${route.period}` : ""}`;
+  }
+}
+
+function decodeURIComponentSafe(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return "";
+  }
 }

@@ -37,5 +37,6 @@ export const usePageStyles = makeStyles({
   status: { color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalM, display: "block" },
   foot: { textAlign: "center", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, paddingBottom: tokens.spacingVerticalXXL },
   link: { color: tokens.colorBrandForegroundLink },
+  nav: { display: "flex", columnGap: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalM, fontSize: tokens.fontSizeBase300 },
   onBrandButton: { color: tokens.colorNeutralForegroundOnBrand, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralForegroundOnBrand}`, backgroundColor: "transparent" },
 });

@@ -25,6 +25,8 @@ import { meRoutes } from "./routes/me";
 import { periodRoutes } from "./routes/periods";
 import { pointRoutes } from "./routes/points";
 import { runChartRoutes } from "./routes/runcharts";
+import { funnelRoutes } from "./routes/funnel";
+import { timelineRoutes } from "./routes/timeline";
 import { scoreRoutes } from "./routes/scores";
 import { submissionRoutes } from "./routes/submissions";
 import { teamRoutes } from "./routes/teams";
@@ -197,8 +199,10 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     pointRoutes,
     exportRoutes,
     runChartRoutes,
+    funnelRoutes,
     learningRoutes,
     teamRoutes,
+    timelineRoutes,
     scoreRoutes,
     periodRoutes,
     adminCollaborativeRoutes,

@@ -22,6 +22,7 @@ import {
   CollaborativeList,
   CollaborativeView,
   Completeness,
+  FunnelResponse,
   Health,
   Me,
   PeriodChangeInput,
@@ -38,6 +39,7 @@ import {
   SubmissionRejected,
   SubmissionSummary,
   TeamStatus,
+  TeamTimeline,
 } from "../core/index";
 
 /**
@@ -58,6 +60,8 @@ import {
  *   a team's status count a team from its join month and not at all once it is inactive (cells and
  *   the status gain `owed`), and a report carrying a retired measure's numbers is refused
  *   (`MEASURE_RETIRED`).
+ * - 0.3.0, also: `GET …/funnel?measureId=&period=` (`FunnelResponse`) and
+ *   `GET …/teams/{teamId}/timeline` (`TeamTimeline`).
  * - 0.1.0: first contract.
  */
 export const API_VERSION = "0.3.0";
@@ -111,6 +115,8 @@ const SCHEMAS: Record<string, z.ZodType> = {
   TokenList,
   IssuedToken,
   AuditList,
+  FunnelResponse,
+  TeamTimeline,
 };
 /** Request bodies are described as they may be sent (defaults optional); answers as they come back. */
 const INPUTS = new Set(["SubmissionInput", "ScoreInput", "PeriodChangeInput", "CollaborativeDefinitionInput", "CollaborativeSettingsPatch", "MeasureDefinition", "MeasureOrder", "NewTeam", "TeamPatch", "TeamContacts", "NewTokenRequest"]);
@@ -190,6 +196,29 @@ export const OPERATIONS: readonly Operation[] = [
     roles: "any token of the collaborative (faculty and admins: every team by name)",
     params: [id],
     responses: { "200": { description: "narratives and headline", schema: "CollaborativeLearning" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/funnel",
+    summary:
+      "A funnel plot of one percent or rate measure in one month: each team's value against its denominator, 95% and 99.8% limits around the collaborative's overall value (Spiegelhalter 2005), teams labelled per the sharing mode",
+    roles: "faculty, admin; a team of a named or blinded collaborative (403 in an aggregate one)",
+    params: [
+      id,
+      { name: "measureId", in: "query", required: true, description: "the percent or rate measure (400 for a count or mean measure)" },
+      { name: "period", in: "query", required: true, description: "the month, YYYY-MM" },
+      { name: "method", in: "query", description: "exact (default: exact binomial or Poisson limits with Spiegelhalter's interpolation) or normal (the normal approximation)", schema: { type: "string", enum: ["exact", "normal"] } },
+      { name: "overdispersion", in: "query", description: "true: widen the limits by the between-team variance τ² (Spiegelhalter 2005, additive random effects); default false", schema: { type: "string", enum: ["true", "false"] } },
+    ],
+    responses: { "200": { description: "the funnel", schema: "FunnelResponse" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/teams/{teamId}/timeline",
+    summary: "One team month by month: the narrative, the self and faculty scores with their rationale, and the suggested score with its reasons",
+    roles: "the team, faculty, admin",
+    params: [id, teamId],
+    responses: { "200": { description: "the months", schema: "TeamTimeline" }, ...errors },
   },
   { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/submissions", summary: "A team's report history, newest first", roles: "the team, faculty, admin", params: [id, teamId], responses: { "200": { description: "history", schema: "SubmissionHistory" }, ...errors } },
   {

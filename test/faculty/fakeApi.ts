@@ -6,11 +6,14 @@ import {
   CollaborativeView,
   Completeness,
   Conflict,
+  FunnelResponse,
+  funnelPlot,
   Me,
   RunChartsResponse,
   ScoreSaved,
   ScoresResponse,
   ScoreSuggestion,
+  TeamTimeline,
   type ScoreInput,
 } from "../../src/core/index";
 import type { FacultyApi } from "../../src/faculty/api";
@@ -147,6 +150,50 @@ export function scores(faculty: { teamId: string; period: string; score: number;
 
 export const SUGGESTED = { score: 3.5, label: "Improvement", reasons: ["1 of 2 goals met (50%).", "Run charts are read by the IHI rules."] };
 
+/** Each team's abx-1h numerator and denominator per month, for the fake funnel (alpha 96%, bravo 55%). */
+const ABX_COUNTS: Record<string, Array<{ id: string; label: string; numerator: number; denominator: number }>> = {
+  "2026-02": [
+    { id: "alpha", label: "Alpha Hospital", numerator: 29, denominator: 40 },
+    { id: "bravo", label: "Bravo Clinic", numerator: 22, denominator: 40 },
+  ],
+  "2026-03": [{ id: "alpha", label: "Alpha Hospital", numerator: 48, denominator: 50 }],
+};
+
+/** The funnel the server would answer, its limits from core's funnelPlot (the one computation). */
+export function fakeFunnel(measureId: string, period: string, overdispersion: boolean): FunnelResponse {
+  const teams = measureId === "abx-1h" ? (ABX_COUNTS[period] ?? []) : [];
+  const plot = funnelPlot(teams, { measure: "proportion", scale: 100, adjustForOverdispersion: overdispersion });
+  const od = plot.overdispersion;
+  return FunnelResponse.parse({
+    collaborativeId: "sepsis",
+    measureId,
+    name: "Antibiotics within 1 hour",
+    unit: "%",
+    improvementDirection: "increase",
+    period,
+    measure: "proportion",
+    scale: 100,
+    target: teams.length ? plot.target : null,
+    method: "exact",
+    limitsFrom: plot.limitsFrom,
+    overdispersion: od && { phi: od.phi, tau2: od.tau2, dispersion: od.dispersion, dispersionExpected: od.dispersionExpected, teamCount: od.teamCount },
+    teams: plot.teams.map((t) => ({ ...t, teamId: t.id, teamLabel: teams.find((x) => x.id === t.id)?.label, own: false })),
+    curve: plot.curve,
+    teamsWithoutDenominator: 0,
+  });
+}
+
+export const ALPHA_TIMELINE = TeamTimeline.parse({
+  collaborativeId: "sepsis",
+  teamId: "alpha",
+  teamName: "Alpha Hospital",
+  months: [
+    { period: "2026-01", narrative: { changesTested: "Sepsis screening in triage", lessons: "Night shift missed the screen", barriers: "", helpWanted: "Triage scripts" }, narrativeRevision: 1, self: { score: 2, rationale: "", recordedAt: "2026-02-10T09:00:00.000Z", by: "alpha data lead" }, faculty: { score: 2.5, rationale: "Screening tested on one ward", recordedAt: "2026-02-20T09:00:00.000Z", by: "faculty" }, suggested: { score: 2, label: "Activity, but no changes", reasons: ["No change tested yet."] } },
+    { period: "2026-02", narrative: { changesTested: "Sepsis huddle started", lessons: "", barriers: "Pharmacy delays", helpWanted: "" }, narrativeRevision: 2, self: null, faculty: null, suggested: { score: 2.5, label: "Changes tested, but no improvement", reasons: ["1 change tested."] } },
+    { period: "2026-03", narrative: null, narrativeRevision: null, self: null, faculty: null, suggested: SUGGESTED },
+  ],
+});
+
 /** The fake, with every call recorded; `saveFails` makes the next save answer 422 with a conflict. */
 export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Parameters<typeof scores>[0]; saveFails?: boolean; csv?: string }): FacultyApi {
   const refuse = () => new ApiFailure("unauthorized", "The token was not accepted: paste the faculty token again, or ask the admin for a new one.", { status: 401, code: "UNAUTHENTICATED" });
@@ -182,6 +229,8 @@ export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Pa
       state.faculty = [...(state.faculty ?? []).filter((f) => !(f.teamId === teamId && f.period === period)), { teamId, period, score: input.score, rationale: input.rationale }];
       return ScoreSaved.parse({ collaborativeId: "sepsis", teamId, period, score: input.score, rationale: input.rationale, recordedAt: "2026-04-20T10:00:00.000Z", by: "faculty", suggested: SUGGESTED });
     },
+    funnel: async (_id, measureId, period, options = {}) => fakeFunnel(measureId, period, options.overdispersion === true),
+    timeline: async (_id, teamId) => (teamId === "alpha" ? ALPHA_TIMELINE : TeamTimeline.parse({ collaborativeId: "sepsis", teamId, teamName: "Bravo Clinic", months: [] })),
     exportCsv: async () => new Blob([state.csv ?? "period,team\n"], { type: "text/csv" }),
     exportXlsx: async () => new Blob(["PK"], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }),
   };

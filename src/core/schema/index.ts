@@ -9,3 +9,5 @@ export * from "./scores";
 export * from "./completeness";
 export * from "./admin";
 export * from "./learning";
+export * from "./funnel";
+export * from "./timeline";

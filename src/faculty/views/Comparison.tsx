@@ -27,7 +27,8 @@ export function latestValues(measure: Measure): LatestValue[] {
   return rows.sort((a, b) => better * (a.value - b.value));
 }
 
-export function Comparison({ measure }: { measure: Measure | undefined }) {
+/** `funnelHref`: the funnel plot of the same measure, for percent and rate measures (a fair comparison). */
+export function Comparison({ measure, funnelHref }: { measure: Measure | undefined; funnelHref?: string | null }) {
   const page = usePageStyles();
   const chart = useChartStyles();
   const rows = measure ? latestValues(measure) : [];
@@ -43,6 +44,15 @@ export function Comparison({ measure }: { measure: Measure | undefined }) {
       {measure ? (
         <p className={`${page.muted} ${page.small}`} data-part="compare-about">
           {`${measure.name}: each team's latest value, best first${measure.goal !== null ? "; the line is the goal" : ""}.`}
+        </p>
+      ) : null}
+      {measure && funnelHref ? (
+        <p className={`${page.muted} ${page.small}`}>
+          {"A ranking puts small teams at the top or bottom by chance. "}
+          <a className={page.link} href={funnelHref}>
+            {`Read ${measure.name} on the funnel plot`}
+          </a>
+          {" to see which differences chance cannot explain."}
         </p>
       ) : null}
       {measure && rows.length === 0 ? <p className={page.muted}>No data yet.</p> : null}

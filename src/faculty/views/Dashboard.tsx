@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { CollaborativeView, Completeness, RunChartsResponse, ScoresResponse } from "../../core/index";
 import type { FacultyApi } from "../api";
+import { routeHref } from "../routes";
 import { usePageStyles } from "../styles";
 import { Comparison } from "./Comparison";
 import { PercentAtLeast4 } from "./PercentAtLeast4";
@@ -19,6 +20,12 @@ export interface DashboardData {
   scores: ScoresResponse;
 }
 
+/** Whether the measure gets a funnel plot (percent and rate measures). */
+function funnelKind(data: DashboardData, measureId: string | null): measureId is string {
+  const kind = data.collaborative.measures.find((m) => m.id === measureId)?.kind;
+  return kind === "percent" || kind === "rate";
+}
+
 export function Dashboard({ api, data, onScoresChanged }: { api: FacultyApi; data: DashboardData; onScoresChanged: () => Promise<void> }) {
   const page = usePageStyles();
   const [chosen, setChosen] = useState<string | null>(null);
@@ -31,7 +38,7 @@ export function Dashboard({ api, data, onScoresChanged }: { api: FacultyApi; dat
       <RunCharts collaborative={data.collaborative} runcharts={data.runcharts} measureId={measureId} onSelectMeasure={setChosen} />
       <div className={page.two}>
         <PercentAtLeast4 scores={data.scores} />
-        <Comparison measure={measure} />
+        <Comparison measure={measure} funnelHref={funnelKind(data, measureId) ? routeHref({ view: "funnel", measureId, period: null }) : null} />
       </div>
       <Scoring key={data.collaborative.id} api={api} collaborative={data.collaborative} completeness={data.completeness} scores={data.scores} onSaved={onScoresChanged} />
     </>

@@ -3,6 +3,7 @@
 import { makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import type { Completeness, ReportStatus } from "../../core/index";
 import { isoDate, shortMonth } from "../../web/format";
+import { routeHref } from "../routes";
 import { usePageStyles } from "../styles";
 
 /** What a cell shows, and what its title and the legend say. */
@@ -62,7 +63,9 @@ export function ReportingGrid({ completeness }: { completeness: Completeness }) 
             {completeness.teams.map((team) => (
               <tr key={team.teamId}>
                 <th className={mergeClasses(classes.th, classes.team)} scope="row" title={`${team.onTime} on time, ${team.late} late, ${team.missing} missing`}>
-                  {team.teamName}
+                  <a className={page.link} href={routeHref({ view: "team", teamId: team.teamId })}>
+                    {team.teamName}
+                  </a>
                 </th>
                 {team.cells.map((cell) => (
                   <td

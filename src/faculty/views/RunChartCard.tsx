@@ -32,7 +32,25 @@ export function signalText(signal: RunChartSeries["signals"][number]): string {
   return signal.meaning === "neutral" ? signal.rule : `${signal.rule}: ${signal.meaning}`;
 }
 
-export function RunChartCard({ series, measure, months, centerLineName }: { series: RunChartSeries; measure: Measure; months: readonly string[]; centerLineName: RunChartsResponse["rules"]["centerLine"] }) {
+/**
+ * `heading` replaces the team's name as the card's title (the team view titles each card with its
+ * measure); `href` makes the title a link (the team's page, from the dashboard's charts).
+ */
+export function RunChartCard({
+  series,
+  measure,
+  months,
+  centerLineName,
+  heading,
+  href,
+}: {
+  series: RunChartSeries;
+  measure: Measure;
+  months: readonly string[];
+  centerLineName: RunChartsResponse["rules"]["centerLine"];
+  heading?: string;
+  href?: string | null;
+}) {
   const classes = useStyles();
   const chart = useChartStyles();
   const f = frame(W, H, { top: 14, right: 8, bottom: 22, left: 36 });
@@ -50,7 +68,7 @@ export function RunChartCard({ series, measure, months, centerLineName }: { seri
 
   return (
     <article className={classes.card} aria-label={`${series.teamLabel}: ${measure.name}`}>
-      <h3 className={classes.name}>{series.teamLabel}</h3>
+      <h3 className={classes.name}>{href ? <a href={href}>{heading ?? series.teamLabel}</a> : (heading ?? series.teamLabel)}</h3>
       <div className={classes.meta} data-part="meta">
         {last ? `latest ${formatValue(last.value, measure.unit)} (${shortMonth(last.period)})` : "no data yet"}
         {series.signals.map((signal, i) => (

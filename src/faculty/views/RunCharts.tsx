@@ -3,6 +3,7 @@
 import { makeStyles, Subtitle2, Tab, TabList, tokens } from "@fluentui/react-components";
 import type { CollaborativeView, RunChartsResponse } from "../../core/index";
 import { formatValue } from "../../web/format";
+import { routeHref } from "../routes";
 import { usePageStyles } from "../styles";
 import { RunChartCard } from "./RunChartCard";
 
@@ -63,7 +64,14 @@ export function RunCharts({ collaborative, runcharts, measureId, onSelectMeasure
           </p>
           <div className={classes.charts}>
             {measure.series.map((series) => (
-              <RunChartCard key={series.teamId ?? series.teamLabel} series={series} measure={measure} months={runcharts.months} centerLineName={runcharts.rules.centerLine} />
+              <RunChartCard
+                key={series.teamId ?? series.teamLabel}
+                series={series}
+                measure={measure}
+                months={runcharts.months}
+                centerLineName={runcharts.rules.centerLine}
+                href={series.teamId !== null ? routeHref({ view: "team", teamId: series.teamId }) : null}
+              />
             ))}
           </div>
         </>
