@@ -46,3 +46,8 @@ export { sigmaLines, pointSigma } from "./spc/sigmaLines";
 export { targetsPerPoint, currentTarget, monthsAtTargets, targetsMet, type TargetInput } from "./runchart/targets";
 export { pooledMonth, overflowSafeMean, type PoolInput, type PooledMonth } from "./pooling/pooledMonth";
 export { suppressPool, MIN_OTHER_TEAMS } from "./pooling/smallCells";
+export { isoWeekOf } from "./reminders/isoWeek";
+export { teamRemindersDue, reminderKey, LATE_REMINDER_WINDOW_DAYS, type TeamReminder, type TeamRemindersInput } from "./reminders/teamReminders";
+export { teamBacklog, type TeamBacklog, type MissingMonth, type LateMonth } from "./reminders/teamBacklog";
+export { weeklyDigest, signalId, type WeeklyDigest, type WeeklyDigestInput, type DigestSnapshot, type DigestMissing, type DigestSignal, type DigestMove } from "./reminders/weeklyDigest";
+export { teamReminderMessage, weeklyDigestMessage, monthName, type ReminderMessage, type TeamReminderContent } from "./reminders/reminderMessages";

@@ -8,3 +8,4 @@ export * from "./reads";
 export * from "./scores";
 export * from "./completeness";
 export * from "./admin";
+export * from "./reminders";
