@@ -23,6 +23,7 @@ import { runChartRoutes } from "./routes/runcharts";
 import { scoreRoutes } from "./routes/scores";
 import { submissionRoutes } from "./routes/submissions";
 import { teamRoutes } from "./routes/teams";
+import { reminderRoutes } from "./routes/reminders";
 import { registerWebRoutes } from "./routes/web";
 import { StoreConflict, StoreNotFound, StoreUnavailable, type Store } from "./store/store";
 
@@ -62,6 +63,8 @@ export type AppDeps = {
   readinessTimeoutMs?: number;
   /** submission ids (default: random UUIDs) */
   newId?: () => string;
+  /** whether the reminder job can send (QI_SMTP_URL set); the reminder list says so (default false) */
+  smtpConfigured?: boolean;
 };
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -187,6 +190,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   for (const routes of [meRoutes, collaborativeRoutes, submissionRoutes, pointRoutes, runChartRoutes, teamRoutes, scoreRoutes, periodRoutes]) {
     app.route("/api/v1", routes(routeDeps));
   }
+  app.route("/api/v1", reminderRoutes(routeDeps, { smtpConfigured: deps.smtpConfigured ?? false }));
   registerWebRoutes(app, { staticDir: deps.staticDir ?? null, manifestFallback: deps.manifestFallback ?? null, publicUrl: deps.publicUrl ?? null });
 
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));

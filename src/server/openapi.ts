@@ -12,6 +12,7 @@ import {
   PeriodChangeInput,
   PeriodsResponse,
   PointsResponse,
+  RemindersResponse,
   RunChartsResponse,
   ScoreInput,
   ScoresResponse,
@@ -70,6 +71,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   ScoreSuggestion,
   PeriodsResponse,
   PeriodChangeInput,
+  RemindersResponse,
 };
 /** Request bodies are described as they may be sent (defaults optional); answers as they come back. */
 const INPUTS = new Set(["SubmissionInput", "ScoreInput", "PeriodChangeInput"]);
@@ -150,7 +152,15 @@ export const OPERATIONS: readonly Operation[] = [
     params: [id, teamId, { name: "submissionId", in: "path", required: true, description: "submission id" }],
     responses: { "200": { description: "revision", schema: "SubmissionDetail" }, ...errors },
   },
-  { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/status", summary: "This month's report: due date and status", roles: "the team, faculty, admin", params: [id, teamId, asOf], responses: { "200": { description: "status", schema: "TeamStatus" }, ...errors } },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/reminders",
+    summary: "The reminder ledger: due, late and digest reminders sent, failed (with the error), being sent, or recorded as would-send when SMTP is not configured; newest first",
+    roles: "faculty, admin",
+    params: [id, { name: "limit", in: "query", description: "at most this many, 1 to 1000 (default 200)" }],
+    responses: { "200": { description: "ledger entries", schema: "RemindersResponse" }, ...errors },
+  },
+  { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/status", summary: "This month's report: due date and status; `backlog`: months missing or sent late since the team joined", roles: "the team, faculty, admin", params: [id, teamId, asOf], responses: { "200": { description: "status", schema: "TeamStatus" }, ...errors } },
   { method: "get", path: "/api/v1/collaboratives/{id}/completeness", summary: "Who reported which month: on time, late, missing", roles: "faculty, admin", params: [id, asOf, { name: "teamId", in: "query", description: "one team" }], responses: { "200": { description: "grid and totals", schema: "Completeness" }, ...errors } },
   {
     method: "get",
