@@ -44,7 +44,7 @@ function describe(error: unknown): string {
 async function deliver(deps: ReminderJobDeps, p: PlannedReminder, at: () => string, run: ReminderRun): Promise<void> {
   const base = { key: p.key, kind: p.kind, collaborativeId: p.collaborativeId, teamId: p.teamId, period: p.period, recipients: p.recipients, subject: p.message.subject, text: p.message.text, details: p.details };
   if (deps.mailer === null) {
-    (await deps.store.claimReminder({ ...base, status: "would-send", error: null }, at()) ? run.wouldSend : run.skipped).push(p.key);
+    (await deps.store.claimReminder({ ...base, status: "would-send", error: p.problem }, at()) ? run.wouldSend : run.skipped).push(p.key);
     return;
   }
   if (p.problem !== null) {

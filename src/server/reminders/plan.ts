@@ -29,7 +29,7 @@ export type PlannedReminder = {
   message: ReminderMessage;
   /** kept in the ledger: a digest's snapshot, for the next digest */
   details: DigestSnapshot | null;
-  /** why it cannot be sent (no one to send it to), or `null` */
+  /** why it cannot be sent (no one to send it to), or `null`; kept as the ledger entry's error, also on a would-send */
   problem: string | null;
 };
 
