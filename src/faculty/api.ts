@@ -5,6 +5,7 @@ import {
   CollaborativeView,
   Completeness,
   Me,
+  RemindersResponse,
   RunChartsResponse,
   ScoreInput,
   ScoreSaved,
@@ -24,6 +25,8 @@ export interface FacultyApi {
   saveScore(id: string, teamId: string, period: string, input: ScoreInput): Promise<ScoreSaved>;
   /** The collaborative's current points as CSV (the server's formula-injection-safe export). */
   exportCsv(id: string): Promise<Blob>;
+  /** The reminder ledger: sent, failed, and would-send when SMTP is not configured. */
+  reminders(id: string): Promise<RemindersResponse>;
 }
 
 /** The sentence for a failure; the server's own words where they say what to fix. */
@@ -58,5 +61,6 @@ export function createFacultyApi(options: { token: string; baseUrl?: string; fet
     suggestion: (id, teamId, period) => http.json("GET", `${team(id, teamId)}/suggestion?period=${encodeURIComponent(period)}`, ScoreSuggestion),
     saveScore: (id, teamId, period, input) => http.json("PUT", `${team(id, teamId)}/scores/${encodeURIComponent(period)}`, ScoreSaved, { body: ScoreInput.parse(input) }),
     exportCsv: (id) => http.blob(`${c(id)}/export.csv`),
+    reminders: (id) => http.json("GET", `${c(id)}/reminders`, RemindersResponse),
   };
 }
