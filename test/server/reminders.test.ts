@@ -241,6 +241,40 @@ describe("without SMTP: would-send in the ledger, listed to faculty; the dry run
   });
 });
 
+describe("GET …/teams/{teamId}/status: the backlog since the team joined", () => {
+  it("lists missing months from the join month (locked ones flagged) and months sent late; the team reads its own", async () => {
+    const world = await makeWorld({ now: "2026-05-20T10:00:00.000Z" });
+    try {
+      await world.store.addTeam("sepsis", { id: "echo", name: "Echo Hospital", organisation: "", joinMonth: "2026-03" }, SETUP, CLI);
+      await storeSubmit(world.store, world.collaborative, "alpha", { reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: 30, denominator: 50 }] }, { at: "2026-03-20T09:00:00.000Z" });
+      await world.store.addPeriodEvent("sepsis", { period: "2026-01", action: "lock", reason: "", at: "2026-04-01T00:00:00.000Z" }, CLI);
+      const alpha = await call(world.app, "GET", "/api/v1/collaboratives/sepsis/teams/alpha/status", { token: world.tokens.alpha });
+      expect(alpha.status).toBe(200);
+      expect(alpha.json.status).toBe("missing"); // April, due 15 May
+      expect(alpha.json.backlog).toEqual({
+        joinMonth: "2026-01",
+        missing: [
+          { period: "2026-01", dueDate: "2026-02-15", locked: true },
+          { period: "2026-03", dueDate: "2026-04-15", locked: false },
+          { period: "2026-04", dueDate: "2026-05-15", locked: false },
+        ],
+        late: [{ period: "2026-02", dueDate: "2026-03-15", firstReceivedAt: "2026-03-20T09:00:00.000Z" }],
+      });
+      const echo = await call(world.app, "GET", "/api/v1/collaboratives/sepsis/teams/echo/status", { token: world.tokens.faculty });
+      expect(echo.json.backlog).toEqual({
+        joinMonth: "2026-03",
+        missing: [
+          { period: "2026-03", dueDate: "2026-04-15", locked: false },
+          { period: "2026-04", dueDate: "2026-05-15", locked: false },
+        ],
+        late: [],
+      });
+    } finally {
+      await world.close();
+    }
+  });
+});
+
 describe("two server instances on one PostgreSQL database", () => {
   let smtp: TestSmtp;
   let world: World;
