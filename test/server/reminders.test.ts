@@ -14,6 +14,7 @@ import { PostgresStore } from "../../src/server/store/postgres";
 import { SqliteStore } from "../../src/server/store/sqlite";
 import type { Store } from "../../src/server/store/store";
 import { startSmtp, type TestSmtp } from "../support/smtpServer";
+import { run as runProcess } from "./processes";
 import { call, CLI, fixedClock, makeWorld, postgresHandle, storeSubmit, TEST_DATABASE_URL, type StoreHandle, type World } from "./helpers";
 
 jest.setTimeout(60_000);
@@ -238,6 +239,33 @@ describe("without SMTP: would-send in the ledger, listed to faculty; the dry run
 
     expect(await runAdmin(["reminders"], io, async () => view, world.clock.now)).toBe(1);
     expect(err.join("\n")).toContain("only --dry-run is supported");
+  });
+});
+
+describe("npm run admin -- reminders --dry-run as a real process (tsx src/server/admin.ts)", () => {
+  it("prints what would go now on the demo store, writes nothing, and exits 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qi-reminders-cli-"));
+    try {
+      const env = { QI_DATA_DIR: dir, QI_FACULTY_EMAILS: "faculty@demo.example", QI_SMTP_URL: "" };
+      expect((await runProcess("src/server/admin.ts", ["seed-demo", "--json"], env)).code).toBe(0);
+      const dry = await runProcess("src/server/admin.ts", ["reminders", "--dry-run"], env);
+      expect(dry.code).toBe(0);
+      const today = new Date().toISOString().slice(0, 10);
+      expect(dry.stdout.split("\n")[0]).toMatch(new RegExp(`^\\d+ reminders? would go now \\(${today}, UTC\\); QI_SMTP_URL is not set: the server's job records them as would-send$`));
+      // the demo is always mid-collaborative: this week's digest is due, to QI_FACULTY_EMAILS
+      expect(dry.stdout).toMatch(/digest digest:demo:\d{4}-W\d{2}\n {7}to: faculty@demo\.example/);
+      const json = await runProcess("src/server/admin.ts", ["reminders", "--dry-run", "--json"], env);
+      const listed = JSON.parse(json.stdout) as Array<{ key: string }>;
+      expect(listed.map((r) => r.key)).toEqual([...dry.stdout.matchAll(/^(?:due|late|digest) +(\S+)$/gm)].map((m) => m[1]));
+      const store = new SqliteStore({ file: join(dir, "qi.sqlite") });
+      try {
+        expect(await store.listReminders("demo")).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
