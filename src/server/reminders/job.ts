@@ -36,7 +36,7 @@ export type ReminderRun = {
   skipped: string[];
 };
 
-function describe(error: unknown): string {
+function errorText(error: unknown): string {
   const e = error as { message?: string; responseCode?: number; code?: string };
   return [e.responseCode ?? e.code, e.message ?? String(error)].filter((part) => part !== undefined && part !== "").join(" ").slice(0, 1000);
 }
@@ -58,7 +58,7 @@ async function deliver(deps: ReminderJobDeps, p: PlannedReminder, at: () => stri
   try {
     await deps.mailer.send({ to: p.recipients, message: p.message, key: p.key });
   } catch (error) {
-    await deps.store.finishReminder(p.key, { status: "failed", error: describe(error) }, at());
+    await deps.store.finishReminder(p.key, { status: "failed", error: errorText(error) }, at());
     run.failed.push(p.key);
     return;
   }
