@@ -2,7 +2,7 @@
 // not send (with the reason), or recorded as would-send because SMTP is not configured, newest first
 // (GET …/reminders). Loaded when the dashboard opens; the dashboard links here (#reminders).
 import { useEffect, useState } from "react";
-import { Badge, Caption1, makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, makeStyles, mergeClasses, Subtitle2, tokens } from "@fluentui/react-components";
 import type { ReminderEntry, RemindersResponse } from "../../core/index";
 import { isoDate } from "../../web/format";
 import type { FacultyApi } from "../api";
@@ -22,6 +22,7 @@ const useStyles = makeStyles({
   table: { borderCollapse: "collapse", width: "100%", fontSize: tokens.fontSizeBase200 },
   th: { textAlign: "left", color: tokens.colorNeutralForeground3, fontWeight: tokens.fontWeightSemibold, padding: "4px 6px", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   td: { padding: "4px 6px", verticalAlign: "top", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  nowrap: { whiteSpace: "nowrap" },
   error: { color: tokens.colorStatusDangerForeground1, display: "block" },
 });
 
@@ -69,11 +70,11 @@ export function Reminders({ api, collaborativeId }: { api: FacultyApi; collabora
           <tbody>
             {answer.reminders.map((r) => (
               <tr key={r.key}>
-                <td className={classes.td}>{isoDate(r.updatedAt)}</td>
+                <td className={mergeClasses(classes.td, classes.nowrap)}>{isoDate(r.updatedAt)}</td>
                 <td className={classes.td}>
                   {KIND[r.kind]} · {r.teamId ?? "faculty"} · {r.period}
                 </td>
-                <td className={classes.td}>{r.recipients.length > 0 ? r.recipients.join(", ") : "no one"}</td>
+                <td className={mergeClasses(classes.td, classes.nowrap)}>{r.recipients.length > 0 ? r.recipients.join(", ") : "no one"}</td>
                 <td className={classes.td} title={r.text}>
                   {r.subject}
                 </td>
