@@ -66,7 +66,7 @@ describe("SQLite migration 3 (current_scores in period order)", () => {
       db.close();
 
       const store = new SqliteStore({ file });
-      // migration 3 and every later one (4: team settings, 5: the reminder ledger)
+      // migration 3 and every later one (later migrations must not lose the scores either)
       expect(await store.migrate()).toEqual({ applied: MIGRATIONS.filter((m) => m.version >= 3).map((m) => m.version) });
       expect((await store.currentScores("c", {})).map((s) => [s.period, s.teamId, s.source, s.score, s.rationale])).toEqual([
         ["2026-01", "bravo", "faculty", 2, "new\nline"],
