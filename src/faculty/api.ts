@@ -23,10 +23,10 @@ export interface FacultyApi {
   scores(id: string): Promise<ScoresResponse>;
   suggestion(id: string, teamId: string, period: string): Promise<ScoreSuggestion>;
   saveScore(id: string, teamId: string, period: string, input: ScoreInput): Promise<ScoreSaved>;
-  /** The collaborative's current points as CSV (the server's formula-injection-safe export). */
-  exportCsv(id: string): Promise<Blob>;
   /** The reminder ledger: sent, failed, and would-send when SMTP is not configured. */
   reminders(id: string): Promise<RemindersResponse>;
+  /** The collaborative's current points as CSV (the server's formula-injection-safe export). */
+  exportCsv(id: string): Promise<Blob>;
 }
 
 /** The sentence for a failure; the server's own words where they say what to fix. */
@@ -57,10 +57,10 @@ export function createFacultyApi(options: { token: string; baseUrl?: string; fet
     collaborative: (id) => http.json("GET", c(id), CollaborativeView),
     completeness: (id) => http.json("GET", `${c(id)}/completeness`, Completeness),
     runcharts: (id) => http.json("GET", `${c(id)}/runcharts`, RunChartsResponse),
+    reminders: (id) => http.json("GET", `${c(id)}/reminders`, RemindersResponse),
     scores: (id) => http.json("GET", `${c(id)}/scores`, ScoresResponse),
     suggestion: (id, teamId, period) => http.json("GET", `${team(id, teamId)}/suggestion?period=${encodeURIComponent(period)}`, ScoreSuggestion),
     saveScore: (id, teamId, period, input) => http.json("PUT", `${team(id, teamId)}/scores/${encodeURIComponent(period)}`, ScoreSaved, { body: ScoreInput.parse(input) }),
     exportCsv: (id) => http.blob(`${c(id)}/export.csv`),
-    reminders: (id) => http.json("GET", `${c(id)}/reminders`, RemindersResponse),
   };
 }

@@ -19,11 +19,11 @@ import { collaborativeRoutes } from "./routes/collaboratives";
 import { meRoutes } from "./routes/me";
 import { periodRoutes } from "./routes/periods";
 import { pointRoutes } from "./routes/points";
+import { reminderRoutes } from "./routes/reminders";
 import { runChartRoutes } from "./routes/runcharts";
 import { scoreRoutes } from "./routes/scores";
 import { submissionRoutes } from "./routes/submissions";
 import { teamRoutes } from "./routes/teams";
-import { reminderRoutes } from "./routes/reminders";
 import { registerWebRoutes } from "./routes/web";
 import { StoreConflict, StoreNotFound, StoreUnavailable, type Store } from "./store/store";
 

@@ -64,6 +64,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   SubmissionHistory,
   SubmissionDetail,
   TeamStatus,
+  RemindersResponse,
   Completeness,
   ScoresResponse,
   ScoreInput,
@@ -71,7 +72,6 @@ const SCHEMAS: Record<string, z.ZodType> = {
   ScoreSuggestion,
   PeriodsResponse,
   PeriodChangeInput,
-  RemindersResponse,
 };
 /** Request bodies are described as they may be sent (defaults optional); answers as they come back. */
 const INPUTS = new Set(["SubmissionInput", "ScoreInput", "PeriodChangeInput"]);

@@ -183,6 +183,7 @@ export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Pa
     collaborative: async () => collaborative,
     completeness: async () => completeness,
     runcharts: async () => runcharts,
+    reminders: async () => reminders,
     scores: async () => scores(state.faculty),
     suggestion: async (_id, teamId, period) => ScoreSuggestion.parse({ collaborativeId: "sepsis", teamId, period, ruleSet: "ihi", suggested: teamId === "bravo" ? null : SUGGESTED }),
     saveScore: async (_id, teamId, period, input) => {
@@ -194,6 +195,5 @@ export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Pa
       return ScoreSaved.parse({ collaborativeId: "sepsis", teamId, period, score: input.score, rationale: input.rationale, recordedAt: "2026-04-20T10:00:00.000Z", by: "faculty", suggested: SUGGESTED });
     },
     exportCsv: async () => new Blob([state.csv ?? "period,team\n"], { type: "text/csv" }),
-    reminders: async () => reminders,
   };
 }

@@ -88,6 +88,19 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(JSON.stringify(entry)).not.toContain("@");
     });
 
+    it("addTeam() numbers teams in joining order (the blinded letter); duplicates are a StoreConflict", async () => {
+      await withTeams();
+      expect((await store.listTeams("sepsis")).map((t) => [t.id, t.position])).toEqual([
+        ["alpha", 0],
+        ["bravo", 1],
+        ["charlie", 2],
+      ]);
+      expect((await store.getTeam("sepsis", "bravo"))?.name).toBe("Bravo Clinic");
+      expect(await store.getTeam("sepsis", "zulu")).toBeNull();
+      await expect(store.addTeam("sepsis", TEAMS[0], AT, CLI)).rejects.toThrow(StoreConflict);
+      await expect(store.addTeam("nope", TEAMS[0], AT, CLI)).rejects.toThrow(StoreNotFound);
+    });
+
     it("claimReminder() claims a key once; a failed reminder is claimed again up to MAX_REMINDER_ATTEMPTS; finishReminder() moves only a sending row", async () => {
       await withTeams();
       const due = { key: "due:sepsis:alpha:2026-10", kind: "due" as const, collaborativeId: "sepsis", teamId: "alpha", period: "2026-10", recipients: ["ada@alpha.example"], subject: "S", text: "T", status: "sending" as const, error: null, details: null };
@@ -119,19 +132,6 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(await store.listReminders("sepsis", { limit: 1 })).toHaveLength(1);
       // rows are never deleted
       await expect(handle.raw("DELETE FROM reminder_ledger")).rejects.toThrow();
-    });
-
-    it("addTeam() numbers teams in joining order (the blinded letter); duplicates are a StoreConflict", async () => {
-      await withTeams();
-      expect((await store.listTeams("sepsis")).map((t) => [t.id, t.position])).toEqual([
-        ["alpha", 0],
-        ["bravo", 1],
-        ["charlie", 2],
-      ]);
-      expect((await store.getTeam("sepsis", "bravo"))?.name).toBe("Bravo Clinic");
-      expect(await store.getTeam("sepsis", "zulu")).toBeNull();
-      await expect(store.addTeam("sepsis", TEAMS[0], AT, CLI)).rejects.toThrow(StoreConflict);
-      await expect(store.addTeam("nope", TEAMS[0], AT, CLI)).rejects.toThrow(StoreNotFound);
     });
 
     it("tokens are stored as hashes, found by hash, revoked by id or prefix; an ambiguous prefix is a StoreConflict", async () => {

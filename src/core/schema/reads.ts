@@ -157,8 +157,6 @@ export const TeamStatus = z.object({
   latestRevision: z.number().int().nullable(),
   receivedAt: z.string().nullable(),
   firstReceivedAt: z.string().nullable(),
-  /** the reporting month no longer accepts changes */
-  locked: z.boolean(),
   /**
    * Since the team joined: months whose due date passed without a report (`locked`: it can no longer
    * be sent without an admin reopening it) and months reported after their due date, oldest first
@@ -171,6 +169,8 @@ export const TeamStatus = z.object({
       late: z.array(z.object({ period: z.string(), dueDate: z.string(), firstReceivedAt: z.string() })),
     })
     .optional(),
+  /** the reporting month no longer accepts changes */
+  locked: z.boolean(),
 });
 export type TeamStatus = z.infer<typeof TeamStatus>;
 

@@ -30,9 +30,9 @@ import {
   type AuditEntry,
   type CollaborativeRecord,
   type CurrentPointRow,
+  type NewReminder,
   type Engine,
   type NewAuditEntry,
-  type NewReminder,
   type NewToken,
   type PeriodEvent,
   type ReportRow,
@@ -195,6 +195,32 @@ export abstract class SqlStore {
     return out;
   }
 
+  async listReminders(collaborativeId: string, filter: { limit?: number } = {}): Promise<ReminderEntry[]> {
+    const limit = Math.max(1, Math.min(filter.limit ?? 200, 1_000));
+    const query = this.qb.selectFrom("reminder_ledger").selectAll().where("collaborative_id", "=", collaborativeId).orderBy("created_at", "desc").orderBy("key").limit(limit);
+    return (await this.read(query)).map(toReminder);
+  }
+
+  async getReminder(key: string): Promise<ReminderEntry | null> {
+    const [row] = await this.read(this.qb.selectFrom("reminder_ledger").selectAll().where("key", "=", key));
+    return row ? toReminder(row) : null;
+  }
+
+  async previousDigestDetails(collaborativeId: string, exceptKey: string): Promise<unknown> {
+    const [row] = await this.read(
+      this.qb
+        .selectFrom("reminder_ledger")
+        .select("details")
+        .where("collaborative_id", "=", collaborativeId)
+        .where("kind", "=", "digest")
+        .where("key", "<>", exceptKey)
+        .where("status", "in", ["sent", "would-send", "sending"])
+        .orderBy("period", "desc")
+        .limit(1),
+    );
+    return row?.details ? (JSON.parse(row.details) as unknown) : null;
+  }
+
   async findTokenByHash(hash: string): Promise<TokenRecord | null> {
     const [row] = await this.read(this.qb.selectFrom("tokens").selectAll().where("hash", "=", hash));
     return row ? toToken(row) : null;
@@ -295,32 +321,6 @@ export abstract class SqlStore {
   async latestPeriodEvents(collaborativeId: string): Promise<Map<string, PeriodEvent>> {
     const query = this.qb.selectFrom("period_events").select(["period", "action", "reason", "by_label", "at"]).where("collaborative_id", "=", collaborativeId).orderBy("id");
     return toPeriodEvents(await this.read(query));
-  }
-
-  async listReminders(collaborativeId: string, filter: { limit?: number } = {}): Promise<ReminderEntry[]> {
-    const limit = Math.max(1, Math.min(filter.limit ?? 200, 1_000));
-    const query = this.qb.selectFrom("reminder_ledger").selectAll().where("collaborative_id", "=", collaborativeId).orderBy("created_at", "desc").orderBy("key").limit(limit);
-    return (await this.read(query)).map(toReminder);
-  }
-
-  async getReminder(key: string): Promise<ReminderEntry | null> {
-    const [row] = await this.read(this.qb.selectFrom("reminder_ledger").selectAll().where("key", "=", key));
-    return row ? toReminder(row) : null;
-  }
-
-  async previousDigestDetails(collaborativeId: string, exceptKey: string): Promise<unknown> {
-    const [row] = await this.read(
-      this.qb
-        .selectFrom("reminder_ledger")
-        .select("details")
-        .where("collaborative_id", "=", collaborativeId)
-        .where("kind", "=", "digest")
-        .where("key", "<>", exceptKey)
-        .where("status", "in", ["sent", "would-send", "sending"])
-        .orderBy("period", "desc")
-        .limit(1),
-    );
-    return row?.details ? (JSON.parse(row.details) as unknown) : null;
   }
 
   /** Newest first; at most `limit` (1 to 10,000, default 100). */

@@ -178,6 +178,23 @@ export type ScoreRow = {
  */
 export type ScoreCountRow = { period: string; score: number; teams: number };
 
+/**
+ * A reminder as its sender claims it in the ledger (see {@link Store.claimReminder}): `status` is
+ * `sending` (about to send), `would-send` (SMTP not configured) or `failed` (nothing to send to).
+ */
+export type NewReminder = Omit<ReminderEntry, "status" | "attempts" | "createdAt" | "updatedAt"> & {
+  status: "sending" | "would-send" | "failed";
+  /** kept with the row (a digest's snapshot, for the next digest) */
+  details: unknown;
+};
+
+/**
+ * How often a failed reminder is claimed again (each run of the job, while the reminder is still
+ * due): 5, so a passing SMTP outage is ridden out, and a reminder that cannot go (no contacts, a
+ * refused address) stops after about an hour of 15-minute runs. A product choice.
+ */
+export const MAX_REMINDER_ATTEMPTS = 5;
+
 export type PeriodEvent = {
   period: string;
   action: "lock" | "reopen";
@@ -196,23 +213,6 @@ export type AuditEntry = {
   teamId: string | null;
   details: Record<string, unknown>;
 };
-
-/**
- * A reminder as its sender claims it in the ledger (see {@link Store.claimReminder}): `status` is
- * `sending` (about to send), `would-send` (SMTP not configured) or `failed` (nothing to send to).
- */
-export type NewReminder = Omit<ReminderEntry, "status" | "attempts" | "createdAt" | "updatedAt"> & {
-  status: "sending" | "would-send" | "failed";
-  /** kept with the row (a digest's snapshot, for the next digest) */
-  details: unknown;
-};
-
-/**
- * How often a failed reminder is claimed again (each run of the job, while the reminder is still
- * due): 5, so a passing SMTP outage is ridden out, and a reminder that cannot go (no contacts, a
- * refused address) stops after about an hour of 15-minute runs. A product choice.
- */
-export const MAX_REMINDER_ATTEMPTS = 5;
 
 export type NewAuditEntry = Omit<AuditEntry, "id" | "actor" | "actorLabel"> & { actor: Actor };
 
