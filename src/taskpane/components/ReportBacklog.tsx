@@ -1,13 +1,18 @@
 // The months the reminders are about: what the team has not reported since it joined (due date
 // passed), and what it sent late, from the data store's status (`backlog`, core's teamBacklog).
 // Shown under this month's status on the Submit tab; a server without `backlog` shows nothing.
-import { Text } from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import type { TeamStatus } from "../../core/index";
 import { dateLabel, monthLabel, plural } from "../format";
 import { usePanelStyles } from "./styles";
 
+const useStyles = makeStyles({
+  list: { margin: `${tokens.spacingVerticalXXS} 0 ${tokens.spacingVerticalXS}`, paddingLeft: tokens.spacingHorizontalL },
+});
+
 export function ReportBacklog({ backlog }: { backlog: NonNullable<TeamStatus["backlog"]> }) {
   const styles = usePanelStyles();
+  const classes = useStyles();
   const since = monthLabel(backlog.joinMonth);
   if (backlog.missing.length === 0 && backlog.late.length === 0) {
     return (
@@ -23,7 +28,7 @@ export function ReportBacklog({ backlog }: { backlog: NonNullable<TeamStatus["ba
           <Text size={200} weight="semibold">
             Still missing since {since}: {plural(backlog.missing.length, "month")}
           </Text>
-          <ul aria-label="Months still missing">
+          <ul className={classes.list} aria-label="Months still missing">
             {backlog.missing.map((m) => (
               <li key={m.period}>
                 <Text size={200}>
@@ -40,7 +45,7 @@ export function ReportBacklog({ backlog }: { backlog: NonNullable<TeamStatus["ba
           <Text size={200} weight="semibold">
             Sent late: {plural(backlog.late.length, "month")}
           </Text>
-          <ul aria-label="Months sent late">
+          <ul className={classes.list} aria-label="Months sent late">
             {backlog.late.map((m) => (
               <li key={m.period}>
                 <Text size={200}>
