@@ -6,6 +6,7 @@ import {
   Completeness,
   FunnelResponse,
   Me,
+  RemindersResponse,
   RunChartsResponse,
   ScoreInput,
   ScoreSaved,
@@ -28,6 +29,8 @@ export interface FacultyApi {
   funnel(id: string, measureId: string, period: string, options?: { overdispersion?: boolean }): Promise<FunnelResponse>;
   /** One team month by month: narratives, self, faculty and suggested scores. */
   timeline(id: string, teamId: string): Promise<TeamTimeline>;
+  /** The reminder ledger: sent, failed, and would-send when SMTP is not configured. */
+  reminders(id: string): Promise<RemindersResponse>;
   /** The collaborative's current points as CSV (the server's formula-injection-safe export). */
   exportCsv(id: string): Promise<Blob>;
   /** The collaborative's data as one workbook: points with their revisions, narratives, scores (the same formula guard as the CSV). */
@@ -62,6 +65,7 @@ export function createFacultyApi(options: { token: string; baseUrl?: string; fet
     collaborative: (id) => http.json("GET", c(id), CollaborativeView),
     completeness: (id) => http.json("GET", `${c(id)}/completeness`, Completeness),
     runcharts: (id) => http.json("GET", `${c(id)}/runcharts`, RunChartsResponse),
+    reminders: (id) => http.json("GET", `${c(id)}/reminders`, RemindersResponse),
     scores: (id) => http.json("GET", `${c(id)}/scores`, ScoresResponse),
     funnel: (id, measureId, period, options = {}) =>
       http.json(

@@ -6,6 +6,7 @@ import * as z from "zod";
 import { checkPeriodChange, CollaborativeDefinition, CollaborativeSettingsPatch, MeasureDefinition, Period, Role, Slug, Team, TeamContacts, TeamPatch } from "../core/index";
 import { ConfigError, readConfig } from "./config";
 import { seedDemo } from "./seed";
+import { pendingReminders, planReminders, utcDay } from "./reminders/plan";
 import { describeStore, openStore } from "./store/open";
 import { StoreConflict, StoreNotFound, type Actor, type Store } from "./store/store";
 import { issueToken } from "./tokens";
@@ -270,6 +271,26 @@ export async function runAdmin(args: readonly string[], io: Output, openConfigur
           io.out(`  adminToken:   ${seed.adminToken}`);
           io.out(`  facultyToken: ${seed.facultyToken}`);
           for (const t of seed.teams) io.out(`  team ${t.id}: ${t.token}  (${t.name})`);
+        }
+        return 0;
+      }
+      case "reminders": {
+        if (!switches.has("dry-run")) throw new UsageError("only --dry-run is supported: the data store's own job sends reminders (README: Reminders)");
+        const settings = readConfig().reminders;
+        const s = await open();
+        const collaborativeId = flags.get("collaborative");
+        const due = await pendingReminders(s, await planReminders(s, now(), settings, collaborativeId === undefined ? {} : { collaborativeId }));
+        if (switches.has("json")) {
+          io.out(JSON.stringify(due.map((r) => ({ key: r.key, kind: r.kind, recipients: r.recipients, subject: r.message.subject, text: r.message.text, problem: r.problem })), null, 2));
+          return 0;
+        }
+        const how = settings.smtpUrl ? "the server's job sends them by SMTP" : "QI_SMTP_URL is not set: the server's job records them as would-send";
+        io.out(`${due.length} reminder${due.length === 1 ? "" : "s"} would go now (${utcDay(now())}, UTC); ${how}`);
+        for (const r of due) {
+          io.out(`${r.kind.padEnd(6)} ${r.key}`);
+          io.out(`       to: ${r.recipients.length > 0 ? r.recipients.join(", ") : "(no one)"}`);
+          io.out(`       subject: ${r.message.subject}`);
+          if (r.problem) io.out(`       cannot go: ${r.problem}`);
         }
         return 0;
       }

@@ -70,6 +70,13 @@ export const COMMANDS = {
   lock: { args: "<collab> <period>", min: 2, max: 2, options: { reason: { type: "string", hint: "text" } }, does: ["a month, YYYY-MM"] },
   reopen: { args: "<collab> <period>", min: 2, max: 2, options: { reason: { type: "string", hint: "text", shown: "required" } }, does: [] },
   "seed-demo": { args: "", min: 0, max: 0, options: { json }, does: ["create the demo collaborative and print its tokens"] },
+  reminders: {
+    args: "",
+    min: 0,
+    max: 0,
+    options: { "dry-run": { type: "boolean", hint: "" }, collaborative: { type: "string", hint: "id" }, json },
+    does: ["--dry-run: print the reminders that would go now and to whom (the server's job sends them)"],
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMANDS;

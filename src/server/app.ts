@@ -24,6 +24,7 @@ import { learningRoutes } from "./routes/learning";
 import { meRoutes } from "./routes/me";
 import { periodRoutes } from "./routes/periods";
 import { pointRoutes } from "./routes/points";
+import { reminderRoutes } from "./routes/reminders";
 import { runChartRoutes } from "./routes/runcharts";
 import { funnelRoutes } from "./routes/funnel";
 import { timelineRoutes } from "./routes/timeline";
@@ -70,6 +71,8 @@ export type AppDeps = {
   readinessTimeoutMs?: number;
   /** submission ids (default: random UUIDs) */
   newId?: () => string;
+  /** whether the reminder job can send (QI_SMTP_URL set); the reminder list says so (default false) */
+  smtpConfigured?: boolean;
 };
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -212,6 +215,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   ]) {
     app.route("/api/v1", routes(routeDeps));
   }
+  app.route("/api/v1", reminderRoutes(routeDeps, { smtpConfigured: deps.smtpConfigured ?? false }));
   registerWebRoutes(app, { staticDir: deps.staticDir ?? null, manifestFallback: deps.manifestFallback ?? null, publicUrl: deps.publicUrl ?? null });
 
   app.notFound((c) => c.json({ code: "NOT_FOUND", message: `no route ${c.req.method} ${new URL(c.req.url).pathname}` }, 404));

@@ -29,7 +29,32 @@ export type Config = {
   sqliteSynchronous: "FULL" | "NORMAL";
   /** How long a client may hold a socket (main.ts sets them on Node's http server; CONNECTION_DEFAULTS) */
   connections: ConnectionLimits;
+  /** The reminder job (src/server/reminders/): SMTP, sender, faculty digest recipients, how often it runs */
+  reminders: ReminderSettings;
 };
+
+/** The reminder job's settings (README "Reminders"). */
+export type ReminderSettings = {
+  /** QI_SMTP_URL: smtp:// or smtps:// URL of the mail server (user and password in it if needed); unset: reminders are recorded as would-send, never sent */
+  smtpUrl: string | undefined;
+  /** QI_MAIL_FROM: the From address, default DEFAULT_MAIL_FROM */
+  mailFrom: string;
+  /** QI_FACULTY_EMAILS: who gets the weekly digest of every collaborative (comma list); none: the digest is recorded as failed, naming the variable */
+  facultyEmails: string[];
+  /** QI_REMINDERS_INTERVAL_MS: how often the job runs, default 15 minutes; 0 switches the job off in this process */
+  intervalMs: number;
+};
+
+/** QI_MAIL_FROM's default: a name people recognise, at an address that says not to reply. */
+export const DEFAULT_MAIL_FROM = "QI Collaborative <qi-reminders@localhost>";
+
+/**
+ * QI_REMINDERS_INTERVAL_MS's default, 15 minutes: a "due" reminder goes within a quarter of an hour
+ * of midnight UTC of its day, and a day has 96 runs, each a few reads per collaborative. A product choice.
+ */
+export const DEFAULT_REMINDERS_INTERVAL_MS = 15 * 60_000;
+
+const EMAIL = z.email();
 
 /** Limits on each client's socket, so slow or idle clients cannot hold the server's sockets (Node's own default requestTimeout is 300 s). */
 export type ConnectionLimits = {
@@ -100,6 +125,12 @@ export const ENV = z.object({
   QI_HEADERS_TIMEOUT_MS: wholeNumber(CONNECTION_DEFAULTS.headersTimeoutMs, 100, 3_600_000),
   QI_KEEP_ALIVE_TIMEOUT_MS: wholeNumber(CONNECTION_DEFAULTS.keepAliveTimeoutMs, 100, 3_600_000),
   QI_MAX_CONNECTIONS: wholeNumber(CONNECTION_DEFAULTS.maxConnections, 1, 1_000_000),
+  QI_SMTP_URL: text.refine((v) => v === undefined || /^smtps?:\/\/[^/\s]+/.test(v), { message: " must be a URL such as smtp://user:password@mail.example.org:587 or smtps://mail.example.org" }),
+  QI_MAIL_FROM: text.refine((v) => v === undefined || /^[^<>]*<[^<>\s]+@[^<>\s]+>$|^[^<>\s]+@[^<>\s]+$/.test(v), { message: " must be an address such as qi@example.org or QI Collaborative <qi@example.org>" }),
+  QI_FACULTY_EMAILS: text
+    .transform((v) => (v ?? "").split(",").map((s) => s.trim()).filter((s) => s !== ""))
+    .refine((list) => list.every((e) => EMAIL.safeParse(e).success), { message: " must be a comma list of e-mail addresses such as lead@example.org, coach@example.org" }),
+  QI_REMINDERS_INTERVAL_MS: wholeNumber(DEFAULT_REMINDERS_INTERVAL_MS, 0, 86_400_000).refine((v) => v === 0 || v >= 1_000, { message: " must be 0 (off) or at least 1000 (one second)" }),
 });
 
 /** Read and check the configuration; throws ConfigError with a sentence per bad variable, each naming it. */
@@ -129,6 +160,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       headersTimeoutMs: e.QI_HEADERS_TIMEOUT_MS,
       keepAliveTimeoutMs: e.QI_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.QI_MAX_CONNECTIONS,
+    },
+    reminders: {
+      smtpUrl: e.QI_SMTP_URL,
+      mailFrom: e.QI_MAIL_FROM ?? DEFAULT_MAIL_FROM,
+      facultyEmails: e.QI_FACULTY_EMAILS,
+      intervalMs: e.QI_REMINDERS_INTERVAL_MS,
     },
   };
 }

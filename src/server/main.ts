@@ -12,6 +12,9 @@ import { ConfigError, readConfig, type Config } from "./config";
 import { describeStore, openStore } from "./store/open";
 import { StoreUnavailable, type Store } from "./store/store";
 import { seedDemo } from "./seed";
+import { startReminderJob, type ReminderJob } from "./reminders/job";
+import { postgresJobLock, processJobLock } from "./reminders/jobLock";
+import { smtpMailer } from "./reminders/mailer";
 
 function fail(message: string): never {
   console.error(`\nqi data store: cannot start: ${message}\n`);
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
     staticDir: config.staticDir,
     manifestFallback: resolve("manifest.xml"),
     publicUrl: config.publicUrl ?? null,
+    smtpConfigured: config.reminders.smtpUrl !== undefined,
   });
 
   let server: ServerType;
@@ -141,7 +145,30 @@ async function main(): Promise<void> {
       "",
     );
   }
+  const { reminders } = config;
+  lines.push(
+    reminders.intervalMs === 0
+      ? "  Reminders:      off in this process (QI_REMINDERS_INTERVAL_MS=0)"
+      : `  Reminders:      every ${Math.round(reminders.intervalMs / 1000)} s, ${reminders.smtpUrl ? "sent by SMTP" : "recorded as would-send (set QI_SMTP_URL to send)"}${config.databaseUrl ? ", one instance at a time (PostgreSQL advisory lock)" : ""}`,
+    "",
+  );
   console.log(lines.join("\n"));
+
+  const mailer = reminders.smtpUrl ? smtpMailer(reminders.smtpUrl, reminders.mailFrom) : null;
+  const job: ReminderJob | null =
+    reminders.intervalMs === 0
+      ? null
+      : startReminderJob(
+          {
+            store,
+            clock: () => new Date(),
+            lock: config.databaseUrl ? postgresJobLock({ connectionString: config.databaseUrl }) : processJobLock(),
+            mailer,
+            settings: { facultyEmails: reminders.facultyEmails },
+            logError: (message, error) => console.error(`qi data store: ${message}`, error),
+          },
+          reminders.intervalMs,
+        );
 
   let closing = false;
   const shutdown = (signal: string) => {
@@ -151,8 +178,9 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(0), 10_000);
     force.unref();
     server.close(() => {
-      store
-        .close()
+      (job ? job.stop() : Promise.resolve())
+        .then(() => mailer?.close())
+        .then(() => store.close())
         .catch((error: unknown) => console.error("qi data store: closing the store failed:", error))
         .finally(() => process.exit(0));
     });

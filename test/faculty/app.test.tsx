@@ -165,6 +165,23 @@ describe("faculty app: the dashboard", () => {
   });
 });
 
+describe("faculty app: reminders", () => {
+  it("lists the reminder ledger with each status, says when e-mail is off, and names a reminder that could not go; the dashboard links to it", async () => {
+    renderFaculty({ token: FACULTY });
+    const section = await screen.findByRole("region", { name: "Reminders" });
+    expect(screen.getByRole("link", { name: "Reminders sent to teams and faculty" })).toHaveAttribute("href", "#reminders");
+    expect(section).toHaveAttribute("id", "reminders");
+    expect(await within(section).findByText(/E-mail is not configured \(QI_SMTP_URL\)/)).toBeInTheDocument();
+    const rows = within(within(section).getByRole("table")).getAllByRole("row").slice(1);
+    expect(rows.map((r) => within(r).getAllByRole("cell")[1]?.textContent)).toEqual(["late · bravo · 2026-03", "due soon · bravo · 2026-03"]);
+    expect(rows[0]).toHaveTextContent("no one");
+    expect(rows[0]).toHaveTextContent("would send (no SMTP)");
+    expect(rows[0]).toHaveTextContent("team bravo has no contacts");
+    expect(rows[1]).toHaveTextContent("lead@bravo.example");
+    expect(rows[1]).toHaveTextContent("is due in 3 days (15 April 2026)");
+  });
+});
+
 describe("faculty app: scoring", () => {
   it("shows the suggestion and its reasons before saving, refuses a missing score and a blank rationale on their fields, then saves and shows the suggestion beside the score", async () => {
     const { user, state } = renderFaculty({ token: FACULTY });

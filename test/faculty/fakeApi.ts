@@ -9,6 +9,7 @@ import {
   FunnelResponse,
   funnelPlot,
   Me,
+  RemindersResponse,
   RunChartsResponse,
   ScoreSaved,
   ScoresResponse,
@@ -148,6 +149,16 @@ export function scores(faculty: { teamId: string; period: string; score: number;
   });
 }
 
+/** The reminder ledger without SMTP: two would-send reminders, one without anyone to send it to. */
+export const reminders = RemindersResponse.parse({
+  collaborativeId: "sepsis",
+  smtpConfigured: false,
+  reminders: [
+    { key: "late:sepsis:bravo:2026-03", kind: "late", collaborativeId: "sepsis", teamId: "bravo", period: "2026-03", recipients: [], subject: "Sepsis Collaborative: the March 2026 report of Bravo Clinic is late (it was due 15 April 2026)", text: "Hello Bravo Clinic team,", status: "would-send", error: "team bravo has no contacts: add one (name, e-mail) to the team so its reminders can go", attempts: 1, createdAt: "2026-04-16T00:05:00.000Z", updatedAt: "2026-04-16T00:05:00.000Z" },
+    { key: "due:sepsis:bravo:2026-03", kind: "due", collaborativeId: "sepsis", teamId: "bravo", period: "2026-03", recipients: ["lead@bravo.example"], subject: "Sepsis Collaborative: the March 2026 report of Bravo Clinic is due in 3 days (15 April 2026)", text: "Hello Bravo Clinic team,", status: "would-send", error: null, attempts: 1, createdAt: "2026-04-12T00:05:00.000Z", updatedAt: "2026-04-12T00:05:00.000Z" },
+  ],
+});
+
 export const SUGGESTED = { score: 3.5, label: "Improvement", reasons: ["1 of 2 goals met (50%).", "Run charts are read by the IHI rules."] };
 
 /** Each team's abx-1h numerator and denominator per month, for the fake funnel (alpha 96%, bravo 55%). */
@@ -219,6 +230,7 @@ export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Pa
     collaborative: async () => collaborative,
     completeness: async () => completeness,
     runcharts: async () => runcharts,
+    reminders: async () => reminders,
     scores: async () => scores(state.faculty),
     suggestion: async (_id, teamId, period) => ScoreSuggestion.parse({ collaborativeId: "sepsis", teamId, period, ruleSet: "ihi", suggested: teamId === "bravo" ? null : SUGGESTED }),
     saveScore: async (_id, teamId, period, input) => {

@@ -28,6 +28,7 @@ describe("readConfig(env)", () => {
       certDir: join(homedir(), ".office-addin-dev-certs"),
       sqliteSynchronous: "FULL",
       connections: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 800 },
+      reminders: { smtpUrl: undefined, mailFrom: "QI Collaborative <qi-reminders@localhost>", facultyEmails: [], intervalMs: 900_000 },
     };
     expect(readConfig({})).toEqual(defaults);
     expect(readConfig({ PORT: " ", DATABASE_URL: "", QI_PUBLIC_URL: "  ", QI_CORS_ORIGINS: "" })).toEqual(defaults);
@@ -58,6 +59,10 @@ describe("readConfig(env)", () => {
       QI_RATE_LIMIT: "600",
       QI_CERT_DIR: "/etc/qi/certs",
       QI_SQLITE_SYNCHRONOUS: "normal",
+      QI_SMTP_URL: "smtp://qi:secret@mail.example.org:587",
+      QI_MAIL_FROM: "QI Sepsis <qi@example.org>",
+      QI_FACULTY_EMAILS: " lead@example.org, coach@example.org ",
+      QI_REMINDERS_INTERVAL_MS: "60000",
     });
     expect(config).toEqual({
       port: 8443,
@@ -71,6 +76,7 @@ describe("readConfig(env)", () => {
       certDir: "/etc/qi/certs",
       sqliteSynchronous: "NORMAL",
       connections: { requestTimeoutMs: 30_000, headersTimeoutMs: 10_000, keepAliveTimeoutMs: 5_000, maxConnections: 800 },
+      reminders: { smtpUrl: "smtp://qi:secret@mail.example.org:587", mailFrom: "QI Sepsis <qi@example.org>", facultyEmails: ["lead@example.org", "coach@example.org"], intervalMs: 60_000 },
     });
   });
 
@@ -83,6 +89,10 @@ describe("readConfig(env)", () => {
     expect(message({ QI_PUBLIC_URL: "https://qi.example.org/app" })).toBe("QI_PUBLIC_URL must be an origin such as https://qi.example.org");
     expect(message({ QI_CORS_ORIGINS: "https://ok.example.org,addin.example.org" })).toMatch(/^QI_CORS_ORIGINS must be a comma list of origins/);
     expect(message({ QI_SQLITE_SYNCHRONOUS: "OFF" })).toBe("QI_SQLITE_SYNCHRONOUS must be FULL or NORMAL");
+    expect(message({ QI_SMTP_URL: "mail.example.org" })).toMatch(/^QI_SMTP_URL must be a URL such as smtp:\/\//);
+    expect(message({ QI_MAIL_FROM: "qi" })).toMatch(/^QI_MAIL_FROM must be an address such as/);
+    expect(message({ QI_FACULTY_EMAILS: "lead@example.org, coach" })).toMatch(/^QI_FACULTY_EMAILS must be a comma list of e-mail addresses/);
+    expect(message({ QI_REMINDERS_INTERVAL_MS: "10" })).toBe("QI_REMINDERS_INTERVAL_MS must be 0 (off) or at least 1000 (one second)");
   });
 
   it("several bad variables are all named at once", () => {

@@ -3,7 +3,7 @@
 import { bulkLoad, type BulkLoad } from "../../bench/bulkLoad";
 import type { SqlStore } from "../../src/server/store/base";
 import { all, run, type Operation } from "../../src/server/store/steps";
-import { StoreConflict, StoreNotFound, type Store } from "../../src/server/store/store";
+import { MAX_REMINDER_ATTEMPTS, StoreConflict, StoreNotFound, type Store } from "../../src/server/store/store";
 import { hashToken, issueToken } from "../../src/server/tokens";
 import { CLI, fixtureCollaborative, storeSubmit, TEAMS, type StoreHandle } from "./helpers";
 
@@ -210,6 +210,39 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(await store.getTeam("sepsis", "zulu")).toBeNull();
       await expect(store.addTeam("sepsis", TEAMS[0], AT, CLI)).rejects.toThrow(StoreConflict);
       await expect(store.addTeam("nope", TEAMS[0], AT, CLI)).rejects.toThrow(StoreNotFound);
+    });
+
+    it("claimReminder() claims a key once; a failed reminder is claimed again up to MAX_REMINDER_ATTEMPTS; finishReminder() moves only a sending row", async () => {
+      await withTeams();
+      const due = { key: "due:sepsis:alpha:2026-10", kind: "due" as const, collaborativeId: "sepsis", teamId: "alpha", period: "2026-10", recipients: ["ada@alpha.example"], subject: "S", text: "T", status: "sending" as const, error: null, details: null };
+      expect(await store.claimReminder(due, AT)).toBe(true);
+      expect(await store.claimReminder(due, AT)).toBe(false);
+      // twelve concurrent claims of a new key: exactly one wins
+      const late = { ...due, key: "late:sepsis:alpha:2026-10", kind: "late" as const };
+      const wins = await Promise.all(Array.from({ length: 12 }, () => store.claimReminder(late, AT)));
+      expect(wins.filter(Boolean)).toHaveLength(1);
+      expect(await store.finishReminder(due.key, { status: "failed", error: "421 try later" }, "2026-01-10T09:05:00.000Z")).toBe(true);
+      expect(await store.finishReminder(due.key, { status: "sent", error: null }, AT)).toBe(false); // not sending
+      expect(await store.getReminder(due.key)).toMatchObject({ status: "failed", error: "421 try later", attempts: 1, updatedAt: "2026-01-10T09:05:00.000Z", createdAt: AT });
+      for (let attempt = 2; attempt <= MAX_REMINDER_ATTEMPTS; attempt++) {
+        expect(await store.claimReminder({ ...due, recipients: ["new@alpha.example"] }, AT)).toBe(true);
+        expect(await store.getReminder(due.key)).toMatchObject({ status: "sending", attempts: attempt, recipients: ["new@alpha.example"], error: null });
+        await store.finishReminder(due.key, { status: "failed", error: "again" }, AT);
+      }
+      expect(await store.claimReminder(due, AT)).toBe(false); // failed too often
+      await store.finishReminder(late.key, { status: "sent", error: null }, AT);
+      expect(await store.claimReminder(late, AT)).toBe(false); // sent is final
+      const digest = { ...due, key: "digest:sepsis:2026-W42", kind: "digest" as const, teamId: null, period: "2026-W42", status: "would-send" as const, details: { week: "2026-W42", scores: { alpha: 2 } } };
+      expect(await store.claimReminder(digest, "2026-01-11T00:00:00.000Z")).toBe(true);
+      expect(await store.claimReminder({ ...digest, key: "digest:sepsis:2026-W43", period: "2026-W43", status: "failed", error: "no recipients", details: { week: "2026-W43" } }, "2026-01-12T00:00:00.000Z")).toBe(true);
+      expect(await store.previousDigestDetails("sepsis", "digest:sepsis:2026-W44")).toEqual({ week: "2026-W42", scores: { alpha: 2 } }); // a failed digest is not a previous one
+      expect(await store.previousDigestDetails("sepsis", "digest:sepsis:2026-W42")).toBeNull();
+      const listed = await store.listReminders("sepsis");
+      expect(listed.map((r) => r.key)).toEqual(["digest:sepsis:2026-W43", "digest:sepsis:2026-W42", "due:sepsis:alpha:2026-10", "late:sepsis:alpha:2026-10"]);
+      expect(listed[1]).toMatchObject({ kind: "digest", teamId: null, period: "2026-W42", status: "would-send", recipients: ["ada@alpha.example"], subject: "S", text: "T" });
+      expect(await store.listReminders("sepsis", { limit: 1 })).toHaveLength(1);
+      // rows are never deleted
+      await expect(handle.raw("DELETE FROM reminder_ledger")).rejects.toThrow();
     });
 
     it("tokens are stored as hashes, found by hash, revoked by id or prefix; an ambiguous prefix is a StoreConflict", async () => {

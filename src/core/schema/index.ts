@@ -5,6 +5,7 @@ export * from "./summary";
 export * from "./apiError";
 export * from "./me";
 export * from "./reads";
+export * from "./reminders";
 export * from "./scores";
 export * from "./completeness";
 export * from "./admin";

@@ -157,6 +157,18 @@ export const TeamStatus = z.object({
   latestRevision: z.number().int().nullable(),
   receivedAt: z.string().nullable(),
   firstReceivedAt: z.string().nullable(),
+  /**
+   * Since the team joined: months whose due date passed without a report (`locked`: it can no longer
+   * be sent without an admin reopening it) and months reported after their due date, oldest first
+   * (core's `teamBacklog`). What the reminders are about. Absent from servers before it was added.
+   */
+  backlog: z
+    .object({
+      joinMonth: z.string(),
+      missing: z.array(z.object({ period: z.string(), dueDate: z.string(), locked: z.boolean() })),
+      late: z.array(z.object({ period: z.string(), dueDate: z.string(), firstReceivedAt: z.string() })),
+    })
+    .optional(),
   /** the reporting month no longer accepts changes */
   locked: z.boolean(),
   /**

@@ -1,5 +1,5 @@
 // The collaborative at a glance: this month, who reported, run charts, % at 4+, the comparison and
-// scoring, one view per file. The measure chosen in the run charts also drives the comparison.
+// scoring, and the reminder ledger, one view per file. The measure chosen in the run charts also drives the comparison.
 import { useState } from "react";
 import type { CollaborativeView, Completeness, RunChartsResponse, ScoresResponse } from "../../core/index";
 import type { FacultyApi } from "../api";
@@ -7,6 +7,7 @@ import { routeHref } from "../routes";
 import { usePageStyles } from "../styles";
 import { Comparison } from "./Comparison";
 import { PercentAtLeast4 } from "./PercentAtLeast4";
+import { Reminders } from "./Reminders";
 import { ReportingGrid } from "./ReportingGrid";
 import { RunCharts } from "./RunCharts";
 import { Scoring } from "./Scoring";
@@ -34,6 +35,11 @@ export function Dashboard({ api, data, onScoresChanged }: { api: FacultyApi; dat
   return (
     <>
       <Summary collaborative={data.collaborative} completeness={data.completeness} scores={data.scores} />
+      <p className={page.small}>
+        <a className={page.link} href="#reminders">
+          Reminders sent to teams and faculty
+        </a>
+      </p>
       <ReportingGrid completeness={data.completeness} />
       <RunCharts collaborative={data.collaborative} runcharts={data.runcharts} measureId={measureId} onSelectMeasure={setChosen} />
       <div className={page.two}>
@@ -41,6 +47,7 @@ export function Dashboard({ api, data, onScoresChanged }: { api: FacultyApi; dat
         <Comparison measure={measure} funnelHref={funnelKind(data, measureId) ? routeHref({ view: "funnel", measureId, period: null }) : null} />
       </div>
       <Scoring key={data.collaborative.id} api={api} collaborative={data.collaborative} completeness={data.completeness} scores={data.scores} onSaved={onScoresChanged} />
+      <Reminders api={api} collaborativeId={data.collaborative.id} />
     </>
   );
 }

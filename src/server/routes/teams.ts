@@ -3,7 +3,7 @@
 
 import { Hono } from "hono";
 import * as z from "zod";
-import { periodLockState, reportingMonthAsOf, type ScoreSuggestion, type SubmissionDetail, type SubmissionHistory } from "../../core/index";
+import { periodLockState, reportingMonthAsOf, teamBacklog, type ScoreSuggestion, type SubmissionDetail, type SubmissionHistory } from "../../core/index";
 import { ApiProblem } from "../problem";
 import { asOfOrToday, optionalDayValue, optionalSlugValue, periodValue, query } from "../validation";
 import { completeness, teamStatus } from "../views/completeness";
@@ -60,7 +60,9 @@ export function teamRoutes(deps: RouteDeps): Hono<AppEnv> {
     const [reports, events] = await Promise.all([store.reports(collaborative.id, { teamId: team.id }), store.latestPeriodEvents(collaborative.id)]);
     const month = reportingMonthAsOf(asOf, collaborative.startMonth, collaborative.endMonth);
     const locked = periodLockState(collaborative, month, events.get(month), asOf).locked;
-    return c.json(teamStatus(collaborative, team, reports, asOf, locked));
+    const firstReceived = new Map(reports.map((r) => [r.reportingMonth, r.firstReceivedAt]));
+    const backlog = teamBacklog(team, collaborative, (m) => firstReceived.get(m), events, asOf);
+    return c.json({ ...teamStatus(collaborative, team, reports, asOf, locked), backlog });
   });
 
   app.get("/collaboratives/:id/completeness", deps.guard, onlyRoles("faculty", "admin"), query(CompletenessQuery), async (c) => {

@@ -3,7 +3,7 @@
 // how to read many rows as columns, and how to drive a write (steps.ts) inside its own transaction.
 
 import type { Compilable, OperationNodeSource } from "kysely";
-import type { CollaborativeDefinition, CollaborativeSettingsPatch, MeasureDefinition, Team, TeamContact, TeamPatch } from "../../core/index";
+import type { CollaborativeDefinition, CollaborativeSettingsPatch, MeasureDefinition, ReminderEntry, Team, TeamContact, TeamPatch } from "../../core/index";
 import { builderFor, type Builder } from "./schema";
 import {
   REPORT_COLUMNS,
@@ -33,6 +33,7 @@ import {
   type AuditFilter,
   type CollaborativeRecord,
   type CurrentPointRow,
+  type NewReminder,
   type Engine,
   type NewAuditEntry,
   type NarrativeRow,
@@ -49,6 +50,8 @@ import {
   type TeamRecord,
   type TokenRecord,
 } from "./store";
+import * as reminderWrites from "./reminderWrites";
+import type { ReminderLedgerTable } from "./schema";
 import { submit } from "./submitWrite";
 import * as writes from "./writes";
 
@@ -157,6 +160,14 @@ export abstract class SqlStore {
     await this.transact(writes.addPeriodEvent(collaborativeId, event, actor));
   }
 
+  async claimReminder(reminder: NewReminder, at: string): Promise<boolean> {
+    return this.transact(reminderWrites.claimReminder(reminder, at));
+  }
+
+  async finishReminder(key: string, outcome: { status: "sent" | "failed"; error: string | null }, at: string): Promise<boolean> {
+    return this.transact(reminderWrites.finishReminder(key, outcome, at));
+  }
+
   async appendAudit(entry: NewAuditEntry): Promise<void> {
     await this.transact(writes.appendAudit(entry));
   }
@@ -207,6 +218,32 @@ export abstract class SqlStore {
       out.set(row.team_id, list);
     }
     return out;
+  }
+
+  async listReminders(collaborativeId: string, filter: { limit?: number } = {}): Promise<ReminderEntry[]> {
+    const limit = Math.max(1, Math.min(filter.limit ?? 200, 1_000));
+    const query = this.qb.selectFrom("reminder_ledger").selectAll().where("collaborative_id", "=", collaborativeId).orderBy("created_at", "desc").orderBy("key").limit(limit);
+    return (await this.read(query)).map(toReminder);
+  }
+
+  async getReminder(key: string): Promise<ReminderEntry | null> {
+    const [row] = await this.read(this.qb.selectFrom("reminder_ledger").selectAll().where("key", "=", key));
+    return row ? toReminder(row) : null;
+  }
+
+  async previousDigestDetails(collaborativeId: string, exceptKey: string): Promise<unknown> {
+    const [row] = await this.read(
+      this.qb
+        .selectFrom("reminder_ledger")
+        .select("details")
+        .where("collaborative_id", "=", collaborativeId)
+        .where("kind", "=", "digest")
+        .where("key", "<>", exceptKey)
+        .where("status", "in", ["sent", "would-send", "sending"])
+        .orderBy("period", "desc")
+        .limit(1),
+    );
+    return row?.details ? (JSON.parse(row.details) as unknown) : null;
   }
 
   async findTokenByHash(hash: string): Promise<TokenRecord | null> {
@@ -376,4 +413,23 @@ export abstract class SqlStore {
       .limit(limit);
     return (await this.read(query)).map(toAudit);
   }
+}
+
+/** A ledger row as the API lists it (the details, a digest's snapshot, stay inside the store). */
+function toReminder(row: ReminderLedgerTable): ReminderEntry {
+  return {
+    key: row.key,
+    kind: row.kind as ReminderEntry["kind"],
+    collaborativeId: row.collaborative_id,
+    teamId: row.team_id,
+    period: row.period,
+    recipients: JSON.parse(row.recipients) as string[],
+    subject: row.subject,
+    text: row.body,
+    status: row.status as ReminderEntry["status"],
+    error: row.error,
+    attempts: Number(row.attempts),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
 }

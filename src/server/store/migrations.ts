@@ -278,6 +278,31 @@ CREATE TABLE team_contacts (
 );
 `;
 
+// The reminder ledger (issue 16): one row per reminder, keyed by its stable ledger key (core's
+// reminderKey), so a second claim of a key is refused by the primary key on both engines. A row's
+// status moves forward (sending -> sent | failed; failed -> sending again for a retry); rows are
+// never deleted (a trigger refuses it), so the ledger is the job's whole state across restarts and
+// instances. `details` keeps a digest's snapshot (JSON) for the next digest to compare with.
+const REMINDER_LEDGER = `
+CREATE TABLE reminder_ledger (
+  key TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('due', 'late', 'digest')),
+  collaborative_id TEXT NOT NULL REFERENCES collaboratives (id),
+  team_id TEXT,
+  period TEXT NOT NULL,
+  recipients TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  body TEXT NOT NULL,
+  details TEXT,
+  status TEXT NOT NULL CHECK (status IN ('sending', 'sent', 'would-send', 'failed')),
+  error TEXT,
+  attempts INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX reminder_ledger_collaborative ON reminder_ledger (collaborative_id, created_at);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -302,5 +327,14 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "running a collaborative: reminders on/off and lead days, team join month, active, reminder opt-out, team contacts",
     sqlite: TEAM_SETTINGS,
     postgres: TEAM_SETTINGS,
+  },
+  {
+    version: 5,
+    name: "reminder ledger: one row per reminder key (due, late, digest), its recipients, text, status and attempts",
+    sqlite: `${REMINDER_LEDGER}
+CREATE TRIGGER reminder_ledger_no_delete BEFORE DELETE ON reminder_ledger BEGIN SELECT RAISE(ABORT, 'reminder_ledger rows are never deleted'); END;`,
+    postgres: `${REMINDER_LEDGER}
+CREATE TRIGGER reminder_ledger_no_delete BEFORE DELETE ON reminder_ledger FOR EACH ROW EXECUTE FUNCTION qi_append_only();
+CREATE TRIGGER reminder_ledger_no_truncate BEFORE TRUNCATE ON reminder_ledger FOR EACH STATEMENT EXECUTE FUNCTION qi_append_only();`,
   },
 ];

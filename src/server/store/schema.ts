@@ -201,6 +201,26 @@ export interface AuditLogTable {
   details: string;
 }
 
+export interface ReminderLedgerTable {
+  key: string;
+  kind: string;
+  collaborative_id: string;
+  team_id: string | null;
+  /** 'YYYY-MM' (due, late) or 'YYYY-Www' (digest) */
+  period: string;
+  /** JSON array of addresses */
+  recipients: string;
+  subject: string;
+  body: string;
+  /** JSON (a digest's snapshot) or null */
+  details: string | null;
+  status: string;
+  error: string | null;
+  attempts: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   collaboratives: CollaborativesTable;
   measures: MeasuresTable;
@@ -216,6 +236,7 @@ export interface Database {
   period_events: PeriodEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   audit_log: AuditLogTable;
+  reminder_ledger: ReminderLedgerTable;
 }
 
 /** A query builder that only compiles (its driver refuses to run anything). */

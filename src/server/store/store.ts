@@ -13,7 +13,7 @@
 //   locked FOR UPDATE);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
-import type { CollaborativeDefinition, CollaborativeSettingsPatch, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact, TeamPatch } from "../../core/index";
+import type { CollaborativeDefinition, CollaborativeSettingsPatch, Conflict, MeasureDefinition, Narrative, ReminderEntry, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact, TeamPatch } from "../../core/index";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -208,6 +208,23 @@ export type ScoreRow = {
  */
 export type ScoreCountRow = { period: string; score: number; teams: number };
 
+/**
+ * A reminder as its sender claims it in the ledger (see {@link Store.claimReminder}): `status` is
+ * `sending` (about to send), `would-send` (SMTP not configured) or `failed` (nothing to send to).
+ */
+export type NewReminder = Omit<ReminderEntry, "status" | "attempts" | "createdAt" | "updatedAt"> & {
+  status: "sending" | "would-send" | "failed";
+  /** kept with the row (a digest's snapshot, for the next digest) */
+  details: unknown;
+};
+
+/**
+ * How often a failed reminder is claimed again (each run of the job, while the reminder is still
+ * due): 5, so a passing SMTP outage is ridden out, and a reminder that cannot go (no contacts, a
+ * refused address) stops after about an hour of 15-minute runs. A product choice.
+ */
+export const MAX_REMINDER_ATTEMPTS = 5;
+
 export type PeriodEvent = {
   period: string;
   action: "lock" | "reopen";
@@ -317,6 +334,26 @@ export interface Store {
   addPeriodEvent(collaborativeId: string, event: Omit<PeriodEvent, "by">, actor: Actor): Promise<void>;
   /** The latest lock/reopen event per period. */
   latestPeriodEvents(collaborativeId: string): Promise<Map<string, PeriodEvent>>;
+
+  /**
+   * Claim a reminder in the ledger before sending it: `true` when this caller now owns it (the key
+   * was new, or it had `failed` fewer than {@link MAX_REMINDER_ATTEMPTS} times and is taken again,
+   * `attempts` + 1), `false` when the key is already there in any other state (sent, would-send,
+   * sending by someone else, failed too often). Two concurrent claims of one key: one wins (the
+   * primary key, and a conditional update).
+   */
+  claimReminder(reminder: NewReminder, at: string): Promise<boolean>;
+  /** Record the outcome of a claimed (`sending`) reminder; a row in any other state is left alone (returns `false`). */
+  finishReminder(key: string, outcome: { status: "sent" | "failed"; error: string | null }, at: string): Promise<boolean>;
+  /** The ledger of a collaborative, newest first; at most `limit` (1 to 1,000, default 200). */
+  listReminders(collaborativeId: string, filter?: { limit?: number }): Promise<ReminderEntry[]>;
+  /** One ledger entry by key, or `null`. */
+  getReminder(key: string): Promise<ReminderEntry | null>;
+  /**
+   * The `details` of the latest digest of the collaborative that went out or would have (`sent`,
+   * `would-send`, or `sending` with its outcome unknown), other than `exceptKey`; `null` when none.
+   */
+  previousDigestDetails(collaborativeId: string, exceptKey: string): Promise<unknown>;
 
   appendAudit(entry: NewAuditEntry): Promise<void>;
   /** Newest first (see {@link AuditFilter}). */

@@ -1,10 +1,11 @@
-// Submit: the month's status, a dry run that says what would change (with the server's conflicts on their
+// Submit: the month's status and the months still missing or sent late, a dry run that says what would change (with the server's conflicts on their
 // cells), then the real submission with a receipt. Failures that may pass leave the report queued.
 import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from "@fluentui/react-components";
 import type { SubmissionSummary, TeamStatus } from "../../core/index";
 import type { PaneIssue } from "../workbook/checkWorkbook";
 import { dateLabel, dateTimeLabel, monthLabel, plural } from "../format";
 import { IssueList } from "./IssueList";
+import { ReportBacklog } from "./ReportBacklog";
 import { usePanelStyles } from "./styles";
 
 /** "3 new points, 2 changed, 40 unchanged, 1 rejected" */
@@ -88,6 +89,7 @@ function StatusCard(props: { status: TeamStatus | null; error: string | null; re
           You are preparing the {monthLabel(props.reportingMonth)} report.
         </Text>
       ) : null}
+      {status.backlog ? <ReportBacklog backlog={status.backlog} /> : null}
     </div>
   );
 }

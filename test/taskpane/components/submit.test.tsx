@@ -3,20 +3,21 @@ import "@testing-library/jest-dom";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { TeamStatus } from "../../../src/core/index";
 import { OutboxBanner } from "../../../src/taskpane/components/OutboxBanner";
 import { countsText } from "../../../src/taskpane/components/SubmitPanel";
 import { saveToken } from "../../../src/taskpane/storage/connection";
 import { memoryStore } from "../../../src/taskpane/storage/keyValueStore";
 import type { QueuedReport } from "../../../src/taskpane/storage/outboxStore";
-import { STORE, TOKEN, summary } from "../support/fixtures";
+import { FakeStore, STORE, TOKEN, summary } from "../support/fixtures";
 import { renderApp } from "../support/renderApp";
 import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
 
-async function submitPane() {
+async function submitPane(store?: FakeStore) {
   const storage = memoryStore();
   await saveToken(storage, STORE, TOKEN);
   const fake = fakeHost({ "Bundle compliance": bundleSheetWithErrors(), "CLABSI rate": rateSheet() });
-  const view = await renderApp({ storage, host: fake.host });
+  const view = await renderApp({ storage, host: fake.host, ...(store ? { store } : {}) });
   const user = userEvent.setup();
   await user.click(await screen.findByRole("tab", { name: "Submit" }));
   return { ...view, ...fake, user };
@@ -34,6 +35,39 @@ describe("Submit", () => {
     expect(status).toHaveTextContent("April 2026 report");
     expect(status).toHaveTextContent("Not due yet");
     expect(status).toHaveTextContent("Due 15 May 2026");
+    expect(within(status).queryByRole("group", { name: "Months missing or late" })).toBeNull(); // an older server: no backlog
+  });
+
+  it("lists the months still missing (locked ones flagged) and the months sent late since the team joined", async () => {
+    const store = new FakeStore();
+    store.status = TeamStatus.parse({
+      ...store.status,
+      backlog: {
+        joinMonth: "2026-01",
+        missing: [
+          { period: "2026-01", dueDate: "2026-02-15", locked: true },
+          { period: "2026-03", dueDate: "2026-04-15", locked: false },
+        ],
+        late: [{ period: "2026-02", dueDate: "2026-03-15", firstReceivedAt: "2026-03-20T09:00:00.000Z" }],
+      },
+    });
+    await submitPane(store);
+    const status = await screen.findByRole("group", { name: "This month's status" });
+    const backlog = within(status).getByRole("group", { name: "Months missing or late" });
+    expect(backlog).toHaveTextContent("Still missing since January 2026: 2 months");
+    expect(within(backlog).getByRole("list", { name: "Months still missing" }).textContent).toBe(
+      "January 2026: was due 15 February 2026 · locked: ask your collaborative's admin to reopen itMarch 2026: was due 15 April 2026",
+    );
+    expect(within(within(backlog).getByRole("list", { name: "Months sent late" })).getAllByRole("listitem").map((li) => li.textContent)).toEqual([
+      "February 2026: due 15 March 2026, received 20 March 2026",
+    ]);
+  });
+
+  it("says every month is reported on time when nothing is missing or late", async () => {
+    const store = new FakeStore();
+    store.status = TeamStatus.parse({ ...store.status, backlog: { joinMonth: "2026-02", missing: [], late: [] } });
+    await submitPane(store);
+    expect(await screen.findByText("Every month since February 2026 is reported on time.")).toBeInTheDocument();
   });
 
   it("a dry run says what would happen and marks the server's conflicts on their cells; Submit then gives a receipt", async () => {
