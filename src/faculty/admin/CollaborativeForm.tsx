@@ -8,7 +8,7 @@ import * as z from "zod";
 import { CollaborativeDefinition, CollaborativeSettingsPatch, NewTeam, RuleSet, SharingMode } from "../../core/index";
 import { usePageStyles } from "../styles";
 import type { AdminApi } from "./adminApi";
-import { failureToErrors, fieldState, issueLines, issuesToFieldErrors, numberOrAbsent, withoutKey, type FieldErrors } from "./fieldErrors";
+import { failureToErrors, fieldState, issueLines, readFileText, issuesToFieldErrors, numberOrAbsent, withoutKey, type FieldErrors } from "./fieldErrors";
 import { EMPTY_MEASURE, MeasureFields, measureInput, type MeasureDraft } from "./MeasureFields";
 import { useAdminStyles } from "./styles";
 
@@ -219,7 +219,7 @@ export function NewCollaborativeForm({ api, onCreated }: { api: AdminApi; onCrea
     const file = event.target.files?.[0];
     event.target.value = "";
     if (!file) return;
-    const read = readDefinitionFile(await file.text());
+    const read = readDefinitionFile(await readFileText(file));
     setFileIssues(read.issues);
     setMessage("");
     if (read.raw) {

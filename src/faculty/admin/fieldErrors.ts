@@ -18,6 +18,11 @@ export function plainMessage(issue: z.core.$ZodIssue): string {
     if (issue.expected === "number") return "enter a number, e.g. 15";
     return "required";
   }
+  if (issue.code === "invalid_union") {
+    // one of several forms (e.g. a date or a date and time): the last alternative's words, the plainest
+    const last = issue.errors[issue.errors.length - 1]?.[0];
+    return last ? plainMessage(last) : issue.message;
+  }
   if (issue.code === "invalid_value") return `choose one of: ${issue.values.map(String).join(", ")}`;
   if (issue.code === "unrecognized_keys") return `unknown field${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => `"${k}"`).join(", ")}: remove ${issue.keys.length === 1 ? "it" : "them"}`;
   return issue.message;
@@ -74,6 +79,16 @@ export function withoutKey(errors: FieldErrors, key: string): FieldErrors {
   if (!(key in errors)) return errors;
   const { [key]: _gone, ...rest } = errors;
   return rest;
+}
+
+/** A file's text (FileReader: every browser, and jsdom in the tests). */
+export function readFileText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+    reader.readAsText(file);
+  });
 }
 
 /** A number field's text as the schema's value: blank is absent, anything else is a number (NaN is refused by the schema). */
