@@ -167,7 +167,7 @@ export function fakeAdminApi(state: AdminState): AdminApi {
     patchCollaborative: async (id, body) => {
       const patch = CollaborativeSettingsPatch.parse(body);
       state.calls.push(["patchCollaborative", id, patch]);
-      return replace({ ...find(id), ...patch });
+      return replace(CollaborativeDefinition.parse({ ...find(id), ...patch }));
     },
     addMeasure: async (id, body) => {
       const m = MeasureDefinition.parse(body);
@@ -227,7 +227,7 @@ export function fakeAdminApi(state: AdminState): AdminApi {
       const t = teamOf(id, teamId);
       const c = find(id);
       const { joinMonth, ...rest } = patch;
-      return putTeam(id, { ...t, ...rest, ...(joinMonth !== undefined ? { joinMonth: joinMonth ?? c.startMonth, joinMonthSet: joinMonth !== null } : {}) });
+      return putTeam(id, AdminTeam.parse({ ...t, ...rest, ...(joinMonth !== undefined ? { joinMonth: joinMonth ?? c.startMonth, joinMonthSet: joinMonth !== null } : {}) }));
     },
     putContacts: async (id, teamId, body) => {
       const { contacts } = TeamContacts.parse(body);
