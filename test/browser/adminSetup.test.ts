@@ -187,7 +187,7 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
     expect(await rows.count()).toBe(3);
     for (const team of TEAMS) {
       const row = rows.filter({ hasText: `${team.name} data lead` });
-      expect(await row.locator("td").allInnerTexts()).toEqual([expect.stringMatching(/…$/), "team", team.name, `${team.name} data lead`, expect.any(String), `${END}-28`, "active", "Revoke"]);
+      expect(await row.locator("td").allInnerTexts()).toEqual([expect.stringMatching(/…$/), "team", team.name, `${team.name} data lead`, expect.any(String), `through ${END}-28`, "active", "Revoke"]);
       expect(await row.innerText()).not.toContain(secrets[team.id]!);
       const me = await api("/api/v1/me", Me, secrets[team.id]!);
       expect(me).toMatchObject({ role: "team", team: { id: team.id, name: team.name }, collaborative: { id: ID } });

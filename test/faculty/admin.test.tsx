@@ -326,7 +326,7 @@ describe("admin: tokens", () => {
 
     // the list: prefix, role, team, label, expiry, state; never the secret
     const table = screen.getByRole("table", { name: "Issued tokens" });
-    expect([...within(table).getAllByRole("row")[1]!.querySelectorAll("td")].map((c) => c.textContent)).toEqual([`${SECRET.slice(0, 7)}…`, "team", "Alpha Hospital", "Alpha data lead", "2026-04-20", "2027-06-30", "active", "Revoke"]);
+    expect([...within(table).getAllByRole("row")[1]!.querySelectorAll("td")].map((c) => c.textContent)).toEqual([`${SECRET.slice(0, 7)}…`, "team", "Alpha Hospital", "Alpha data lead", "2026-04-20", "through 2027-06-30", "active", "Revoke"]);
     await user.click(within(shown).getByRole("button", { name: "I have copied it" }));
     expect(screen.queryByRole("region", { name: "New token" })).not.toBeInTheDocument();
     expect(document.body.textContent).not.toContain(SECRET);

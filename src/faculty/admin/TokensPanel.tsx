@@ -41,9 +41,24 @@ export const browserCopy: CopyText = async (text) => {
 
 const ROLE_TEXT: Record<Role, string> = { team: "team (reports its own data from Excel)", faculty: "faculty (reads every team, scores)", admin: "admin (sets up collaboratives)" };
 
+/**
+ * An expiry as people read it. The server stores a date-only expiry as the instant the day ends
+ * (the next day's 00:00 UTC), so that instant reads "through" the day that was typed.
+ */
+export function expiryText(expiresAt: string | null): string {
+  if (expiresAt === null) return "never";
+  const at = new Date(expiresAt);
+  if (Number.isNaN(at.getTime())) return expiresAt;
+  if (at.getUTCHours() === 0 && at.getUTCMinutes() === 0 && at.getUTCSeconds() === 0 && at.getUTCMilliseconds() === 0 && expiresAt.length > 10) {
+    return `through ${new Date(at.getTime() - 86_400_000).toISOString().slice(0, 10)}`;
+  }
+  return expiresAt.length <= 10 ? `through ${expiresAt}` : `${expiresAt.slice(0, 10)} ${expiresAt.slice(11, 16)} UTC`;
+}
+
 function tokenState(t: TokenInfo, today: string): string {
   if (t.revokedAt) return `revoked ${isoDate(t.revokedAt)}`;
-  if (t.expiresAt && isoDate(t.expiresAt) < today) return `expired ${isoDate(t.expiresAt)}`;
+  // expired when its instant is before the start of today (UTC): a token ending later today still shows active
+  if (t.expiresAt && Date.parse(t.expiresAt) <= Date.parse(`${today}T00:00:00Z`)) return "expired";
   return "active";
 }
 
@@ -232,7 +247,7 @@ export function TokensPanel({ api, collaborative, copy = browserCopy, today }: {
                   <td className={classes.td}>{teamName(t.teamId) ?? "–"}</td>
                   <td className={classes.td}>{t.label}</td>
                   <td className={classes.td}>{isoDate(t.createdAt)}</td>
-                  <td className={classes.td}>{t.expiresAt ? isoDate(t.expiresAt) : "never"}</td>
+                  <td className={classes.td}>{expiryText(t.expiresAt)}</td>
                   <td className={classes.td}>{tokenState(t, today)}</td>
                   <td className={classes.td}>
                     {t.revokedAt ? null : (
