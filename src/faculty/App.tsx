@@ -10,6 +10,7 @@ import type { FacultyApi } from "./api";
 import type { AdminApi } from "./admin/adminApi";
 import { AdminPage } from "./admin/AdminPage";
 import { NewCollaborativeForm } from "./admin/CollaborativeForm";
+import { useAdminStyles } from "./admin/styles";
 import type { CopyText } from "./admin/TokensPanel";
 import { parseRoute, routeHash, type Route } from "./routes";
 import { useGlobalStyles, usePageStyles } from "./styles";
@@ -48,6 +49,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 export function App({ services }: { services: FacultyServices }) {
   useGlobalStyles();
   const classes = usePageStyles();
+  const adminClasses = useAdminStyles();
   const [token, setToken] = useState<string | null>(() => services.tokens.load());
   const api = useMemo(() => (token ? services.createApi(token) : null), [token, services]);
   const [phase, setPhase] = useState<Phase>(token ? { name: "loading", message: "Loading…" } : { name: "signed-out", error: "" });
@@ -215,12 +217,12 @@ export function App({ services }: { services: FacultyServices }) {
                 <nav aria-label="Pages" className={classes.actions}>
                   {collaborativeId ? (
                     <>
-                      <Button appearance={showAdmin ? "outline" : "primary"} className={showAdmin ? classes.onBrandButton : undefined} aria-current={showAdmin ? undefined : "page"} onClick={() => navigate({ view: "dashboard" })}>
+                      <Button appearance="outline" className={showAdmin ? classes.onBrandButton : adminClasses.current} aria-current={showAdmin ? undefined : "page"} onClick={() => navigate({ view: "dashboard" })}>
                         Dashboard
                       </Button>
                       <Button
-                        appearance={route.view === "admin" ? "primary" : "outline"}
-                        className={route.view === "admin" ? undefined : classes.onBrandButton}
+                        appearance="outline"
+                        className={route.view === "admin" ? adminClasses.current : classes.onBrandButton}
                         aria-current={route.view === "admin" ? "page" : undefined}
                         onClick={() => navigate({ view: "admin", tab: route.view === "admin" ? route.tab : "settings" })}
                       >
@@ -228,7 +230,7 @@ export function App({ services }: { services: FacultyServices }) {
                       </Button>
                     </>
                   ) : null}
-                  <Button appearance={route.view === "admin-new" ? "primary" : "outline"} className={route.view === "admin-new" ? undefined : classes.onBrandButton} aria-current={route.view === "admin-new" ? "page" : undefined} onClick={() => navigate({ view: "admin-new" })}>
+                  <Button appearance="outline" className={route.view === "admin-new" ? adminClasses.current : classes.onBrandButton} aria-current={route.view === "admin-new" ? "page" : undefined} onClick={() => navigate({ view: "admin-new" })}>
                     New collaborative
                   </Button>
                 </nav>

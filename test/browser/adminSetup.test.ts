@@ -1,6 +1,6 @@
 // Issue 16's "Done when", in real headless Chromium against the REAL data store: a new director,
-// holding only the admin token they were handed (an empty store, `admin.ts issue-token admin`), sets
-// up a collaborative with two measures and three teams, issues the teams' tokens and locks a month,
+// holding only the admin token the server printed on its first start (the start seeds the demo
+// collaborative and prints its tokens once: test/browser/support/dataStore.ts), sets up a new collaborative with two measures and three teams, issues the teams' tokens and locks a month,
 // entirely in the web app (the faculty app's admin pages). Mistakes a new user makes are shown on
 // their fields first. What the page did is checked against the API (the same store, read with core's
 // schemas): the definition, the teams with their join months and contacts, each issued token working
@@ -37,7 +37,7 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
   let shot = 0;
 
   beforeAll(async () => {
-    store = await startDataStore({ demo: false });
+    store = await startDataStore();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -48,6 +48,9 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
   }, 180_000);
 
   afterAll(async () => {
+    // the page as the test left it (on a failure: what the director saw), and what it logged
+    await page?.screenshot({ path: "test-results/admin-last.png", fullPage: true }).catch(() => undefined);
+    if (pageErrors.length > 0) console.log(`page errors:\n${pageErrors.join("\n")}`);
     await browser?.close();
     await store?.stop();
   });
@@ -66,14 +69,17 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
   const textbox = (name: RegExp, root: Page | ReturnType<Page["locator"]> = page) => root.getByRole("textbox", { name });
   /** The message Fluent's Field shows under the control labelled `name`. */
   const messageOf = (name: RegExp, root: Page | ReturnType<Page["locator"]> = page) =>
-    root.locator(".fui-Field", { has: root.getByRole("textbox", { name }) }).locator(".fui-Field__validationMessage").innerText();
+    root.locator(".fui-Field", { has: page.getByRole("textbox", { name }) }).locator(".fui-Field__validationMessage").innerText();
 
   it("sets up a collaborative with two measures and three teams, issues their tokens and locks a month", async () => {
-    // 1. signs in with the admin token: no collaborative yet, so the new-collaborative form opens
+    // 1. signs in with the admin token (the demo's dashboard opens) and asks for a new collaborative
     await page.goto(`${store.url}/`);
     await page.getByRole("textbox", { name: "Faculty token" }).fill(store.seed.adminToken);
     await page.getByRole("textbox", { name: "Faculty token" }).press("Enter");
+    await page.getByRole("heading", { name: "Who reported" }).waitFor({ timeout: 20_000 });
+    await page.getByRole("navigation", { name: "Pages" }).getByRole("button", { name: "New collaborative" }).click();
     await page.getByRole("heading", { name: "New collaborative", level: 2 }).waitFor({ timeout: 20_000 });
+    expect(page.url()).toMatch(/#\/admin\/new$/);
     await screenshot("new-form");
 
     // 2. a first try with a new user's mistakes: each is said on its field, nothing is sent
@@ -218,6 +224,8 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
     // 9. the dashboard of the new collaborative: the three teams
     await page.getByRole("button", { name: "Dashboard" }).click();
     await page.getByRole("heading", { name: "Who reported" }).waitFor({ timeout: 15_000 });
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Sepsis Collaborative 2027");
+    expect(await page.getByRole("combobox", { name: "Collaborative" }).inputValue()).toBe(ID);
     const grid = page.getByRole("table", { name: "Who reported" });
     for (const team of TEAMS) expect(await grid.innerText()).toContain(team.name);
     await screenshot("dashboard");

@@ -10,9 +10,15 @@ import { useAdminStyles } from "./styles";
 
 export const AUDIT_PAGE = 50;
 
-/** An entry's details in one line: "reason: late data · measureId: abx". */
+/**
+ * An entry's details in one line, empty values left out: "reason: late data · measureId: abx".
+ *
+ * @example
+ * detailsText({ period: "2026-09", reason: "" }); // => "period: 2026-09"
+ */
 export function detailsText(details: Record<string, unknown>): string {
   return Object.entries(details)
+    .filter(([, v]) => v !== "" && v !== null && v !== undefined)
     .map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)
     .join(" · ");
 }
@@ -62,7 +68,7 @@ export function AuditPanel({ api, collaborative }: { api: AdminApi; collaborativ
       <p className={`${page.muted} ${page.small}`}>Every change to this collaborative, newest first: who (the token, or the admin command line) did what, when.</p>
       <form aria-label="Filter the audit log" onSubmit={apply}>
         <div className={classes.grid}>
-          <Field label="Who" hint='a token id, or "cli"'>
+          <Field label="Who" hint='a token id or "cli"; or click a name in the log'>
             <Input value={actor} onChange={(_, d) => setActor(d.value)} spellCheck={false} />
           </Field>
           <Field label="What" hint="an action, e.g. period.lock">

@@ -173,7 +173,7 @@ function SettingsFields({ draft, onChange, errors, isNew }: { draft: SettingsDra
         <Input value={draft.lockAfterDays} inputMode="numeric" onChange={(_, d) => set("lockAfterDays", d.value)} />
       </Field>
       <Field label="Sharing" required {...f("sharing")}>
-        <Select value={draft.sharing} onChange={(_, d) => set("sharing", d.value)}>
+        <Select className={classes.select} value={draft.sharing} onChange={(_, d) => set("sharing", d.value)}>
           {SharingMode.options.map((s) => (
             <option key={s} value={s}>
               {SHARING_TEXT[s]}
@@ -182,7 +182,7 @@ function SettingsFields({ draft, onChange, errors, isNew }: { draft: SettingsDra
         </Select>
       </Field>
       <Field label="Rule set" required hint="how run charts are read everywhere" {...f("ruleSet")}>
-        <Select value={draft.ruleSet} onChange={(_, d) => set("ruleSet", d.value)}>
+        <Select className={classes.select} value={draft.ruleSet} onChange={(_, d) => set("ruleSet", d.value)}>
           {RuleSet.options.map((r) => (
             <option key={r} value={r}>
               {RULE_SET_TEXT[r]}

@@ -1,9 +1,10 @@
 // One measure's fields (core's MeasureDefinition): used by the new-collaborative form and by the
 // measures tab. The form keeps what was typed as text (a draft) and turns it into the schema's input
 // only when it is checked, so "12a" in the goal is refused on the goal field with what to type.
-import { Checkbox, Field, Input, makeStyles, Select, Textarea, tokens } from "@fluentui/react-components";
+import { Checkbox, Field, Input, Select, Textarea } from "@fluentui/react-components";
 import { IMPROVEMENT_DIRECTIONS, MeasureKind, MeasureType, type MeasureDefinition } from "../../core/index";
 import { fieldState, numberOrAbsent, type FieldErrors } from "./fieldErrors";
+import { useAdminStyles } from "./styles";
 
 export interface MeasureDraft {
   id: string;
@@ -79,11 +80,6 @@ export function measureInput(d: MeasureDraft): Record<string, unknown> {
   return out;
 }
 
-const useStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM },
-  wide: { gridColumn: "1 / -1" },
-});
-
 /**
  * The fields of one measure. `prefix` is the measure's path in the body ("measures.0." in a new
  * collaborative, "" for one measure), so errors from either side find their field; `idLocked` when
@@ -91,7 +87,7 @@ const useStyles = makeStyles({
  */
 export function MeasureFields(props: { draft: MeasureDraft; onChange: (draft: MeasureDraft) => void; errors: FieldErrors; prefix: string; idLocked?: boolean; label?: string }) {
   const { draft, onChange, errors, prefix } = props;
-  const classes = useStyles();
+  const classes = useAdminStyles();
   const set = (patch: Partial<MeasureDraft>) => onChange({ ...draft, ...patch });
   const f = (key: string) => fieldState(errors, `${prefix}${key}`);
   return (
@@ -103,7 +99,7 @@ export function MeasureFields(props: { draft: MeasureDraft; onChange: (draft: Me
         <Input value={draft.name} onChange={(_, d) => set({ name: d.value })} />
       </Field>
       <Field label="Type" required {...f("type")}>
-        <Select value={draft.type} onChange={(_, d) => set({ type: d.value })}>
+        <Select className={classes.select} value={draft.type} onChange={(_, d) => set({ type: d.value })}>
           {MeasureType.options.map((t) => (
             <option key={t} value={t}>
               {TYPE_TEXT[t]}
@@ -112,7 +108,7 @@ export function MeasureFields(props: { draft: MeasureDraft; onChange: (draft: Me
         </Select>
       </Field>
       <Field label="Kind" required {...f("kind")}>
-        <Select value={draft.kind} onChange={(_, d) => set({ kind: d.value })}>
+        <Select className={classes.select} value={draft.kind} onChange={(_, d) => set({ kind: d.value })}>
           {MeasureKind.options.map((k) => (
             <option key={k} value={k}>
               {KIND_TEXT[k]}
@@ -127,7 +123,7 @@ export function MeasureFields(props: { draft: MeasureDraft; onChange: (draft: Me
         <Input value={draft.multiplier} inputMode="decimal" onChange={(_, d) => set({ multiplier: d.value })} />
       </Field>
       <Field label="Improvement direction" required {...f("improvementDirection")}>
-        <Select value={draft.improvementDirection} onChange={(_, d) => set({ improvementDirection: d.value })}>
+        <Select className={classes.select} value={draft.improvementDirection} onChange={(_, d) => set({ improvementDirection: d.value })}>
           {IMPROVEMENT_DIRECTIONS.map((dir) => (
             <option key={dir} value={dir}>
               {DIRECTION_TEXT[dir]}

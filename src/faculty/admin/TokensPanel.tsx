@@ -184,7 +184,7 @@ export function TokensPanel({ api, collaborative, copy = browserCopy, today }: {
       <form aria-label="Issue a token" noValidate onSubmit={(e) => void issue(e)}>
         <div className={classes.grid}>
           <Field label="Role" required {...fieldState(errors, "role")}>
-            <Select value={role} onChange={(_, d) => (setRole(d.value as Role), setErrors({}))}>
+            <Select className={classes.select} value={role} onChange={(_, d) => (setRole(d.value as Role), setErrors({}))}>
               {Role.options.map((r) => (
                 <option key={r} value={r}>
                   {ROLE_TEXT[r]}
@@ -194,7 +194,7 @@ export function TokensPanel({ api, collaborative, copy = browserCopy, today }: {
           </Field>
           {role === "team" ? (
             <Field label="Team" required {...fieldState(errors, "teamId")}>
-              <Select value={teamId} onChange={(_, d) => (setTeamId(d.value), setErrors((e) => withoutKey(e, "teamId")))}>
+              <Select className={classes.select} value={teamId} onChange={(_, d) => (setTeamId(d.value), setErrors((e) => withoutKey(e, "teamId")))}>
                 {teams.length === 0 ? <option value="">no teams yet: add one under Teams</option> : null}
                 {teams.map((t) => (
                   <option key={t.id} value={t.id}>

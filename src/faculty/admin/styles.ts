@@ -3,7 +3,18 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useAdminStyles = makeStyles({
-  grid: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))", columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalM, marginBottom: tokens.spacingVerticalM },
+  // cells start at the top (a neighbour's hint never stretches a control) and may shrink (a long option never overflows)
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalM,
+    marginBottom: tokens.spacingVerticalM,
+    alignItems: "start",
+    "& > *": { minWidth: 0 },
+  },
+  /** a picker as wide as its cell, never wider */
+  select: { width: "100%", minWidth: 0, "& > select": { minWidth: 0, textOverflow: "ellipsis" } },
   wide: { gridColumn: "1 / -1" },
   actions: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: "center", marginTop: tokens.spacingVerticalM },
   error: { color: tokens.colorStatusDangerForeground1, marginTop: tokens.spacingVerticalS, marginBottom: 0 },
@@ -31,7 +42,14 @@ export const useAdminStyles = makeStyles({
   },
   secretInput: { width: "100%", fontFamily: tokens.fontFamilyMonospace },
   mono: { fontFamily: tokens.fontFamilyMonospace },
-  contactRow: { display: "grid", gridTemplateColumns: "repeat(3, minmax(160px, 1fr)) auto", columnGap: tokens.spacingHorizontalS, alignItems: "end", marginBottom: tokens.spacingVerticalS },
+  contactRow: { display: "grid", gridTemplateColumns: "repeat(3, minmax(160px, 1fr)) auto", columnGap: tokens.spacingHorizontalS, alignItems: "start", marginBottom: tokens.spacingVerticalS, "& > button": { marginTop: "26px" } },
   nav: { marginBottom: tokens.spacingVerticalL },
   list: { listStyleType: "none", padding: 0, margin: 0 },
+  /** the header's button of the page shown: light on the brand-coloured header, so it reads as chosen */
+  current: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorBrandForeground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralForegroundOnBrand}`,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, color: tokens.colorBrandForeground1 },
+  },
 });

@@ -1,6 +1,5 @@
 // Starts the real data store for a browser test: a temp QI_DATA_DIR seeded with the demo collaborative
-// (`admin.ts seed-demo --json`), or holding only one admin token (`{ demo: false }`: a new director's
-// empty store, `admin.ts issue-token admin`), `src/server/main.ts` on a free port serving the API and the built add-in
+// (`admin.ts seed-demo --json`), `src/server/main.ts` on a free port serving the API and the built add-in
 // from dist/ on one origin. Builds dist/ first when it is missing (npm test builds it before jest).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
@@ -40,7 +39,7 @@ export function ensureBuilt(): void {
   }
 }
 
-export async function startDataStore(options: { demo?: boolean } = {}): Promise<RunningStore> {
+export async function startDataStore(): Promise<RunningStore> {
   for (const file of ["main.ts", "admin.ts"]) {
     if (!existsSync(join(ROOT, "src", "server", file))) throw new Error(`src/server/${file} is missing: the browser flow test needs the real data store`);
   }
@@ -51,19 +50,10 @@ export async function startDataStore(options: { demo?: boolean } = {}): Promise<
   delete env.DATABASE_URL;
   delete env.QI_PUBLIC_URL;
   delete env.QI_STATIC_DIR;
-  let seed: DemoSeed;
-  if (options.demo === false) {
-    // no collaborative, no team: only the admin token a director is handed (faculty checks use it too)
-    const issued = spawnSync(NODE_TSX[0], [...NODE_TSX.slice(1), "src/server/admin.ts", "issue-token", "admin", "--label", "Director"], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
-    const token = issued.stdout.trim();
-    if (issued.status !== 0 || token === "") throw new Error(`issue-token admin failed (exit ${issued.status}):\n${issued.stdout}\n${issued.stderr}`);
-    seed = { collaborativeId: "", adminToken: token, facultyToken: token, teams: [] };
-  } else {
-    const seeded = spawnSync(NODE_TSX[0], [...NODE_TSX.slice(1), "src/server/admin.ts", "seed-demo", "--json"], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
-    const json = seeded.stdout.split("\n").find((line) => line.trim().startsWith("{"));
-    if (seeded.status !== 0 || !json) throw new Error(`seed-demo failed (exit ${seeded.status}):\n${seeded.stdout}\n${seeded.stderr}`);
-    seed = JSON.parse(json) as DemoSeed;
-  }
+  const seeded = spawnSync(NODE_TSX[0], [...NODE_TSX.slice(1), "src/server/admin.ts", "seed-demo", "--json"], { cwd: ROOT, env, encoding: "utf8", timeout: 120_000 });
+  const json = seeded.stdout.split("\n").find((line) => line.trim().startsWith("{"));
+  if (seeded.status !== 0 || !json) throw new Error(`seed-demo failed (exit ${seeded.status}):\n${seeded.stdout}\n${seeded.stderr}`);
+  const seed = JSON.parse(json) as DemoSeed;
 
   const port = await freePort();
   let output = "";
