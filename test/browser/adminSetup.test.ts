@@ -138,6 +138,24 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
       ["time-to-abx", "mean", "decrease", 60],
     ]);
 
+    // reorder by keyboard (the focus stays on the moved measure's button), retire and bring back
+    const measureOrder = async () => (await api(`/api/v1/collaboratives/${ID}`, CollaborativeView)).measures.map((m) => m.id);
+    await page.getByRole("button", { name: "Move Minutes to antibiotics up" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("Moved Minutes to antibiotics up to position 1.").waitFor();
+    expect(await measureOrder()).toEqual(["time-to-abx", "abx-1h"]);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Move Minutes to antibiotics down");
+    await page.keyboard.press("Enter");
+    await page.getByText("Moved Minutes to antibiotics down to position 2.").waitFor();
+    expect(await measureOrder()).toEqual(["abx-1h", "time-to-abx"]);
+    await page.getByRole("button", { name: "Retire Minutes to antibiotics" }).click();
+    await page.getByText("Retired Minutes to antibiotics: no longer reported; its data stay.").waitFor();
+    expect((await api(`/api/v1/collaboratives/${ID}`, CollaborativeView)).measures.find((m) => m.id === "time-to-abx")?.retired).toBe(true);
+    await screenshot("measure-retired");
+    await page.getByRole("button", { name: "Bring back Minutes to antibiotics" }).click();
+    await page.getByText("Minutes to antibiotics is reported again.").waitFor();
+    expect((await api(`/api/v1/collaboratives/${ID}`, CollaborativeView)).measures.find((m) => m.id === "time-to-abx")?.retired).not.toBe(true);
+
     // 5. three teams, each with a contact; one joins later than the start
     await page.getByRole("tab", { name: "Teams" }).click();
     await page.getByRole("heading", { name: "Teams", level: 2 }).waitFor();
@@ -190,6 +208,7 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
       await shown.waitFor({ state: "detached" });
     }
     const rows = page.getByRole("table", { name: "Issued tokens" }).locator("tbody tr");
+    await rows.nth(2).waitFor();
     expect(await rows.count()).toBe(3);
     for (const team of TEAMS) {
       const row = rows.filter({ hasText: `${team.name} data lead` });
@@ -203,6 +222,22 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
     const listed = await api(`/api/v1/tokens?collaborative=${ID}`, TokenList);
     expect(listed.tokens.filter((t) => t.role === "team").map((t) => t.teamId).sort()).toEqual(TEAMS.map((t) => t.id).sort());
 
+    // a faculty token for a coach, revoked after confirming: it no longer opens anything
+    await page.getByRole("combobox", { name: /^Role/ }).selectOption("faculty");
+    await textbox(/^Label/).fill("Coach Kim");
+    await page.getByRole("button", { name: "Issue token" }).click();
+    const coachShown = page.getByRole("region", { name: "New token" });
+    const coach = await coachShown.getByRole("textbox", { name: "The token" }).inputValue();
+    expect((await api("/api/v1/me", Me, coach)).role).toBe("faculty");
+    await coachShown.getByRole("button", { name: "I have copied it" }).click();
+    await page.getByRole("button", { name: "Revoke Coach Kim" }).click();
+    const ask = page.getByRole("group", { name: "Revoke Coach Kim?" });
+    await ask.getByRole("button", { name: "Revoke token" }).click();
+    await rows.filter({ hasText: "Coach Kim" }).getByText(/^revoked /).waitFor();
+    const refused = await page.evaluate(async (bearer) => (await fetch("/api/v1/me", { headers: { authorization: "Bearer " + bearer } })).status, coach);
+    expect(refused).toBe(401);
+    await screenshot("coach-token-revoked");
+
     // 7. lock the first month
     await page.getByRole("tab", { name: "Months" }).click();
     await page.getByRole("heading", { name: "Months", level: 2 }).waitFor();
@@ -213,11 +248,26 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
     const periods = await api(`/api/v1/collaboratives/${ID}/periods`, PeriodsResponse);
     expect(periods.periods.find((p) => p.period === START)).toMatchObject({ locked: true, state: "manual" });
 
+    // reopening needs a reason, said on its field; with one, the month is open again; then locked again
+    await page.getByRole("button", { name: `Reopen ${shortMonth(START)}` }).click();
+    const reopen = page.getByRole("form", { name: `Reopen ${shortMonth(START)}` });
+    await reopen.getByRole("button", { name: "Reopen" }).click();
+    expect(await messageOf(new RegExp(`^Why reopen ${shortMonth(START)}`), reopen)).toMatch(/^say why the month is reopened/);
+    await textbox(new RegExp(`^Why reopen ${shortMonth(START)}`), reopen).fill("Late data from Riverside's ward 4");
+    await reopen.getByRole("button", { name: "Reopen" }).click();
+    await page.getByText(`${shortMonth(START)} is reopened.`).waitFor();
+    expect((await api(`/api/v1/collaboratives/${ID}/periods`, PeriodsResponse)).periods.find((p) => p.period === START)).toMatchObject({ locked: false, state: "reopened", reason: "Late data from Riverside's ward 4" });
+    await page.getByRole("button", { name: `Lock ${shortMonth(START)}` }).click();
+    await page.getByText(`${shortMonth(START)} is locked: reports for it are refused until it is reopened.`).waitFor();
+    expect((await api(`/api/v1/collaboratives/${ID}/periods`, PeriodsResponse)).periods.find((p) => p.period === START)).toMatchObject({ locked: true, state: "manual" });
+
     // 8. the audit log has every step, by the director's token
     await page.getByRole("tab", { name: "Audit log" }).click();
     await page.getByRole("table", { name: "Audit log" }).waitFor();
     const audit = await api(`/api/v1/audit?collaborative=${ID}`, AuditList);
-    expect(audit.entries.length).toBeGreaterThanOrEqual(1 + 1 + 3 + 3 + 1);
+    // created, a measure added, moved twice, retired and back, 3 teams, 3 team tokens, the coach's issued and revoked, locked, reopened, locked
+    expect(audit.entries.length).toBeGreaterThanOrEqual(1 + 1 + 2 + 2 + 3 + 3 + 2 + 3);
+    expect(audit.entries.every((e) => e.actor !== "cli")).toBe(true);
     expect(await page.getByRole("table", { name: "Audit log" }).locator("tbody tr").count()).toBe(audit.entries.length);
     await screenshot("audit-log");
 

@@ -352,11 +352,14 @@ describe("admin: tokens", () => {
     state.tokens.push({ id: "tok-9", prefix: "qi_abcd", role: "faculty", collaborativeId: "sepsis", teamId: null, label: "Coach Kim", createdAt: "2026-03-01T00:00:00.000Z", expiresAt: null, revokedAt: null });
     const { user } = renderAdmin({ hash: "#/admin/tokens", state });
     await user.click(await screen.findByRole("button", { name: "Revoke Coach Kim" }));
-    const dialog = await screen.findByRole("dialog", { name: "Revoke Coach Kim?" });
-    await user.click(within(dialog).getByRole("button", { name: "Keep it" }));
+    const ask = await screen.findByRole("group", { name: "Revoke Coach Kim?" });
+    expect(ask).toHaveTextContent("It stops working at once, for good");
+    expect(within(ask).getByRole("button", { name: "Keep it" })).toHaveFocus();
+    await user.click(within(ask).getByRole("button", { name: "Keep it" }));
+    expect(screen.queryByRole("group", { name: "Revoke Coach Kim?" })).not.toBeInTheDocument();
     expect(state.calls).toEqual([]);
     await user.click(screen.getByRole("button", { name: "Revoke Coach Kim" }));
-    await user.click(within(await screen.findByRole("dialog")).getByRole("button", { name: "Revoke token" }));
+    await user.click(within(await screen.findByRole("group", { name: "Revoke Coach Kim?" })).getByRole("button", { name: "Revoke token" }));
     await waitFor(() => expect(screen.getByRole("table", { name: "Issued tokens" })).toHaveTextContent("revoked 2026-04-21"));
     expect(state.calls).toEqual([["revokeToken", "tok-9"]]);
     expect(screen.queryByRole("button", { name: "Revoke Coach Kim" })).not.toBeInTheDocument();

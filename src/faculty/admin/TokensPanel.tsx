@@ -1,22 +1,10 @@
 // Tokens: issue one for a team of this collaborative, for faculty or for an admin, with a label and
 // an expiry; the secret is shown once (the server stores only its hash), with a copy button and a
 // read-only field that selects itself for copying by hand when the clipboard is not allowed. The
-// list shows the prefix, role, label, expiry and whether it is revoked; revoking asks first.
+// list shows the prefix, role, label, expiry and whether it is revoked; revoking asks first, in the
+// token's own row (what will happen, "Revoke token" or "Keep it").
 import { useCallback, useEffect, useState, type FormEvent } from "react";
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  Select,
-  Subtitle2,
-} from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
 import { NewTokenRequest, Role, type AdminTeam, type CollaborativeDefinition, type IssuedToken, type TokenInfo } from "../../core/index";
 import { isoDate } from "../../web/format";
 import { usePageStyles } from "../styles";
@@ -250,7 +238,19 @@ export function TokensPanel({ api, collaborative, copy = browserCopy, today }: {
                   <td className={classes.td}>{expiryText(t.expiresAt)}</td>
                   <td className={classes.td}>{tokenState(t, today)}</td>
                   <td className={classes.td}>
-                    {t.revokedAt ? null : (
+                    {t.revokedAt ? null : revoking?.id === t.id ? (
+                      <div role="group" aria-label={`Revoke ${t.label}?`}>
+                        <p className={page.small}>{`Revoke ${t.label}? It stops working at once, for good; whoever holds it will need a new one.`}</p>
+                        <div className={classes.actions}>
+                          <Button size="small" appearance="primary" disabled={busy} onClick={() => void revoke(t)}>
+                            Revoke token
+                          </Button>
+                          <Button size="small" autoFocus onClick={() => setRevoking(null)}>
+                            Keep it
+                          </Button>
+                        </div>
+                      </div>
+                    ) : (
                       <Button size="small" aria-label={`Revoke ${t.label}`} disabled={busy} onClick={() => setRevoking(t)}>
                         Revoke
                       </Button>
@@ -262,20 +262,6 @@ export function TokensPanel({ api, collaborative, copy = browserCopy, today }: {
           </table>
         </div>
       ) : null}
-      <Dialog open={revoking !== null} onOpenChange={(_, d) => !d.open && setRevoking(null)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{`Revoke ${revoking?.label ?? ""}?`}</DialogTitle>
-            <DialogContent>{`The token ${revoking?.prefix ?? ""}… stops working at once, for good. Whoever holds it will need a new one.`}</DialogContent>
-            <DialogActions>
-              <Button appearance="primary" onClick={() => revoking && void revoke(revoking)}>
-                Revoke token
-              </Button>
-              <Button onClick={() => setRevoking(null)}>Keep it</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
     </section>
   );
 }
