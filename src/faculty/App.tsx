@@ -84,6 +84,7 @@ export function App({ services }: { services: FacultyServices }) {
       setData(null);
       setCollaborativeId(null);
       setRole(null);
+      setBoundName(null);
       setPhase({ name: "signed-out", error });
     },
     [services.tokens],
@@ -230,9 +231,12 @@ export function App({ services }: { services: FacultyServices }) {
                       </Button>
                     </>
                   ) : null}
-                  <Button appearance="outline" className={route.view === "admin-new" ? adminClasses.current : classes.onBrandButton} aria-current={route.view === "admin-new" ? "page" : undefined} onClick={() => navigate({ view: "admin-new" })}>
-                    New collaborative
-                  </Button>
+                  {boundName === null ? (
+                    // an admin token bound to one collaborative cannot create another (the server says 403)
+                    <Button appearance="outline" className={route.view === "admin-new" ? adminClasses.current : classes.onBrandButton} aria-current={route.view === "admin-new" ? "page" : undefined} onClick={() => navigate({ view: "admin-new" })}>
+                      New collaborative
+                    </Button>
+                  ) : null}
                 </nav>
               ) : null}
               {ready && !showAdmin ? (

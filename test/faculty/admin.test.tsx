@@ -136,6 +136,30 @@ describe("admin: a new collaborative", () => {
   });
 });
 
+describe("admin: a definition file whose team is refused", () => {
+  it("the collaborative is created, the refused team named with the server's reason, and it opens on request", async () => {
+    const { user, state } = renderAdmin({ hash: "#/admin/new", state: adminState({ empty: true }) });
+    const file = {
+      id: "flow",
+      name: "Patient Flow",
+      startMonth: "2027-01",
+      endMonth: "2027-12",
+      measures: [{ id: "los", name: "Length of stay", type: "outcome", kind: "mean", improvementDirection: "decrease" }],
+      teams: [
+        { id: "north", name: "North Ward" },
+        { id: "south", name: "South Ward", joinMonth: "2029-01" },
+      ],
+    };
+    await user.upload(await screen.findByLabelText("Definition file"), new File([JSON.stringify(file)], "flow.json", { type: "application/json" }));
+    await screen.findByText("flow.json read: 1 measures, 2 teams. Check the form, then create.");
+    await user.click(screen.getByRole("button", { name: "Create collaborative" }));
+    expect(await screen.findByText(/^Created Patient Flow, but not every team from the file: South Ward \(the team has 1 problem; the first at joinMonth: use a month from 2027-01 to 2027-12\)\. Add it under Teams\.$/)).toBeInTheDocument();
+    expect(state.teams.flow!.map((t) => t.id)).toEqual(["north"]);
+    await user.click(screen.getByRole("button", { name: "Open Patient Flow" }));
+    expect(await screen.findByRole("heading", { name: "Measures", level: 2 })).toBeInTheDocument();
+  });
+});
+
 describe("admin: settings", () => {
   it("sends only what changed (PATCH), and shows a bad value on its field", async () => {
     const { user, state } = renderAdmin({ hash: "#/admin/settings" });

@@ -212,6 +212,7 @@ export function NewCollaborativeForm({ api, onCreated }: { api: AdminApi; onCrea
   const [fileNote, setFileNote] = useState("");
   const [message, setMessage] = useState("");
   const [busy, setBusy] = useState(false);
+  const [partly, setPartly] = useState<{ created: CollaborativeDefinition; text: string } | null>(null);
 
   const candidate = (s = settings, ms = measures) => ({ ...settingsInput(s), measures: ms.map(measureInput) });
 
@@ -248,17 +249,28 @@ export function NewCollaborativeForm({ api, onCreated }: { api: AdminApi; onCrea
     }
     setErrors({});
     setBusy(true);
+    let created: CollaborativeDefinition;
     try {
-      const created = await api.createCollaborative(parsed.data);
-      for (const team of teams) await api.addTeam(created.id, team);
-      onCreated(created);
+      created = await api.createCollaborative(parsed.data);
     } catch (error) {
       const { fields, message: text } = failureToErrors(error);
       setErrors(fields);
       setMessage(`Not created: ${text}`);
-    } finally {
       setBusy(false);
+      return;
     }
+    // the file's teams, one by one: a refused team leaves the collaborative created, and says so
+    const refused: string[] = [];
+    for (const team of teams) {
+      try {
+        await api.addTeam(created.id, team);
+      } catch (error) {
+        refused.push(`${team.name} (${failureToErrors(error).message})`);
+      }
+    }
+    setBusy(false);
+    if (refused.length === 0) return onCreated(created);
+    setPartly({ created, text: `Created ${created.name}, but not every team from the file: ${refused.join("; ")}. Add ${refused.length === 1 ? "it" : "them"} under Teams.` });
   };
 
   return (
@@ -320,8 +332,13 @@ export function NewCollaborativeForm({ api, onCreated }: { api: AdminApi; onCrea
           </Button>
         </div>
         <p className={classes.error} role="alert">
-          {message}
+          {partly ? partly.text : message}
         </p>
+        {partly ? (
+          <Button appearance="primary" onClick={() => onCreated(partly.created)}>
+            {`Open ${partly.created.name}`}
+          </Button>
+        ) : null}
       </form>
     </section>
   );
