@@ -248,8 +248,12 @@ describe("admin: measures", () => {
     expect(await screen.findByText("Antibiotics within 1 hour is reported again.")).toBeInTheDocument();
     expect(state.collaboratives[0]!.measures.find((m) => m.id === "abx-1h")!.retired).toBeUndefined();
 
-    await user.click(screen.getByRole("button", { name: "Delete Antibiotics within 1 hour" }));
-    expect(await screen.findByText("abx-1h has data from 1 team: a measure with data is never deleted; retire it instead")).toBeInTheDocument();
+    // a measure with values in the run charts is not offered for deletion
+    expect(screen.queryByRole("button", { name: "Delete Antibiotics within 1 hour" })).not.toBeInTheDocument();
+    expect(screen.getByRole("listitem", { name: "Antibiotics within 1 hour" })).toHaveTextContent("has data: retire it rather than delete");
+    // the server has the last word: its 409 is shown as it says
+    await user.click(screen.getByRole("button", { name: "Delete Lactate measured" }));
+    expect(await screen.findByText("lactate has data from 1 team: a measure with data is never deleted; retire it instead")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Delete Fluids within 3 hours" }));
     expect(await screen.findByText("Deleted Fluids within 3 hours.")).toBeInTheDocument();
     expect(screen.queryByRole("listitem", { name: "Fluids within 3 hours" })).not.toBeInTheDocument();

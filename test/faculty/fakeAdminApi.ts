@@ -22,6 +22,7 @@ import {
   NewTokenRequest,
   PeriodChangeInput,
   PeriodsResponse,
+  RunChartsResponse,
   TeamContacts,
   TeamPatch,
   TokenInfo,
@@ -42,6 +43,8 @@ export interface AdminState {
   tokens: TokenInfo[];
   /** measure ids some team has data for: deleting them is refused */
   withData: Set<string>;
+  /** measure ids with a value in the run charts (the page does not offer Delete for them) */
+  charted: Set<string>;
   /** lock events by collaborative and month */
   locks: Record<string, { action: "lock" | "reopen"; reason: string }>;
   audit: AuditEntryView[];
@@ -85,7 +88,8 @@ export function adminState(options: { empty?: boolean } = {}): AdminState {
           ],
         },
     tokens: [],
-    withData: new Set(["abx-1h"]),
+    withData: new Set(["abx-1h", "lactate"]),
+    charted: new Set(["abx-1h"]),
     locks: {},
     audit: options.empty ? [] : audit,
     calls: [],
@@ -128,7 +132,24 @@ export function fakeFacultyForAdmin(state: AdminState): FacultyApi {
       return CollaborativeView.parse({ ...c, teams, teamCount: teams.length });
     },
     completeness: unused,
-    runcharts: unused,
+    runcharts: async (id) => {
+      const c = find(id);
+      return RunChartsResponse.parse({
+        collaborativeId: id,
+        ruleSet: c.ruleSet,
+        rules: { name: "IHI rules", centerLine: "median", description: "a shift" },
+        months: ["2026-01"],
+        measures: c.measures.map((m) => ({
+          measureId: m.id,
+          name: m.name,
+          unit: m.unit ?? null,
+          goal: m.goal ?? null,
+          improvementDirection: m.improvementDirection,
+          series: [{ teamId: "alpha", teamLabel: "Alpha Hospital", own: false, points: [{ period: "2026-01", value: state.charted.has(m.id) ? 80 : null, annotation: null }], centerLine: null, lpl: null, upl: null, signals: [], improving: false }],
+          aggregate: [],
+        })),
+      });
+    },
     scores: unused,
     suggestion: unused,
     saveScore: unused,

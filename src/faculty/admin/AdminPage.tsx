@@ -3,7 +3,7 @@
 // the same tab. The collaborative's definition is read once and replaced by each change's answer.
 import { useEffect, useState } from "react";
 import { Tab, TabList } from "@fluentui/react-components";
-import type { CollaborativeDefinition } from "../../core/index";
+import type { CollaborativeDefinition, RunChartsResponse } from "../../core/index";
 import type { FacultyApi } from "../api";
 import { ADMIN_TABS, type AdminTab } from "../routes";
 import { usePageStyles } from "../styles";
@@ -15,6 +15,14 @@ import { MonthsPanel } from "./MonthsPanel";
 import { TeamsPanel } from "./TeamsPanel";
 import { TokensPanel, type CopyText } from "./TokensPanel";
 import { useAdminStyles } from "./styles";
+
+/**
+ * The measures some team has a value for, from the run charts the dashboard reads: Delete is not
+ * offered for them (the server refuses it with 409 anyway, and has the last word for the rest).
+ */
+export function measuresWithData(runcharts: RunChartsResponse): Set<string> {
+  return new Set(runcharts.measures.filter((m) => m.series.some((s) => s.points.some((p) => p.value !== null))).map((m) => m.measureId));
+}
 
 export const TAB_TEXT: Record<AdminTab, string> = { settings: "Settings", measures: "Measures", teams: "Teams", tokens: "Tokens", months: "Months", audit: "Audit log" };
 
@@ -34,6 +42,19 @@ export function AdminPage(props: {
   const classes = useAdminStyles();
   const [definition, setDefinition] = useState<CollaborativeDefinition | null>(null);
   const [message, setMessage] = useState("");
+  const [withData, setWithData] = useState<Set<string> | null>(null);
+
+  useEffect(() => {
+    if (tab !== "measures") return undefined;
+    let current = true;
+    api.runcharts(collaborativeId).then(
+      (r) => current && setWithData(measuresWithData(r)),
+      () => current && setWithData(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, collaborativeId, tab]);
 
   useEffect(() => {
     let current = true;
@@ -68,7 +89,7 @@ export function AdminPage(props: {
       ) : (
         <div role="tabpanel" aria-label={TAB_TEXT[tab]}>
           {tab === "settings" ? <SettingsForm key={definition.id} api={admin} collaborative={definition} onSaved={changed} /> : null}
-          {tab === "measures" ? <MeasuresPanel api={admin} collaborative={definition} onChanged={changed} /> : null}
+          {tab === "measures" ? <MeasuresPanel api={admin} collaborative={definition} onChanged={changed} withData={withData} /> : null}
           {tab === "teams" ? <TeamsPanel api={admin} collaborative={definition} /> : null}
           {tab === "tokens" ? <TokensPanel api={admin} collaborative={definition} today={today} {...(copy ? { copy } : {})} /> : null}
           {tab === "months" ? <MonthsPanel api={admin} collaborative={definition} /> : null}

@@ -1,6 +1,7 @@
 // The measure set: add, edit, reorder (up/down buttons that say which measure moves where, and keep
-// the focus on the moved measure's button), retire and bring back, delete (the server refuses a
-// measure any team has data for with 409, and its message says to retire it; shown as it says).
+// the focus on the moved measure's button), retire and bring back, delete (offered only for a measure
+// no team has a value for in the run charts; the server refuses a measure with data with 409, and its
+// message says to retire it; shown as it says).
 import { useRef, useState, type FormEvent } from "react";
 import { Badge, Button, Subtitle2 } from "@fluentui/react-components";
 import { MeasureDefinition, MeasureOrder, type CollaborativeDefinition } from "../../core/index";
@@ -23,7 +24,14 @@ function summary(m: MeasureDefinition): string {
   return [m.type, KIND_TEXT[m.kind].split(":")[0], m.unit, DIRECTION_TEXT[m.improvementDirection], m.goal !== undefined ? `goal ${m.goal}` : null].filter(Boolean).join(" · ");
 }
 
-export function MeasuresPanel({ api, collaborative, onChanged }: { api: AdminApi; collaborative: CollaborativeDefinition; onChanged: (definition: CollaborativeDefinition) => void }) {
+export function MeasuresPanel(props: {
+  api: AdminApi;
+  collaborative: CollaborativeDefinition;
+  onChanged: (definition: CollaborativeDefinition) => void;
+  /** measures a team has data for (Delete not offered); `null`: not known, offered and left to the server */
+  withData?: ReadonlySet<string> | null;
+}) {
+  const { api, collaborative, onChanged, withData = null } = props;
   const page = usePageStyles();
   const classes = useAdminStyles();
   /** which measure is open in the editor: an id, "new", or none */
@@ -132,7 +140,7 @@ export function MeasuresPanel({ api, collaborative, onChanged }: { api: AdminApi
             <div className={classes.itemHead}>
               <div>
                 <strong>{m.name}</strong> <span className={`${page.muted} ${classes.mono}`}>{m.id}</span> {m.retired ? <Badge appearance="tint" color="subtle">retired</Badge> : null}
-                <div className={`${page.small} ${page.muted}`}>{summary(m)}</div>
+                <div className={`${page.small} ${page.muted}`}>{`${summary(m)}${withData?.has(m.id) ? " · has data: retire it rather than delete" : ""}`}</div>
               </div>
               <div className={classes.actions}>
                 <Button size="small" aria-label={`Move ${m.name} up`} disabled={busy || i === 0} ref={(el) => void buttons.current.set(`up:${m.id}`, el)} onClick={() => move(i, -1)}>
@@ -147,9 +155,11 @@ export function MeasuresPanel({ api, collaborative, onChanged }: { api: AdminApi
                 <Button size="small" aria-label={`${m.retired ? "Bring back" : "Retire"} ${m.name}`} disabled={busy} onClick={() => setRetired(m, !m.retired)}>
                   {m.retired ? "Bring back" : "Retire"}
                 </Button>
-                <Button size="small" aria-label={`Delete ${m.name}`} disabled={busy || measures.length === 1} onClick={() => remove(m)}>
-                  Delete
-                </Button>
+                {withData?.has(m.id) ? null : (
+                  <Button size="small" aria-label={`Delete ${m.name}`} disabled={busy || measures.length === 1} onClick={() => remove(m)}>
+                    Delete
+                  </Button>
+                )}
               </div>
             </div>
             {editing === m.id ? editor : null}
