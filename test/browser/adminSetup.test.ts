@@ -61,7 +61,8 @@ describe("a new director sets a collaborative up in the web app (headless Chromi
 
   const screenshot = async (name: string) => {
     shot += 1;
-    await page.screenshot({ path: `test-results/admin-${String(shot).padStart(2, "0")}-${name}.png`, fullPage: true });
+    // animations: "disabled" finishes transitions first (a button just clicked is shown in its new state)
+    await page.screenshot({ path: `test-results/admin-${String(shot).padStart(2, "0")}-${name}.png`, fullPage: true, animations: "disabled" });
   };
 
   /** GET an API path with a token from the page's origin, parsed with core's schema. */
