@@ -2,12 +2,14 @@
 import { createRoot } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createFacultyApi } from "./api";
+import { createAdminApi } from "./admin/adminApi";
 import { App, type FacultyServices } from "./App";
 
 const TOKEN_KEY = "qi.facultyToken";
 
 const services: FacultyServices = {
   createApi: (token) => createFacultyApi({ token }),
+  createAdminApi: (token) => createAdminApi({ token }),
   tokens: {
     load: () => sessionStorage.getItem(TOKEN_KEY),
     save: (token) => sessionStorage.setItem(TOKEN_KEY, token),

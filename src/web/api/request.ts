@@ -28,7 +28,7 @@ export interface RequestOptions {
   accept?: readonly number[];
 }
 
-export type Method = "GET" | "POST" | "PUT";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export interface Requester {
   readonly baseUrl: string;
