@@ -15,6 +15,7 @@
 //   QI_BENCH_SECONDS   seconds of load per engine (default 10)
 //   QI_BENCH_CONNECTIONS  concurrent clients (default 16)
 //   QI_BENCH_RUNS      timed runs per read (default 9)
+//   QI_BENCH_PROFILE   a directory: the load test's server writes a V8 CPU profile there
 //   TEST_DATABASE_URL  PostgreSQL (default postgres://postgres@127.0.0.1:5432/test; a fresh schema per run, dropped after)
 
 import { serve } from "@hono/node-server";
@@ -151,7 +152,8 @@ async function serveForLoad(engine: Engine): Promise<void> {
     server.close(async () => {
       let revisions = 0;
       for (let i = 0; i < 40; i++) revisions += (await store.listSubmissions("load", `team-${i}`)).length;
-      process.stdout.write(JSON.stringify({ revisions }) + "\n");
+      const groups = store instanceof SqliteStore ? store.groupStats : null;
+      process.stdout.write(JSON.stringify({ revisions, groups }) + "\n");
       await cleanup();
       process.exit(0);
     });
@@ -160,7 +162,9 @@ async function serveForLoad(engine: Engine): Promise<void> {
 }
 
 async function loadTest(engine: Engine, seconds: number, connections: number): Promise<string> {
-  const child = spawn(join(__dirname, "..", "node_modules", ".bin", "tsx"), [__filename], {
+  // QI_BENCH_PROFILE=dir: the server writes a V8 CPU profile there (open it in Chrome's DevTools)
+  const profile = process.env.QI_BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.QI_BENCH_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", __filename], {
     env: { ...process.env, QI_BENCH_CHILD: engine },
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -222,12 +226,13 @@ async function loadTest(engine: Engine, seconds: number, connections: number): P
     ],
   });
   child.stdin.end("stop\n");
-  const { revisions } = JSON.parse(await nextLine()) as { revisions: number };
+  const { revisions, groups } = JSON.parse(await nextLine()) as { revisions: number; groups: SqliteStore["groupStats"] | null };
   const ok = result["2xx"];
   return [
     `${engine.padEnd(8)} ${(ok / seconds).toFixed(0).padStart(6)} reports/s (20 measures each)`,
     `latency p50 ${result.latency.p50} ms, p97.5 ${result.latency.p97_5} ms, p99 ${result.latency.p99} ms`,
     `${ok} accepted, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts; ${revisions} revisions stored`,
+    ...(groups ? [`group commit: ${groups.writes} writes in ${groups.commits} transactions (${(groups.writes / Math.max(1, groups.commits)).toFixed(1)} a commit on average, at most ${groups.largest})`] : []),
   ].join(" | ");
 }
 

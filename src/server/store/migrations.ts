@@ -257,6 +257,28 @@ CREATE INDEX current_scores_team ON current_scores (collaborative_id, team_id, p
 CREATE INDEX current_scores_months ON current_scores (collaborative_id, source, period, score);
 `;
 
+// A submission is planned against its month's latest revision, narrative and self-assessment. Read
+// from `submissions`, the latest non-null narrative or self-assessment meant walking back through
+// every revision of the month (a month whose reports never carry a self-assessment was walked in
+// full at every report: the cost grew with each revision, bench/server.ts). monthly_reports, upserted
+// by every revision already, keeps them instead: one primary-key lookup. Filled here from the
+// revisions stored so far.
+const LATEST_OF_MONTH = `
+ALTER TABLE monthly_reports ADD COLUMN latest_narrative TEXT;
+ALTER TABLE monthly_reports ADD COLUMN latest_self_assessment DOUBLE PRECISION;
+UPDATE monthly_reports SET
+  latest_narrative = (
+    SELECT s.narrative FROM submissions s
+    WHERE s.collaborative_id = monthly_reports.collaborative_id AND s.team_id = monthly_reports.team_id
+      AND s.reporting_month = monthly_reports.reporting_month AND s.narrative IS NOT NULL
+    ORDER BY s.revision DESC LIMIT 1),
+  latest_self_assessment = (
+    SELECT s.self_assessment FROM submissions s
+    WHERE s.collaborative_id = monthly_reports.collaborative_id AND s.team_id = monthly_reports.team_id
+      AND s.reporting_month = monthly_reports.reporting_month AND s.self_assessment IS NOT NULL
+    ORDER BY s.revision DESC LIMIT 1);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -275,5 +297,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: "SQLite: current_scores stored in (period, team) order for the scores read",
     sqlite: SQLITE_SCORES_IN_PERIOD_ORDER,
     postgres: "SELECT 1",
+  },
+  {
+    version: 7,
+    name: "monthly_reports keeps the month's latest narrative and self-assessment (a submission reads one row)",
+    sqlite: LATEST_OF_MONTH,
+    postgres: LATEST_OF_MONTH,
   },
 ];

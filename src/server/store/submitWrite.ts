@@ -17,19 +17,17 @@ function* lockTeam(ctx: WriteContext, req: SubmitRequest): Steps {
   if (!(yield* first(locked(ctx, team, req.dryRun ? "share" : "update")))) throw new StoreNotFound(`no team ${req.teamId}`);
 }
 
-/** The latest revision of a team's month (0 when none), and the latest narrative and self-assessment sent for it. */
+/**
+ * The latest revision of a team's month (none: no row), and the latest narrative and self-assessment
+ * sent for it: one row of monthly_reports, which every revision upserts (migration 7).
+ */
 function latestOfMonth(db: Builder, req: SubmitRequest) {
-  const ofMonth = (alias: "n" | "s") =>
-    db
-      .selectFrom(`submissions as ${alias}`)
-      .where(`${alias}.collaborative_id`, "=", req.collaborativeId)
-      .where(`${alias}.team_id`, "=", req.teamId)
-      .where(`${alias}.reporting_month`, "=", req.reportingMonth);
-  return ofMonth("n").select((eb) => [
-    eb.fn.coalesce(eb.fn.max("n.revision"), eb.val(0)).as("n"),
-    ofMonth("s").select("s.narrative").where("s.narrative", "is not", null).orderBy("s.revision", "desc").limit(1).as("narrative"),
-    ofMonth("s").select("s.self_assessment").where("s.self_assessment", "is not", null).orderBy("s.revision", "desc").limit(1).as("self_assessment"),
-  ]);
+  return db
+    .selectFrom("monthly_reports")
+    .select(["latest_revision", "latest_narrative", "latest_self_assessment"])
+    .where("collaborative_id", "=", req.collaborativeId)
+    .where("team_id", "=", req.teamId)
+    .where("reporting_month", "=", req.reportingMonth);
 }
 
 export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
@@ -60,9 +58,9 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
         });
       }
       const latest = yield* first(latestOfMonth(db, req));
-      const latestRevision = Number(latest?.n ?? 0);
-      const latestSelf = typeof latest?.self_assessment === "number" ? latest.self_assessment : null;
-      const narrative = latest?.narrative;
+      const latestRevision = Number(latest?.latest_revision ?? 0);
+      const latestSelf = typeof latest?.latest_self_assessment === "number" ? latest.latest_self_assessment : null;
+      const narrative = latest?.latest_narrative;
       const revision = latestRevision + 1;
       const plan = req.plan(
         { current, latestRevision, latestNarrative: typeof narrative === "string" ? JSON.parse(narrative) : null, latestSelfAssessment: latestSelf },
@@ -73,6 +71,7 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
 
       const rev = plan.revision;
       if (rev) {
+        const narrativeJson = rev.narrative === null ? null : JSON.stringify(rev.narrative);
         yield* run(
           db.insertInto("submissions").values({
             id: req.submissionId,
@@ -89,7 +88,7 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
             input: JSON.stringify(req.input),
             raw_body: req.rawBody,
             conflicts: JSON.stringify(rev.conflicts),
-            narrative: rev.narrative === null ? null : JSON.stringify(rev.narrative),
+            narrative: narrativeJson,
             self_assessment: rev.selfAssessment,
           }),
         );
@@ -103,6 +102,8 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
               latest_revision: revision,
               first_received_at: req.receivedAt,
               latest_received_at: req.receivedAt,
+              latest_narrative: narrativeJson,
+              latest_self_assessment: rev.selfAssessment,
             },
           ],
           upsertMonthlyReports(db),

@@ -72,7 +72,10 @@ export const upsertCurrentPoints = (db: Builder) => (rows: readonly CurrentPoint
       })),
     );
 
-/** One row per team and month: a new report counts one more revision. Rows carry `revisions: 1`. */
+/**
+ * One row per team and month: a new report counts one more revision. Rows carry `revisions: 1`; a
+ * narrative or self-assessment they carry replaces the month's latest, a null keeps it.
+ */
 export const upsertMonthlyReports = (db: Builder) => (rows: readonly MonthlyReportsTable[]) =>
   db
     .insertInto("monthly_reports")
@@ -82,6 +85,8 @@ export const upsertMonthlyReports = (db: Builder) => (rows: readonly MonthlyRepo
         revisions: eb("monthly_reports.revisions", "+", eb.ref("excluded.revisions")),
         latest_revision: eb.ref("excluded.latest_revision"),
         latest_received_at: eb.ref("excluded.latest_received_at"),
+        latest_narrative: eb.fn.coalesce(eb.ref("excluded.latest_narrative"), eb.ref("monthly_reports.latest_narrative")),
+        latest_self_assessment: eb.fn.coalesce(eb.ref("excluded.latest_self_assessment"), eb.ref("monthly_reports.latest_self_assessment")),
       })),
     );
 
