@@ -41,7 +41,7 @@ describe("one write, two dialects", () => {
       const request = { collaborativeId: "c", teamId: "t", reportingMonth: "2026-01", dryRun: false } as SubmitRequest;
       const body = submit(request).body({ db: builderFor(engine), engine });
       const first = body.next().value as Step;
-      seen[engine] = [first.kind === "all" ? first.query.compile().sql : first.kind];
+      seen[engine] = [first.kind === "reads" ? first.queries[0].compile().sql : first.kind];
     }
     expect(seen.sqlite[0]).not.toMatch(/for update/i);
     expect(seen.postgres[0]).toMatch(/for update$/i);

@@ -88,6 +88,8 @@ export class SqliteStore extends SqlStore implements Store {
     switch (step.kind) {
       case "all":
         return this.all(step.query);
+      case "reads":
+        return step.queries.map((q) => this.all(q));
       case "run":
         return this.run(step.query);
       case "insert":

@@ -2,19 +2,31 @@
 // let the request's planner decide, store what it decided. A dry run only reads.
 
 import type { Builder } from "./schema";
-import { all, first, insert, run, type Operation, type Steps, type WriteContext } from "./steps";
+import { insert, reads, run, type Operation, type WriteContext } from "./steps";
 import { pointKey, StoreNotFound, type StoredPoint, type SubmitOutcome, type SubmitRequest } from "./store";
-import { audit, currentPointRow, insertPointRevisions, locked, revisionRow, score, storedAnswer, upsertCurrentPoints, upsertMonthlyReports, type ChangeTarget } from "./writes";
+import {
+  audit,
+  currentPointRow,
+  insertPointRevisions,
+  locked,
+  revisionRow,
+  score,
+  storedAnswerQuery,
+  toStoredResponse,
+  upsertCurrentPoints,
+  upsertMonthlyReports,
+  type ChangeTarget,
+} from "./writes";
 
 /**
  * The team's row, locked until the transaction ends on PostgreSQL (`FOR UPDATE`; `FOR SHARE` for a
  * dry run), so two reports of one team never interleave and revision numbers and idempotency keys
  * are decided on committed data. SQLite gets the same from its one write lock (an immediate
- * transaction; a dry run's deferred one reads a consistent snapshot). StoreNotFound when missing.
+ * transaction; a dry run's deferred one reads a consistent snapshot).
  */
-function* lockTeam(ctx: WriteContext, req: SubmitRequest): Steps {
+function lockTeam(ctx: WriteContext, req: SubmitRequest) {
   const team = ctx.db.selectFrom("teams").select("id").where("collaborative_id", "=", req.collaborativeId).where("id", "=", req.teamId);
-  if (!(yield* first(locked(ctx, team, req.dryRun ? "share" : "update")))) throw new StoreNotFound(`no team ${req.teamId}`);
+  return locked(ctx, team, req.dryRun ? "share" : "update");
 }
 
 /**
@@ -35,19 +47,22 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
     readOnly: req.dryRun,
     *body(ctx) {
       const { db } = ctx;
-      yield* lockTeam(ctx, req);
-      if (req.idempotency && !req.dryRun) {
-        const stored = yield* storedAnswer(db, req.idempotency.scope, req.idempotency.key);
-        if (stored) return { kind: "replay", stored };
-      }
-      const current = new Map<string, StoredPoint>();
-      const rows = yield* all(
+      const key = req.idempotency && !req.dryRun ? req.idempotency : null;
+      // One batch of reads (one round trip on PostgreSQL), the lock first: every read after it runs
+      // once the lock is held, so it sees what the team's previous report committed.
+      const [team, rows, latestRows, stored] = yield* reads(
+        lockTeam(ctx, req),
         db
           .selectFrom("current_points")
           .select(["measure_id", "period", "numerator", "denominator", "value", "annotation", "retracted"])
           .where("collaborative_id", "=", req.collaborativeId)
           .where("team_id", "=", req.teamId),
+        latestOfMonth(db, req),
+        ...(key ? [storedAnswerQuery(db, key.scope, key.key)] : []),
       );
+      if (team.length === 0) throw new StoreNotFound(`no team ${req.teamId}`);
+      if (stored?.[0]) return { kind: "replay", stored: toStoredResponse(stored[0]) };
+      const current = new Map<string, StoredPoint>();
       for (const r of rows) {
         current.set(pointKey(r.measure_id, r.period), {
           numerator: r.numerator,
@@ -57,7 +72,7 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
           retracted: Number(r.retracted) === 1,
         });
       }
-      const latest = yield* first(latestOfMonth(db, req));
+      const latest = latestRows[0];
       const latestRevision = Number(latest?.latest_revision ?? 0);
       const latestSelf = typeof latest?.latest_self_assessment === "number" ? latest.latest_self_assessment : null;
       const narrative = latest?.latest_narrative;

@@ -333,10 +333,20 @@ export function appendAudit(entry: NewAuditEntry): Operation<void> {
   };
 }
 
+/** The answer stored under an idempotency key: the query. */
+export function storedAnswerQuery(db: Builder, scope: string, key: string) {
+  return db.selectFrom("idempotency_keys").select(["request_hash", "http_status", "body"]).where("scope", "=", scope).where("key", "=", key);
+}
+
+/** A row of {@link storedAnswerQuery} as the answer. */
+export function toStoredResponse(row: { request_hash: string; http_status: number; body: string }): StoredResponse {
+  return { requestHash: String(row.request_hash), httpStatus: Number(row.http_status), body: String(row.body) };
+}
+
 /** The answer stored under an idempotency key, if any. */
 export function* storedAnswer(db: Builder, scope: string, key: string): Steps<StoredResponse | null> {
-  const row = yield* first(db.selectFrom("idempotency_keys").select(["request_hash", "http_status", "body"]).where("scope", "=", scope).where("key", "=", key));
-  return row ? { requestHash: String(row.request_hash), httpStatus: Number(row.http_status), body: String(row.body) } : null;
+  const row = yield* first(storedAnswerQuery(db, scope, key));
+  return row ? toStoredResponse(row) : null;
 }
 
 export function storedAnswerOperation(scope: string, key: string): Operation<StoredResponse | null> {
