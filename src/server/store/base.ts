@@ -140,9 +140,12 @@ export abstract class SqlStore {
   }
 
   async getCollaborative(id: string): Promise<CollaborativeRecord | null> {
-    const [row] = await this.read(this.qb.selectFrom("collaboratives").selectAll().where("id", "=", id));
+    // both at once (every request reads its collaborative: on PostgreSQL one round trip, not two)
+    const [[row], measures] = await Promise.all([
+      this.read(this.qb.selectFrom("collaboratives").selectAll().where("id", "=", id)),
+      this.read(this.qb.selectFrom("measures").select("definition").where("collaborative_id", "=", id).orderBy("position")),
+    ]);
     if (!row) return null;
-    const measures = await this.read(this.qb.selectFrom("measures").select("definition").where("collaborative_id", "=", id).orderBy("position"));
     return { definition: toDefinition(row, measures.map((m) => m.definition)), createdAt: row.created_at };
   }
 
