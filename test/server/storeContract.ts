@@ -409,6 +409,21 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect(await store.facultyScoreCounts("sepsis")).toEqual([{ period: "2026-01", score: 4, teams: 1 }]);
     });
 
+    it("reports() and currentScores() read a range of teams by joining position (a page of a campaign read)", async () => {
+      await withTeams();
+      const at = "2026-02-10T00:00:00.000Z";
+      await load({
+        collaborativeId: "sepsis",
+        tokenId: "bulk",
+        reports: TEAMS.map((t) => ({ teamId: t.id, reportingMonth: "2026-01", receivedAt: at, points: [] })),
+        scores: TEAMS.map((t) => ({ teamId: t.id, period: "2026-01", score: 3, rationale: "", recordedAt: at })),
+      });
+      expect((await store.reports("sepsis", { teams: { offset: 1, limit: 5 } })).map((r) => r.teamId).sort()).toEqual(["bravo", "charlie"]);
+      expect((await store.reports("sepsis", { teams: { offset: 0, limit: 1 } })).map((r) => r.teamId)).toEqual(["alpha"]);
+      expect((await store.currentScores("sepsis", { teams: { offset: 1, limit: 1 } })).map((r) => r.teamId)).toEqual(["bravo"]);
+      expect(await store.currentScores("sepsis", { teams: { offset: 3, limit: 10 } })).toEqual([]);
+    });
+
     // Group commit (SQLite commits concurrent writes in one transaction, each in its own savepoint;
     // PostgreSQL runs them on separate connections): the same outcomes either way.
     it("concurrent writes, some failing part-way: the others are stored, the failing ones leave nothing", async () => {

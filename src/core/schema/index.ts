@@ -6,4 +6,5 @@ export * from "./apiError";
 export * from "./me";
 export * from "./reads";
 export * from "./scores";
+export * from "./teamPage";
 export * from "./completeness";

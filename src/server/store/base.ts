@@ -41,6 +41,7 @@ import {
   type SubmissionRow,
   type SubmitOutcome,
   type SubmitRequest,
+  type TeamRange,
   type TeamRecord,
   type TokenRecord,
 } from "./store";
@@ -229,26 +230,38 @@ export abstract class SqlStore {
     return row ? toSubmissionFull(row) : null;
   }
 
+  /** The ids of the teams in `range` (positions are numbered from 0 without gaps: teams are never removed). */
+  private teamsIn(collaborativeId: string, range: TeamRange) {
+    return this.qb
+      .selectFrom("teams")
+      .select("id")
+      .where("collaborative_id", "=", collaborativeId)
+      .where("position", ">=", range.offset)
+      .where("position", "<", range.offset + range.limit);
+  }
+
   /** A campaign has ~90,000 of these: read as columns (see readColumns). */
-  async reports(collaborativeId: string, filter: { teamId?: string }): Promise<ReportRow[]> {
-    const { teamId } = filter;
+  async reports(collaborativeId: string, filter: { teamId?: string; teams?: TeamRange }): Promise<ReportRow[]> {
+    const { teamId, teams } = filter;
     const query = this.qb
       .selectFrom("monthly_reports")
       .select(REPORT_COLUMNS)
       .where("collaborative_id", "=", collaborativeId)
-      .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string));
+      .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string))
+      .$if(teams !== undefined, (q) => q.where("team_id", "in", this.teamsIn(collaborativeId, teams as TeamRange)));
     return toReports(await this.readColumns(query, REPORT_COLUMNS));
   }
 
   /** A campaign has ~90,000 of these: read as columns (see readColumns), in period, team, source order. */
-  async currentScores(collaborativeId: string, filter: { teamId?: string; period?: string }): Promise<ScoreRow[]> {
-    const { teamId, period } = filter;
+  async currentScores(collaborativeId: string, filter: { teamId?: string; period?: string; teams?: TeamRange }): Promise<ScoreRow[]> {
+    const { teamId, period, teams } = filter;
     const query = this.qb
       .selectFrom("current_scores")
       .select(SCORE_COLUMNS)
       .where("collaborative_id", "=", collaborativeId)
       .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string))
       .$if(period !== undefined, (q) => q.where("period", "=", period as string))
+      .$if(teams !== undefined, (q) => q.where("team_id", "in", this.teamsIn(collaborativeId, teams as TeamRange)))
       .orderBy("collaborative_id")
       .orderBy("period")
       .orderBy("team_id")

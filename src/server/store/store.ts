@@ -162,6 +162,9 @@ export type ReportRow = {
 
 export type ScoreSource = "faculty" | "self";
 
+/** The teams at positions `offset` to `offset + limit - 1` (joining order): a page of a campaign read. */
+export type TeamRange = { offset: number; limit: number };
+
 export type ScoreRow = {
   teamId: string;
   period: string;
@@ -231,12 +234,12 @@ export interface Store {
   listSubmissions(collaborativeId: string, teamId: string): Promise<SubmissionRow[]>;
   getSubmission(collaborativeId: string, submissionId: string): Promise<SubmissionFull | null>;
   /** Every (team, reporting month) with at least one revision, grouped in SQL. */
-  reports(collaborativeId: string, filter: { teamId?: string }): Promise<ReportRow[]>;
+  reports(collaborativeId: string, filter: { teamId?: string; teams?: TeamRange }): Promise<ReportRow[]>;
 
   /** Record a faculty score (history kept; the latest per team+month is current). */
   recordScore(collaborativeId: string, score: Omit<ScoreRow, "by" | "source">, actor: Actor): Promise<ScoreRow>;
   /** Latest score per team, month and source. */
-  currentScores(collaborativeId: string, filter: { teamId?: string; period?: string }): Promise<ScoreRow[]>;
+  currentScores(collaborativeId: string, filter: { teamId?: string; period?: string; teams?: TeamRange }): Promise<ScoreRow[]>;
   /** Current faculty scores counted per month and score, ordered by period and score. */
   facultyScoreCounts(collaborativeId: string): Promise<ScoreCountRow[]>;
 
