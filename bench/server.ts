@@ -7,7 +7,12 @@
 //    monthly reports for 40 teams, every report a new revision (values change each time).
 // 2. Read latency: completeness and scores at the sizes of real collaboratives, the data bulk-loaded
 //    through the store (no 1.15 M points over HTTP), each read timed end to end through app.request()
-//    (SQL, JSON building and serialisation, to the last byte of the body), median and p95 of several runs.
+//    (SQL, JSON building and serialisation, to the last byte of the body), median and p95 of several runs;
+//    at campaign size also one page of 500 teams (teamOffset, teamLimit).
+// 3. The three targets of issue 15 with the figures reached (printed, never asserted): SQLite
+//    1,000 reports/s with synchronous=FULL, PostgreSQL 2,000 reports/s with p99 < 100 ms, campaign
+//    reads < 150 ms. The load test also prints the server's CPU time per report, which a busy
+//    machine disturbs less than reports/s. Figures and what limits them: docs/DESIGN.md.
 //
 // Environment:
 //   QI_BENCH_ENGINES   sqlite,postgres (default both)
@@ -291,7 +296,10 @@ export async function loadSize(store: Store & SqlStore, size: SizeName, now: Dat
   return { faculty: faculty.token, periods, collaborative };
 }
 
-type ReadFigures = { lines: string[]; completeness: number; scores: number };
+type ReadFigures = { lines: string[]; completeness: number; scores: number; completenessPage: number; scoresPage: number };
+
+/** The page size of the paged campaign reads (core's TEAM_PAGE_DEFAULT), and the page timed: one in the middle. */
+const PAGE = { limit: 500, offset: 2000 };
 
 async function readLatency(engine: Engine, size: SizeName, runs: number): Promise<ReadFigures> {
   const { teams, measures: measureCount } = SIZES[size];
@@ -324,15 +332,22 @@ async function readLatency(engine: Engine, size: SizeName, runs: number): Promis
     const completeness = await time(`/api/v1/collaboratives/${size}/completeness`);
     const scores = await time(`/api/v1/collaboratives/${size}/scores`);
     const month = await time(`/api/v1/collaboratives/${size}/scores?period=${periods[periods.length - 2]}`);
+    const pageQuery = `teamOffset=${Math.min(PAGE.offset, Math.max(0, teams - PAGE.limit))}&teamLimit=${PAGE.limit}`;
+    const completenessPage = await time(`/api/v1/collaboratives/${size}/completeness?${pageQuery}`);
+    const scoresPage = await time(`/api/v1/collaboratives/${size}/scores?${pageQuery}`);
     return {
       lines: [
         `${engine.padEnd(8)} ${size.padEnd(8)} ${teams} teams x ${measureCount} measures x ${periods.length} months (~${(points / 1e6).toFixed(2)} M points, loaded in ${loadSeconds.toFixed(1)} s)`,
         `    completeness ${completeness.text}`,
         `    scores       ${scores.text}`,
         `    scores (one month) ${month.text}`,
+        `    completeness, a page of ${PAGE.limit} teams ${completenessPage.text}`,
+        `    scores, a page of ${PAGE.limit} teams       ${scoresPage.text}`,
       ],
       completeness: completeness.median,
       scores: scores.median,
+      completenessPage: completenessPage.median,
+      scoresPage: scoresPage.median,
     };
   } finally {
     await cleanup();
@@ -356,9 +371,11 @@ function targets(load: ReadonlyMap<Engine, { perSecond: number; p99: number }>, 
   lines.push(
     pg ? `  ${mark(pg.perSecond >= 2000 && pg.p99 < 100)} PostgreSQL >= 2,000 reports/s, p99 < 100 ms: ${pg.perSecond.toFixed(0)} reports/s, p99 ${pg.p99} ms` : "  (PostgreSQL load not run)",
   );
-  for (const [engine, figures] of campaign) {
-    const met = figures.completeness < 150 && figures.scores < 150;
-    lines.push(`  ${mark(met)} ${engine.padEnd(10)} campaign reads < 150 ms (4,000 teams): completeness ${figures.completeness.toFixed(0)} ms, scores ${figures.scores.toFixed(0)} ms (medians)`);
+  for (const [engine, f] of campaign) {
+    const whole = `whole answer (all 4,000 teams): completeness ${f.completeness.toFixed(0)} ms, scores ${f.scores.toFixed(0)} ms`;
+    const paged = `a page of ${PAGE.limit} teams: completeness ${f.completenessPage.toFixed(0)} ms, scores ${f.scoresPage.toFixed(0)} ms`;
+    lines.push(`  ${mark(f.completeness < 150 && f.scores < 150)} ${engine.padEnd(10)} campaign reads < 150 ms, ${whole} (medians)`);
+    lines.push(`  ${mark(f.completenessPage < 150 && f.scoresPage < 150)} ${engine.padEnd(10)} campaign reads < 150 ms, ${paged} (medians)`);
   }
   if (campaign.size === 0) lines.push("  (campaign reads not run: QI_BENCH_SIZES without campaign)");
   return lines.join("\n");
