@@ -9,8 +9,11 @@
 //   (enforced by triggers as well as by having no method that changes them);
 // - `submit` is one transaction: the revision, its points, the current values, the self-assessment,
 //   the audit entry and the idempotency record land together or not at all, and two submissions of
-//   one team never interleave (SQLite: one synchronous transaction; PostgreSQL: the team row is
-//   locked FOR UPDATE);
+//   one team never interleave (SQLite: one savepoint of a group commit, run synchronously, which
+//   rolls back alone when it fails; PostgreSQL: the team row is locked FOR UPDATE);
+// - a write's promise settles only once its transaction has committed (SQLite's group commit
+//   answers every write of a group after the group's COMMIT, so with synchronous=FULL an answered
+//   report is on disk);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
 import type { CollaborativeDefinition, Conflict, MeasureDefinition, Narrative, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team } from "../../core/index";
