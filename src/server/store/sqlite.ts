@@ -4,9 +4,11 @@
 // synchronous, so a transaction runs with nothing else in between. Its immediate transactions take
 // the database write lock at once, which is all the locking it needs.
 //
-// Group commit. With synchronous=FULL every COMMIT waits for an fsync of the WAL (a few ms on a
-// disk), and that wait, not the SQL, limited SQLite to ~500 reports/s (bench/server.ts). So writes
-// are queued and committed together: the writes that arrive while a commit runs (the event loop is
+// Group commit. With synchronous=FULL every COMMIT writes the pages the transaction changed to the
+// WAL and waits for an fsync; one commit per report paid both for every report (each report touches
+// the same index pages as its neighbours), and that, with the SQL, limited SQLite to ~500 reports/s
+// (bench/server.ts; group commit halved the server's CPU time per report). So writes are queued and
+// committed together: the writes that arrive while a commit runs (the event loop is
 // blocked in it, so their requests wait in the sockets) all share the next transaction, flushed from
 // a setImmediate once the loop has taken every request that was ready. Each write runs inside its own
 // SAVEPOINT in that transaction: one that fails is rolled back to its savepoint and rejected alone,
