@@ -7,9 +7,9 @@
 // Group commit. With synchronous=FULL every COMMIT writes the pages the transaction changed to the
 // WAL and waits for an fsync; one commit per report paid both for every report (each report touches
 // the same index pages as its neighbours), and that, with the SQL, limited SQLite to ~500 reports/s
-// (bench/server.ts; group commit halved the server's CPU time per report). So writes are queued and
-// committed together: the writes that arrive while a commit runs (the event loop is
-// blocked in it, so their requests wait in the sockets) all share the next transaction, flushed from
+// (bench/server.ts; with group commit and migration 7 the server's CPU time per report halved). So
+// writes are queued and committed together: the writes that arrive while a commit runs (the event
+// loop is blocked in it, so their requests wait in the sockets) all share the next transaction, flushed from
 // a setImmediate once the loop has taken every request that was ready. Each write runs inside its own
 // SAVEPOINT in that transaction: one that fails is rolled back to its savepoint and rejected alone,
 // the others are kept. Every write's promise settles only after the COMMIT returned, i.e. after its
