@@ -2,7 +2,7 @@
 // query builder (schema.ts). An engine supplies how to run a compiled query outside a transaction,
 // how to read many rows as columns, and how to drive a write (steps.ts) inside its own transaction.
 
-import type { Compilable, OperationNodeSource } from "kysely";
+import { sql, type Compilable, type OperationNodeSource, type SqlBool } from "kysely";
 import type { CollaborativeDefinition, MeasureDefinition, Team } from "../../core/index";
 import { builderFor, type Builder } from "./schema";
 import {
@@ -230,14 +230,20 @@ export abstract class SqlStore {
     return row ? toSubmissionFull(row) : null;
   }
 
-  /** The ids of the teams in `range` (positions are numbered from 0 without gaps: teams are never removed). */
-  private teamsIn(collaborativeId: string, range: TeamRange) {
-    return this.qb
+  /**
+   * `team_id` is one of the teams in `range` (positions are numbered from 0 without gaps: teams are
+   * never removed). PostgreSQL is given `= ANY(ARRAY(…))`: for `IN (…)` it scanned every row of the
+   * collaborative and hash-joined (34 ms for a page of 500 of 4,000 teams' scores), for the array it
+   * walks the team index (14 ms; EXPLAIN ANALYZE, bench data). SQLite searches its index either way.
+   */
+  private inTeams(collaborativeId: string, range: TeamRange) {
+    const ids = this.qb
       .selectFrom("teams")
       .select("id")
       .where("collaborative_id", "=", collaborativeId)
       .where("position", ">=", range.offset)
       .where("position", "<", range.offset + range.limit);
+    return this.engine === "postgres" ? sql<SqlBool>`${sql.ref("team_id")} = any(array(${ids}))` : sql<SqlBool>`${sql.ref("team_id")} in (${ids})`;
   }
 
   /** A campaign has ~90,000 of these: read as columns (see readColumns). */
@@ -248,7 +254,7 @@ export abstract class SqlStore {
       .select(REPORT_COLUMNS)
       .where("collaborative_id", "=", collaborativeId)
       .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string))
-      .$if(teams !== undefined, (q) => q.where("team_id", "in", this.teamsIn(collaborativeId, teams as TeamRange)));
+      .$if(teams !== undefined, (q) => q.where(this.inTeams(collaborativeId, teams as TeamRange)));
     return toReports(await this.readColumns(query, REPORT_COLUMNS));
   }
 
@@ -261,7 +267,7 @@ export abstract class SqlStore {
       .where("collaborative_id", "=", collaborativeId)
       .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string))
       .$if(period !== undefined, (q) => q.where("period", "=", period as string))
-      .$if(teams !== undefined, (q) => q.where("team_id", "in", this.teamsIn(collaborativeId, teams as TeamRange)))
+      .$if(teams !== undefined, (q) => q.where(this.inTeams(collaborativeId, teams as TeamRange)))
       .orderBy("collaborative_id")
       .orderBy("period")
       .orderBy("team_id")
