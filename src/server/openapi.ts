@@ -126,6 +126,11 @@ const INPUTS = new Set(["SubmissionInput", "ScoreInput", "PeriodChangeInput", "C
 const id: Param = { name: "id", in: "path", required: true, description: "collaborative id" };
 const teamId: Param = { name: "teamId", in: "path", required: true, description: "team id" };
 const period: Param = { name: "period", in: "path", required: true, description: "the month, YYYY-MM" };
+/** A page of teams for the campaign reads (core's TeamPage): without them, every team. */
+const teamPage: Param[] = [
+  { name: "teamOffset", in: "query", description: "page over teams: the position (joining order, from 0) of the first team; the answer's page.nextOffset gives the next" },
+  { name: "teamLimit", in: "query", description: "page over teams: at most this many teams, 1 to 1000 (default 500 when teamOffset is given)" },
+];
 const asOf: Param = { name: "asOf", in: "query", description: "the day to judge by, YYYY-MM-DD (default: today, UTC)" };
 const errors = {
   "400": { description: "BAD_REQUEST: a malformed, repeated or undocumented parameter, or a body sent without Content-Type: application/json; MALFORMED_JSON: a body that is not JSON", schema: "ApiError" },
@@ -240,13 +245,20 @@ export const OPERATIONS: readonly Operation[] = [
     responses: { "200": { description: "ledger entries", schema: "RemindersResponse" }, ...errors },
   },
   { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/status", summary: "This month's report: due date and status; `backlog`: months missing or sent late since the team joined", roles: "the team, faculty, admin", params: [id, teamId, asOf], responses: { "200": { description: "status", schema: "TeamStatus" }, ...errors } },
-  { method: "get", path: "/api/v1/collaboratives/{id}/completeness", summary: "Who reported which month: on time, late, missing", roles: "faculty, admin", params: [id, asOf, { name: "teamId", in: "query", description: "one team" }], responses: { "200": { description: "grid and totals", schema: "Completeness" }, ...errors } },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/completeness",
+    summary: "Who reported which month: on time, late, missing",
+    roles: "faculty, admin",
+    params: [id, asOf, { name: "teamId", in: "query", description: "one team" }, ...teamPage],
+    responses: { "200": { description: "grid and totals", schema: "Completeness" }, ...errors },
+  },
   {
     method: "get",
     path: "/api/v1/collaboratives/{id}/scores",
     summary: "Assessment scores (faculty and self, latest per team and month) and % of teams at 4 or above per month",
     roles: "faculty, admin; a team sees its own rows (and, in an aggregate collaborative, only the months with at least 3 other teams scored)",
-    params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "period", in: "query", description: "one month, YYYY-MM" }],
+    params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "period", in: "query", description: "one month, YYYY-MM" }, ...teamPage],
     responses: { "200": { description: "scores", schema: "ScoresResponse" }, ...errors },
   },
   {

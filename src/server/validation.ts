@@ -126,6 +126,19 @@ export function optionalSlugValue(name: string) {
   );
 }
 
+/** An optional whole number from `min` to `max` (a page's offset or size). */
+export function optionalCountValue(name: string, min: number, max: number) {
+  return z.preprocess(
+    blankIsAbsent,
+    single(name)
+      .refine((value) => /^\d{1,9}$/.test(value) && Number(value) >= min && Number(value) <= max, {
+        error: (issue) => `${name} must be a whole number from ${min} to ${max.toLocaleString("en")} (got ${JSON.stringify(issue.input)})`,
+      })
+      .transform(Number)
+      .optional(),
+  );
+}
+
 /** An optional `asOf=YYYY-MM-DD`, a real calendar date; the route falls back to today's UTC date (asOfOrToday). */
 export const optionalDayValue = z.preprocess(
   blankIsAbsent,

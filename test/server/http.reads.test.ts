@@ -324,6 +324,40 @@ describe("status, completeness and scores", () => {
     expect(Number(stored[0].n)).toBe(0);
   });
 
+  it("completeness and scores page over teams in joining order (teamOffset, teamLimit); pages put together are the whole answer", async () => {
+    const get = async (path: string) => (await call(w.app, "GET", `${base}/${path}`, { token: w.tokens.faculty })).json;
+    const whole = Completeness.parse(await get("completeness?asOf=2026-03-20"));
+    expect(whole.page).toBeUndefined();
+    const first = Completeness.parse(await get("completeness?asOf=2026-03-20&teamLimit=2"));
+    const second = Completeness.parse(await get(`completeness?asOf=2026-03-20&teamOffset=${first.page?.nextOffset}&teamLimit=2`));
+    expect(first.page).toEqual({ offset: 0, limit: 2, teamsTotal: 3, nextOffset: 2 });
+    expect(second.page).toEqual({ offset: 2, limit: 2, teamsTotal: 3, nextOffset: null });
+    expect([...first.teams, ...second.teams]).toEqual(whole.teams);
+    // a page's month totals count its own teams, as with teamId
+    expect(second.months[0]).toMatchObject({ expected: 1, received: 0, missing: 1 });
+    expect(Completeness.parse(await get("completeness?teamOffset=3")).teams).toEqual([]);
+
+    const scores = ScoresResponse.parse(await get("scores"));
+    const pages = [ScoresResponse.parse(await get("scores?teamLimit=1")), ScoresResponse.parse(await get("scores?teamOffset=1&teamLimit=1")), ScoresResponse.parse(await get("scores?teamOffset=2"))];
+    expect(pages.map((p) => p.page?.nextOffset)).toEqual([1, 2, null]);
+    expect(pages.flatMap((p) => p.scores).sort((a, b) => (a.period + a.teamId).localeCompare(b.period + b.teamId))).toEqual(scores.scores);
+    // the monthly headline counts every team on every page
+    for (const p of pages) expect(p.months).toEqual(scores.months);
+  });
+
+  it("a page of teams: bad values and teamId with a page are 400 naming the parameter", async () => {
+    const status = async (path: string, token = w.tokens.faculty) => {
+      const reply = await call(w.app, "GET", `${base}/${path}`, { token });
+      return [reply.status, ApiError.parse(reply.json).message];
+    };
+    expect(await status("completeness?teamLimit=0")).toEqual([400, expect.stringContaining("teamLimit must be a whole number from 1 to 1,000")]);
+    expect(await status("scores?teamLimit=1001")).toEqual([400, expect.stringContaining("teamLimit")]);
+    expect(await status("scores?teamOffset=-1")).toEqual([400, expect.stringContaining("teamOffset must be a whole number")]);
+    expect(await status("completeness?teamOffset=two")).toEqual([400, expect.stringContaining("teamOffset")]);
+    expect(await status("completeness?teamId=alpha&teamOffset=0")).toEqual([400, expect.stringContaining("not with teamId")]);
+    expect(await status("scores?teamOffset=0", w.tokens.alpha)).toEqual([400, expect.stringContaining("a team token reads its own team only")]);
+  });
+
   it("periods: every month with its due date and lock date", async () => {
     const body = PeriodsResponse.parse((await call(w.app, "GET", `${base}/periods?asOf=2026-03-20`, { token: w.tokens.alpha })).json);
     expect(body.periods).toHaveLength(12);
@@ -390,7 +424,16 @@ describe("completeness and scores on both engines", () => {
     for (const w of worlds) await w.close();
   });
 
-  it.each(["completeness", "completeness?asOf=2026-02-20&teamId=bravo", "scores", "scores?period=2026-01", "scores?teamId=alpha"])("GET %s", async (path) => {
+  it.each([
+    "completeness",
+    "completeness?asOf=2026-02-20&teamId=bravo",
+    "completeness?teamOffset=1&teamLimit=1",
+    "scores",
+    "scores?period=2026-01",
+    "scores?teamId=alpha",
+    "scores?teamOffset=1",
+    "scores?teamLimit=2&period=2026-02",
+  ])("GET %s", async (path) => {
     const [sqlite, postgres] = await Promise.all(worlds.map((w) => call(w.app, "GET", `${base}/${path}`, { token: w.tokens.faculty })));
     expect(sqlite.status).toBe(200);
     expect(postgres.text).toBe(sqlite.text);
@@ -470,7 +513,7 @@ describe("error paths of every read endpoint", () => {
     expect(one.scores.map((s) => [s.teamId, s.period, s.faculty?.score])).toEqual([["alpha", "2026-02", 3]]);
     const old = await call(w.app, "GET", `${base}/scores?month=2026-02`, { token: w.tokens.faculty });
     expect([old.status, ApiError.parse(old.json).code]).toEqual([400, "BAD_REQUEST"]);
-    expect(old.json.message).toBe('unknown query parameter "month" for GET /api/v1/collaboratives/sepsis/scores: it takes teamId, period (see /api/v1/openapi.json)');
+    expect(old.json.message).toBe('unknown query parameter "month" for GET /api/v1/collaboratives/sepsis/scores: it takes teamId, period, teamOffset, teamLimit (see /api/v1/openapi.json)');
     const typo = await call(w.app, "GET", `${base}/points?teamid=alpha`, { token: w.tokens.faculty });
     expect([typo.status, typo.json.message]).toEqual([400, 'unknown query parameter "teamid" for GET /api/v1/collaboratives/sepsis/points: it takes measureId, teamId (see /api/v1/openapi.json)']);
     // path parameters: a month is {period}; the score answer and the lock answer both name it `period`

@@ -620,5 +620,84 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect((await store.reports("sepsis", {})).length).toBe(2);
       expect(await store.facultyScoreCounts("sepsis")).toEqual([{ period: "2026-01", score: 4, teams: 1 }]);
     });
+
+    it("reports() and currentScores() read a range of teams by joining position (a page of a campaign read)", async () => {
+      await withTeams();
+      const at = "2026-02-10T00:00:00.000Z";
+      await load({
+        collaborativeId: "sepsis",
+        tokenId: "bulk",
+        reports: TEAMS.map((t) => ({ teamId: t.id, reportingMonth: "2026-01", receivedAt: at, points: [] })),
+        scores: TEAMS.map((t) => ({ teamId: t.id, period: "2026-01", score: 3, rationale: "", recordedAt: at })),
+      });
+      expect((await store.reports("sepsis", { teams: { offset: 1, limit: 5 } })).map((r) => r.teamId).sort()).toEqual(["bravo", "charlie"]);
+      expect((await store.reports("sepsis", { teams: { offset: 0, limit: 1 } })).map((r) => r.teamId)).toEqual(["alpha"]);
+      expect((await store.currentScores("sepsis", { teams: { offset: 1, limit: 1 } })).map((r) => r.teamId)).toEqual(["bravo"]);
+      expect(await store.currentScores("sepsis", { teams: { offset: 3, limit: 10 } })).toEqual([]);
+    });
+
+    // Group commit (SQLite commits concurrent writes in one transaction, each in its own savepoint;
+    // PostgreSQL runs them on separate connections): the same outcomes either way.
+    it("concurrent writes, some failing part-way: the others are stored, the failing ones leave nothing", async () => {
+      await withTeams();
+      const report = (n: number) => ({ reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: n, denominator: 50 }] });
+      const failing: Operation<void> = {
+        *body({ db }) {
+          yield* run(db.insertInto("collaboratives").values({ id: "half", name: "Half", aim: "", start_month: "2026-01", end_month: "2026-12", due_day: 15, lock_after_days: 0, sharing: "named", rule_set: "ihi", created_at: AT }));
+          throw new Error("planner failed");
+        },
+      };
+      const outcomes = await Promise.allSettled([
+        storeSubmit(store, collaborative, "alpha", report(10), { idempotencyKey: "a-1" }),
+        (store as Store & SqlStore).transact(failing),
+        storeSubmit(store, collaborative, "zulu", report(11)),
+        storeSubmit(store, collaborative, "bravo", report(12)),
+        storeSubmit(store, collaborative, "charlie", report(13)),
+      ]);
+      expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected", "fulfilled", "fulfilled"]);
+      expect((outcomes[1] as PromiseRejectedResult).reason).toMatchObject({ message: "planner failed" });
+      expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(StoreNotFound);
+      expect(await store.getCollaborative("half")).toBeNull();
+      expect((await store.currentPoints("sepsis", {})).map((p) => [p.teamId, p.numerator])).toEqual([
+        ["alpha", 10],
+        ["bravo", 12],
+        ["charlie", 13],
+      ]);
+      expect((await store.reports("sepsis", {})).map((r) => [r.teamId, r.revisions]).sort()).toEqual([
+        ["alpha", 1],
+        ["bravo", 1],
+        ["charlie", 1],
+      ]);
+      // the idempotency record of the write that succeeded is kept
+      expect(await storeSubmit(store, collaborative, "alpha", report(10), { idempotencyKey: "a-1" })).toMatchObject({ kind: "replay" });
+      const audited = (await store.listAudit({ collaborativeId: "sepsis", limit: 1000 })).filter((a) => a.action.startsWith("submission"));
+      expect(audited.map((a) => a.teamId).sort()).toEqual(["alpha", "bravo", "charlie"]);
+    });
+
+    it("two reports of one team sent together get revisions 1 and 2; the later one's values are current", async () => {
+      await withTeams();
+      const report = (n: number) => ({ reportingMonth: "2026-02", points: [{ measureId: "abx-1h", period: "2026-02", numerator: n, denominator: 50 }] });
+      const outcomes = await Promise.all([
+        storeSubmit(store, collaborative, "alpha", report(20), { idempotencyKey: "k-20" }),
+        storeSubmit(store, collaborative, "alpha", report(21), { idempotencyKey: "k-21" }),
+        storeSubmit(store, collaborative, "alpha", report(20), { idempotencyKey: "k-20" }),
+      ]);
+      expect(outcomes.map((o) => o.kind).sort()).toEqual(["done", "done", "replay"]);
+      const byNumerator = new Map(
+        outcomes.filter((o) => o.kind === "done").map((o) => {
+          const body = JSON.parse((o as { body: string }).body) as { revision: number; counts: { created: number; updated: number } };
+          return [body.revision, body.counts] as const;
+        }),
+      );
+      expect([...byNumerator.keys()].sort()).toEqual([1, 2]);
+      expect(byNumerator.get(1)).toMatchObject({ created: 1, updated: 0 });
+      expect(byNumerator.get(2)).toMatchObject({ created: 0, updated: 1 });
+      const submissions = await store.listSubmissions("sepsis", "alpha");
+      expect(submissions.map((s) => s.revision).sort()).toEqual([1, 2]);
+      const latest = await store.getSubmission("sepsis", submissions.find((s) => s.revision === 2)?.submissionId ?? "");
+      const [point] = await store.currentPoints("sepsis", { teamId: "alpha" });
+      expect(point).toMatchObject({ numerator: latest?.input.points[0].numerator, revision: 2 });
+      expect(await store.reports("sepsis", {})).toMatchObject([{ teamId: "alpha", revisions: 2, latestRevision: 2 }]);
+    });
   });
 }

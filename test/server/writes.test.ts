@@ -41,7 +41,7 @@ describe("one write, two dialects", () => {
       const request = { collaborativeId: "c", teamId: "t", reportingMonth: "2026-01", dryRun: false } as SubmitRequest;
       const body = submit(request).body({ db: builderFor(engine), engine });
       const first = body.next().value as Step;
-      seen[engine] = [first.kind === "all" ? first.query.compile().sql : first.kind];
+      seen[engine] = [first.kind === "reads" ? first.queries[0].compile().sql : first.kind];
     }
     expect(seen.sqlite[0]).not.toMatch(/for update/i);
     expect(seen.postgres[0]).toMatch(/for update$/i);
@@ -77,6 +77,56 @@ describe("SQLite migration 3 (current_scores in period order)", () => {
         { period: "2026-01", score: 2, teams: 1 },
         { period: "2026-02", score: 4.5, teams: 1 },
       ]);
+      await store.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("migration 7 (the month's latest narrative and self-assessment in monthly_reports)", () => {
+  it("fills them from the revisions a version 3 database holds, and the next report is planned against them", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qi-migration-"));
+    try {
+      const file = join(dir, "qi.sqlite");
+      const db = new Database(file);
+      db.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+      for (const m of MIGRATIONS.filter((m) => m.version <= 3)) {
+        db.exec(m.sqlite);
+        db.prepare("INSERT INTO schema_migrations VALUES (?, ?, ?)").run(m.version, m.name, "2026-01-01T00:00:00.000Z");
+      }
+      db.exec("INSERT INTO collaboratives VALUES ('c', 'C', '', '2026-01', '2026-12', 15, 0, 'named', 'ihi', 'at')");
+      db.exec("INSERT INTO teams VALUES ('c', 't', 0, 'T', '', 'at')");
+      const submission = db.prepare(
+        "INSERT INTO submissions (id, collaborative_id, team_id, reporting_month, revision, received_at, token_id, created_count, updated_count, unchanged_count, rejected_count, input, raw_body, conflicts, narrative, self_assessment) VALUES (?, 'c', 't', '2026-02', ?, 'at', NULL, 0, 0, 0, 0, '{}', '', '[]', ?, ?)",
+      );
+      const narrative = (text: string) => JSON.stringify({ changesTested: text, lessons: "", barriers: "", helpWanted: "" });
+      submission.run("s1", 1, narrative("first"), 3);
+      submission.run("s2", 2, narrative("second"), null);
+      submission.run("s3", 3, null, null);
+      db.exec("INSERT INTO monthly_reports (collaborative_id, team_id, reporting_month, revisions, latest_revision, first_received_at, latest_received_at) VALUES ('c', 't', '2026-02', 3, 3, 'at', 'at')");
+      db.close();
+
+      const store = new SqliteStore({ file });
+      expect((await store.migrate()).applied).toContain(7);
+      let seen: unknown;
+      await store.submit({
+        collaborativeId: "c",
+        teamId: "t",
+        reportingMonth: "2026-02",
+        input: { reportingMonth: "2026-02", points: [] },
+        rawBody: "{}",
+        submissionId: "s4",
+        receivedAt: "at",
+        actor: { tokenId: null, label: "test" },
+        dryRun: true,
+        idempotency: null,
+        plan: (state, next) => {
+          seen = { latestRevision: state.latestRevision, narrative: state.latestNarrative?.changesTested, self: state.latestSelfAssessment, next };
+          return { httpStatus: 200, summary: {} as never, revision: null, audit: null };
+        },
+      });
+      expect(seen).toEqual({ latestRevision: 3, narrative: "second", self: 3, next: 4 });
       await store.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });

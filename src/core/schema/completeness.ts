@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { ReportStatus } from "./reads";
+import { TeamPage } from "./teamPage";
 
 /** One team's report for one month in the completeness grid. */
 export const CompletenessCell = z.object({
@@ -53,7 +54,10 @@ export const Completeness = z.object({
   collaborativeId: z.string(),
   asOf: z.string(),
   /** from the collaborative's start to the reporting month current on `asOf` */
+  /** the month totals count the teams of this answer (all of them, one with `teamId`, a page's) */
   months: z.array(CompletenessMonth),
   teams: z.array(CompletenessTeam),
+  /** only when a page of teams was asked for (`teamOffset`, `teamLimit`) */
+  page: TeamPage.optional(),
 });
 export type Completeness = z.infer<typeof Completeness>;

@@ -7,6 +7,7 @@ export * from "./me";
 export * from "./reads";
 export * from "./reminders";
 export * from "./scores";
+export * from "./teamPage";
 export * from "./completeness";
 export * from "./admin";
 export * from "./learning";

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { TeamPage } from "./teamPage";
 import { AssessmentScoreValue } from "./submission";
 import { RuleSet } from "./collaborative";
 import { hasNoNul, NUL_MESSAGE } from "./common";
@@ -63,8 +64,11 @@ export type ScoreMonth = z.infer<typeof ScoreMonth>;
 export const ScoresResponse = z.object({
   collaborativeId: z.string(),
   teamsTotal: z.number().int().nonnegative(),
+  /** the monthly headline counts every team, whatever page or team the rows are for */
   months: z.array(ScoreMonth),
   scores: z.array(TeamMonthScores),
+  /** only when a page of teams was asked for (`teamOffset`, `teamLimit`) */
+  page: TeamPage.optional(),
 });
 export type ScoresResponse = z.infer<typeof ScoresResponse>;
 

@@ -22,9 +22,10 @@ import { ApiProblem } from "../problem";
 import type { ScoreCountRow, ScoreRow, TeamRecord } from "../store/store";
 import { jsonBody, optionalPeriodValue, optionalSlugValue, params, periodValue, query } from "../validation";
 import { suggestionFor } from "../views/suggest";
+import { pageInfo, teamPageQuery, teamRange } from "../views/teamPage";
 import { authOf, collaborativeOf, teamOf, onlyRoles, type AppEnv, type RouteDeps } from "./context";
 
-const ScoresQuery = z.object({ teamId: optionalSlugValue("teamId"), period: optionalPeriodValue("period") });
+const ScoresQuery = z.object({ teamId: optionalSlugValue("teamId"), period: optionalPeriodValue("period"), ...teamPageQuery });
 const ScoreParams = z.object({ id: z.string(), teamId: z.string(), period: periodValue("period") });
 
 export function scoreRoutes(deps: RouteDeps): Hono<AppEnv> {
@@ -34,13 +35,14 @@ export function scoreRoutes(deps: RouteDeps): Hono<AppEnv> {
   app.get("/collaboratives/:id/scores", deps.guard, query(ScoresQuery), async (c) => {
     const auth = authOf(c);
     const collaborative = await collaborativeOf(deps, c);
-    const { period } = c.req.valid("query");
+    const { period, teamOffset, teamLimit } = c.req.valid("query");
     let { teamId } = c.req.valid("query");
     if (auth.role === "team") {
       if (teamId !== undefined && teamId !== auth.teamId) throw new ApiProblem("FORBIDDEN", "a team token reads only its own team's scores");
       teamId = auth.teamId as string;
     }
-    const filter = { ...(teamId !== undefined ? { teamId } : {}), ...(period !== undefined ? { period } : {}) };
+    const range = teamRange({ teamOffset, teamLimit }, teamId);
+    const filter = { ...(teamId !== undefined ? { teamId } : {}), ...(period !== undefined ? { period } : {}), ...(range !== undefined ? { teams: range } : {}) };
     const [teams, rows, counts] = await Promise.all([store.listTeams(collaborative.id), store.currentScores(collaborative.id, filter), store.facultyScoreCounts(collaborative.id)]);
     const body = scoresBody(collaborative, teams, rows, counts, deps.clock().toISOString().slice(0, 10));
     if (auth.role === "team") {
@@ -51,7 +53,7 @@ export function scoreRoutes(deps: RouteDeps): Hono<AppEnv> {
       const ownScored = new Set(rows.filter((r) => r.teamId === own && r.source === "faculty").map((r) => r.period));
       body.months = body.months.filter((m) => !suppressCount(collaborative.sharing, own, m.teamsScored, ownScored.has(m.period)));
     }
-    return c.json(body);
+    return c.json(range === undefined ? body : { ...body, page: pageInfo(range, teams.length) });
   });
 
   // Role first (403), then the month (400) and the body (400/422); the collaborative and team (404) after.

@@ -40,6 +40,10 @@ export function submissionRoutes(deps: RouteDeps): Hono<AppEnv> {
       if (asked === undefined) throw new ApiProblem("BAD_REQUEST", "an admin submitting for a team must say which: ?teamId=<team id>");
       teamId = asked;
     }
+    // The month locks are read alongside the team (one round trip less on PostgreSQL); the team's
+    // 404 still comes first, before the body is read.
+    const events = deps.store.latestPeriodEvents(collaborative.id);
+    events.catch(() => undefined); // awaited below, unless the team check throws first
     await teamOf(deps, collaborative.id, teamId);
 
     const dryRun = dryRunParam === "true";
@@ -55,7 +59,6 @@ export function submissionRoutes(deps: RouteDeps): Hono<AppEnv> {
 
     const now = deps.clock();
     const asOf = now.toISOString().slice(0, 10);
-    const events = await deps.store.latestPeriodEvents(collaborative.id);
     const outcome = await submitReport(deps.store, {
       collaborative,
       teamId,
@@ -67,7 +70,7 @@ export function submissionRoutes(deps: RouteDeps): Hono<AppEnv> {
       dryRun,
       // A dry run never stores or replays: the same key is then used for the real submission.
       idempotency: key === undefined || dryRun ? null : { scope: `${collaborative.id}/${teamId}`, key, requestHash },
-      lockedPeriods: lockedPeriods(collaborative, events, asOf),
+      lockedPeriods: lockedPeriods(collaborative, await events, asOf),
     });
 
     if (outcome.kind === "replay") {

@@ -8,11 +8,12 @@ import { ApiProblem } from "../problem";
 import { asOfOrToday, optionalDayValue, optionalSlugValue, periodValue, query } from "../validation";
 import { completeness, teamStatus } from "../views/completeness";
 import { suggestionFor } from "../views/suggest";
+import { pageInfo, teamPageQuery, teamRange } from "../views/teamPage";
 import { collaborativeOf, onlyRoles, teamInScope, type AppEnv, type RouteDeps } from "./context";
 
 const SuggestionQuery = z.object({ period: periodValue("period") });
 const StatusQuery = z.object({ asOf: optionalDayValue });
-const CompletenessQuery = z.object({ asOf: optionalDayValue, teamId: optionalSlugValue("teamId") });
+const CompletenessQuery = z.object({ asOf: optionalDayValue, teamId: optionalSlugValue("teamId"), ...teamPageQuery });
 
 export function teamRoutes(deps: RouteDeps): Hono<AppEnv> {
   const { store } = deps;
@@ -67,12 +68,16 @@ export function teamRoutes(deps: RouteDeps): Hono<AppEnv> {
 
   app.get("/collaboratives/:id/completeness", deps.guard, onlyRoles("faculty", "admin"), query(CompletenessQuery), async (c) => {
     const collaborative = await collaborativeOf(deps, c);
-    const { asOf: day, teamId } = c.req.valid("query");
+    const { asOf: day, teamId, ...pageQuery } = c.req.valid("query");
     const asOf = asOfOrToday(day, deps.clock());
-    const [teams, reports] = await Promise.all([store.listTeams(collaborative.id), store.reports(collaborative.id, teamId !== undefined ? { teamId } : {})]);
-    const chosen = teamId === undefined ? teams : teams.filter((t) => t.id === teamId);
+    const range = teamRange(pageQuery, teamId);
+    const filter = teamId !== undefined ? { teamId } : range !== undefined ? { teams: range } : {};
+    const [teams, reports] = await Promise.all([store.listTeams(collaborative.id), store.reports(collaborative.id, filter)]);
+    const chosen =
+      teamId !== undefined ? teams.filter((t) => t.id === teamId) : range !== undefined ? teams.filter((t) => t.position >= range.offset && t.position < range.offset + range.limit) : teams;
     if (teamId !== undefined && chosen.length === 0) throw new ApiProblem("NOT_FOUND", `no team ${teamId} in ${collaborative.id}`);
-    return c.json(completeness(collaborative, chosen, reports, asOf));
+    const grid = completeness(collaborative, chosen, reports, asOf);
+    return c.json(range === undefined ? grid : { ...grid, page: pageInfo(range, teams.length) });
   });
 
   return app;

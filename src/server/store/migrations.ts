@@ -303,6 +303,28 @@ CREATE TABLE reminder_ledger (
 CREATE INDEX reminder_ledger_collaborative ON reminder_ledger (collaborative_id, created_at);
 `;
 
+// A submission is planned against its month's latest revision, narrative and self-assessment. Read
+// from `submissions`, the latest non-null narrative or self-assessment meant walking back through
+// every revision of the month (a month whose reports never carry a self-assessment was walked in
+// full at every report: the cost grew with each revision, bench/server.ts). monthly_reports, upserted
+// by every revision already, keeps them instead: one primary-key lookup. Filled here from the
+// revisions stored so far.
+const LATEST_OF_MONTH = `
+ALTER TABLE monthly_reports ADD COLUMN latest_narrative TEXT;
+ALTER TABLE monthly_reports ADD COLUMN latest_self_assessment DOUBLE PRECISION;
+UPDATE monthly_reports SET
+  latest_narrative = (
+    SELECT s.narrative FROM submissions s
+    WHERE s.collaborative_id = monthly_reports.collaborative_id AND s.team_id = monthly_reports.team_id
+      AND s.reporting_month = monthly_reports.reporting_month AND s.narrative IS NOT NULL
+    ORDER BY s.revision DESC LIMIT 1),
+  latest_self_assessment = (
+    SELECT s.self_assessment FROM submissions s
+    WHERE s.collaborative_id = monthly_reports.collaborative_id AND s.team_id = monthly_reports.team_id
+      AND s.reporting_month = monthly_reports.reporting_month AND s.self_assessment IS NOT NULL
+    ORDER BY s.revision DESC LIMIT 1);
+`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -336,5 +358,11 @@ CREATE TRIGGER reminder_ledger_no_delete BEFORE DELETE ON reminder_ledger BEGIN 
     postgres: `${REMINDER_LEDGER}
 CREATE TRIGGER reminder_ledger_no_delete BEFORE DELETE ON reminder_ledger FOR EACH ROW EXECUTE FUNCTION qi_append_only();
 CREATE TRIGGER reminder_ledger_no_truncate BEFORE TRUNCATE ON reminder_ledger FOR EACH STATEMENT EXECUTE FUNCTION qi_append_only();`,
+  },
+  {
+    version: 7,
+    name: "monthly_reports keeps the month's latest narrative and self-assessment (a submission reads one row)",
+    sqlite: LATEST_OF_MONTH,
+    postgres: LATEST_OF_MONTH,
   },
 ];

@@ -141,6 +141,10 @@ export interface MonthlyReportsTable {
   latest_revision: number;
   first_received_at: string;
   latest_received_at: string;
+  /** the latest narrative sent for the month (JSON), kept when a later revision carries none (migration 7) */
+  latest_narrative?: string | null;
+  /** the latest self-assessment sent for the month, kept likewise (migration 7) */
+  latest_self_assessment?: number | null;
 }
 
 export interface AssessmentScoresTable {

@@ -2,9 +2,12 @@
 // that yields one step at a time (a statement to run, or many rows to insert) and receives each
 // step's result. The engine drives it inside its own transaction: SQLite runs every step
 // synchronously inside one better-sqlite3 transaction (nothing else runs in between), PostgreSQL
-// awaits each step on the transaction's client. The generator holds the logic (what to check, what
-// to write, in which order); the engine holds what truly differs: how it locks, how it batches many
-// rows, and whether its driver is synchronous.
+// pipelines them on the transaction's client: a statement whose result the write does not need
+// (`run`, `insert`) is sent without waiting for the one before it, and several reads asked for
+// together (`reads`) go out at once, so a submission costs two round trips, not one per statement
+// (see postgres.ts). The generator holds the logic (what to check, what to write, in which order);
+// the engine holds what truly differs: how it locks, how it batches many rows, and whether its
+// driver is synchronous.
 
 import type { Compilable } from "kysely";
 import type { Builder } from "./schema";
@@ -13,6 +16,8 @@ import type { Engine } from "./store";
 /** What a write may ask its engine to do. */
 export type Step =
   | { kind: "all"; query: Compilable }
+  /** Several reads whose statements do not depend on each other's results: the rows of each, in order. */
+  | { kind: "reads"; queries: readonly Compilable[] }
   | { kind: "run"; query: Compilable }
   /** Insert `rows` (all with the same keys): the engine splits them into statements of its own size. */
   | { kind: "insert"; rows: readonly object[]; build: (rows: readonly object[]) => Compilable };
@@ -31,6 +36,17 @@ export type Operation<T> = {
 
 export function* all<O>(query: Compilable<O>): Generator<Step, O[], unknown> {
   return (yield { kind: "all", query }) as O[];
+}
+
+type RowsOf<Q extends readonly Compilable<unknown>[]> = { [K in keyof Q]: Q[K] extends Compilable<infer O> ? O[] : never };
+
+/**
+ * The rows of several reads at once. They run in the order given, each after the one before has
+ * finished (so a read placed after a locking read sees the data as of the lock), but the engine
+ * need not wait for one's answer before sending the next.
+ */
+export function* reads<Q extends readonly Compilable<unknown>[]>(...queries: Q): Generator<Step, RowsOf<Q>, unknown> {
+  return (yield { kind: "reads", queries }) as RowsOf<Q>;
 }
 
 export function* first<O>(query: Compilable<O>): Generator<Step, O | undefined, unknown> {
@@ -73,7 +89,7 @@ export function driveSync<T>(operation: Generator<Step, T, unknown>, execute: (s
   }
 }
 
-/** Run `operation` to its end, awaiting each step (PostgreSQL, on the transaction's client). */
+/** Run `operation` to its end, awaiting each step (PostgreSQL, on the transaction's pipelined client). */
 export async function driveAsync<T>(operation: Generator<Step, T, unknown>, execute: (step: Step) => Promise<unknown>): Promise<T> {
   let input: unknown;
   for (;;) {

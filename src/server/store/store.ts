@@ -9,8 +9,11 @@
 //   (enforced by triggers as well as by having no method that changes them);
 // - `submit` is one transaction: the revision, its points, the current values, the self-assessment,
 //   the audit entry and the idempotency record land together or not at all, and two submissions of
-//   one team never interleave (SQLite: one synchronous transaction; PostgreSQL: the team row is
-//   locked FOR UPDATE);
+//   one team never interleave (SQLite: one savepoint of a group commit, run synchronously, which
+//   rolls back alone when it fails; PostgreSQL: the team row is locked FOR UPDATE);
+// - a write's promise settles only once its transaction has committed (SQLite's group commit
+//   answers every write of a group after the group's COMMIT, so with synchronous=FULL an answered
+//   report is on disk);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
 import type { CollaborativeDefinition, CollaborativeSettingsPatch, Conflict, MeasureDefinition, Narrative, ReminderEntry, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact, TeamPatch } from "../../core/index";
@@ -192,6 +195,9 @@ export type PointRevisionRow = {
 
 export type ScoreSource = "faculty" | "self";
 
+/** The teams at positions `offset` to `offset + limit - 1` (joining order): a page of a campaign read. */
+export type TeamRange = { offset: number; limit: number };
+
 export type ScoreRow = {
   teamId: string;
   period: string;
@@ -322,12 +328,12 @@ export interface Store {
   /** Every stored change to every point (the revision history), sorted by team, measure, month and revision. */
   pointRevisions(collaborativeId: string): Promise<PointRevisionRow[]>;
   /** Every (team, reporting month) with at least one revision, grouped in SQL. */
-  reports(collaborativeId: string, filter: { teamId?: string }): Promise<ReportRow[]>;
+  reports(collaborativeId: string, filter: { teamId?: string; teams?: TeamRange }): Promise<ReportRow[]>;
 
   /** Record a faculty score (history kept; the latest per team+month is current). */
   recordScore(collaborativeId: string, score: Omit<ScoreRow, "by" | "source">, actor: Actor): Promise<ScoreRow>;
   /** Latest score per team, month and source. */
-  currentScores(collaborativeId: string, filter: { teamId?: string; period?: string }): Promise<ScoreRow[]>;
+  currentScores(collaborativeId: string, filter: { teamId?: string; period?: string; teams?: TeamRange }): Promise<ScoreRow[]>;
   /** Current faculty scores counted per month and score, ordered by period and score. */
   facultyScoreCounts(collaborativeId: string): Promise<ScoreCountRow[]>;
 

@@ -2,34 +2,44 @@
 // let the request's planner decide, store what it decided. A dry run only reads.
 
 import type { Builder } from "./schema";
-import { all, first, insert, run, type Operation, type Steps, type WriteContext } from "./steps";
+import { insert, reads, run, type Operation, type WriteContext } from "./steps";
 import { pointKey, StoreNotFound, type StoredPoint, type SubmitOutcome, type SubmitRequest } from "./store";
-import { audit, currentPointRow, insertPointRevisions, locked, revisionRow, score, storedAnswer, upsertCurrentPoints, upsertMonthlyReports, type ChangeTarget } from "./writes";
+import {
+  audit,
+  currentPointRow,
+  insertPointRevisions,
+  locked,
+  revisionRow,
+  score,
+  storedAnswerQuery,
+  toStoredResponse,
+  upsertCurrentPoints,
+  upsertMonthlyReports,
+  type ChangeTarget,
+} from "./writes";
 
 /**
  * The team's row, locked until the transaction ends on PostgreSQL (`FOR UPDATE`; `FOR SHARE` for a
  * dry run), so two reports of one team never interleave and revision numbers and idempotency keys
  * are decided on committed data. SQLite gets the same from its one write lock (an immediate
- * transaction; a dry run's deferred one reads a consistent snapshot). StoreNotFound when missing.
+ * transaction; a dry run's deferred one reads a consistent snapshot).
  */
-function* lockTeam(ctx: WriteContext, req: SubmitRequest): Steps {
+function lockTeam(ctx: WriteContext, req: SubmitRequest) {
   const team = ctx.db.selectFrom("teams").select("id").where("collaborative_id", "=", req.collaborativeId).where("id", "=", req.teamId);
-  if (!(yield* first(locked(ctx, team, req.dryRun ? "share" : "update")))) throw new StoreNotFound(`no team ${req.teamId}`);
+  return locked(ctx, team, req.dryRun ? "share" : "update");
 }
 
-/** The latest revision of a team's month (0 when none), and the latest narrative and self-assessment sent for it. */
+/**
+ * The latest revision of a team's month (none: no row), and the latest narrative and self-assessment
+ * sent for it: one row of monthly_reports, which every revision upserts (migration 7).
+ */
 function latestOfMonth(db: Builder, req: SubmitRequest) {
-  const ofMonth = (alias: "n" | "s") =>
-    db
-      .selectFrom(`submissions as ${alias}`)
-      .where(`${alias}.collaborative_id`, "=", req.collaborativeId)
-      .where(`${alias}.team_id`, "=", req.teamId)
-      .where(`${alias}.reporting_month`, "=", req.reportingMonth);
-  return ofMonth("n").select((eb) => [
-    eb.fn.coalesce(eb.fn.max("n.revision"), eb.val(0)).as("n"),
-    ofMonth("s").select("s.narrative").where("s.narrative", "is not", null).orderBy("s.revision", "desc").limit(1).as("narrative"),
-    ofMonth("s").select("s.self_assessment").where("s.self_assessment", "is not", null).orderBy("s.revision", "desc").limit(1).as("self_assessment"),
-  ]);
+  return db
+    .selectFrom("monthly_reports")
+    .select(["latest_revision", "latest_narrative", "latest_self_assessment"])
+    .where("collaborative_id", "=", req.collaborativeId)
+    .where("team_id", "=", req.teamId)
+    .where("reporting_month", "=", req.reportingMonth);
 }
 
 export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
@@ -37,19 +47,22 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
     readOnly: req.dryRun,
     *body(ctx) {
       const { db } = ctx;
-      yield* lockTeam(ctx, req);
-      if (req.idempotency && !req.dryRun) {
-        const stored = yield* storedAnswer(db, req.idempotency.scope, req.idempotency.key);
-        if (stored) return { kind: "replay", stored };
-      }
-      const current = new Map<string, StoredPoint>();
-      const rows = yield* all(
+      const key = req.idempotency && !req.dryRun ? req.idempotency : null;
+      // One batch of reads (one round trip on PostgreSQL), the lock first: every read after it runs
+      // once the lock is held, so it sees what the team's previous report committed.
+      const [team, rows, latestRows, stored] = yield* reads(
+        lockTeam(ctx, req),
         db
           .selectFrom("current_points")
           .select(["measure_id", "period", "numerator", "denominator", "value", "annotation", "retracted"])
           .where("collaborative_id", "=", req.collaborativeId)
           .where("team_id", "=", req.teamId),
+        latestOfMonth(db, req),
+        ...(key ? [storedAnswerQuery(db, key.scope, key.key)] : []),
       );
+      if (team.length === 0) throw new StoreNotFound(`no team ${req.teamId}`);
+      if (stored?.[0]) return { kind: "replay", stored: toStoredResponse(stored[0]) };
+      const current = new Map<string, StoredPoint>();
       for (const r of rows) {
         current.set(pointKey(r.measure_id, r.period), {
           numerator: r.numerator,
@@ -59,10 +72,10 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
           retracted: Number(r.retracted) === 1,
         });
       }
-      const latest = yield* first(latestOfMonth(db, req));
-      const latestRevision = Number(latest?.n ?? 0);
-      const latestSelf = typeof latest?.self_assessment === "number" ? latest.self_assessment : null;
-      const narrative = latest?.narrative;
+      const latest = latestRows[0];
+      const latestRevision = Number(latest?.latest_revision ?? 0);
+      const latestSelf = typeof latest?.latest_self_assessment === "number" ? latest.latest_self_assessment : null;
+      const narrative = latest?.latest_narrative;
       const revision = latestRevision + 1;
       const plan = req.plan(
         { current, latestRevision, latestNarrative: typeof narrative === "string" ? JSON.parse(narrative) : null, latestSelfAssessment: latestSelf },
@@ -73,6 +86,7 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
 
       const rev = plan.revision;
       if (rev) {
+        const narrativeJson = rev.narrative === null ? null : JSON.stringify(rev.narrative);
         yield* run(
           db.insertInto("submissions").values({
             id: req.submissionId,
@@ -89,7 +103,7 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
             input: JSON.stringify(req.input),
             raw_body: req.rawBody,
             conflicts: JSON.stringify(rev.conflicts),
-            narrative: rev.narrative === null ? null : JSON.stringify(rev.narrative),
+            narrative: narrativeJson,
             self_assessment: rev.selfAssessment,
           }),
         );
@@ -103,6 +117,8 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
               latest_revision: revision,
               first_received_at: req.receivedAt,
               latest_received_at: req.receivedAt,
+              latest_narrative: narrativeJson,
+              latest_self_assessment: rev.selfAssessment,
             },
           ],
           upsertMonthlyReports(db),

@@ -72,7 +72,10 @@ export const upsertCurrentPoints = (db: Builder) => (rows: readonly CurrentPoint
       })),
     );
 
-/** One row per team and month: a new report counts one more revision. Rows carry `revisions: 1`. */
+/**
+ * One row per team and month: a new report counts one more revision. Rows carry `revisions: 1`; a
+ * narrative or self-assessment they carry replaces the month's latest, a null keeps it.
+ */
 export const upsertMonthlyReports = (db: Builder) => (rows: readonly MonthlyReportsTable[]) =>
   db
     .insertInto("monthly_reports")
@@ -82,6 +85,8 @@ export const upsertMonthlyReports = (db: Builder) => (rows: readonly MonthlyRepo
         revisions: eb("monthly_reports.revisions", "+", eb.ref("excluded.revisions")),
         latest_revision: eb.ref("excluded.latest_revision"),
         latest_received_at: eb.ref("excluded.latest_received_at"),
+        latest_narrative: eb.fn.coalesce(eb.ref("excluded.latest_narrative"), eb.ref("monthly_reports.latest_narrative")),
+        latest_self_assessment: eb.fn.coalesce(eb.ref("excluded.latest_self_assessment"), eb.ref("monthly_reports.latest_self_assessment")),
       })),
     );
 
@@ -364,10 +369,20 @@ export function appendAudit(entry: NewAuditEntry): Operation<void> {
   };
 }
 
+/** The answer stored under an idempotency key: the query. */
+export function storedAnswerQuery(db: Builder, scope: string, key: string) {
+  return db.selectFrom("idempotency_keys").select(["request_hash", "http_status", "body"]).where("scope", "=", scope).where("key", "=", key);
+}
+
+/** A row of {@link storedAnswerQuery} as the answer. */
+export function toStoredResponse(row: { request_hash: string; http_status: number; body: string }): StoredResponse {
+  return { requestHash: String(row.request_hash), httpStatus: Number(row.http_status), body: String(row.body) };
+}
+
 /** The answer stored under an idempotency key, if any. */
 export function* storedAnswer(db: Builder, scope: string, key: string): Steps<StoredResponse | null> {
-  const row = yield* first(db.selectFrom("idempotency_keys").select(["request_hash", "http_status", "body"]).where("scope", "=", scope).where("key", "=", key));
-  return row ? { requestHash: String(row.request_hash), httpStatus: Number(row.http_status), body: String(row.body) } : null;
+  const row = yield* first(storedAnswerQuery(db, scope, key));
+  return row ? toStoredResponse(row) : null;
 }
 
 export function storedAnswerOperation(scope: string, key: string): Operation<StoredResponse | null> {
