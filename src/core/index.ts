@@ -45,3 +45,5 @@ export { sigmaLines, pointSigma } from "./spc/sigmaLines";
 export { targetsPerPoint, currentTarget, monthsAtTargets, targetsMet, type TargetInput } from "./runchart/targets";
 export { pooledMonth, overflowSafeMean, type PoolInput, type PooledMonth } from "./pooling/pooledMonth";
 export { suppressPool, MIN_OTHER_TEAMS } from "./pooling/smallCells";
+export * from "./pdsa";
+export * from "./scoring/changesTested";
