@@ -7,6 +7,7 @@ import {
   CollaborativeList,
   CollaborativeView,
   Completeness,
+  CyclesResponse,
   Health,
   Me,
   PeriodChangeInput,
@@ -29,13 +30,16 @@ import {
  * The version of the API contract (`info.version`), apart from the server's package version: it
  * changes when an answer or a parameter changes shape. The API is 0.x and has no outside clients
  * yet, so a breaking change bumps the minor number.
+ * - 0.3.0: PDSA cycles. `SubmissionInput.cycles` (optional); `SubmissionSummary.cycles` (counts,
+ *   present when the report carried cycles); `SubmissionDetail.cycles`; new
+ *   `GET …/teams/{teamId}/cycles` and `GET …/cycles?teamId=&measureId=` (`CyclesResponse`).
  * - 0.2.0: `RunChartsResponse` names the collaborative's `ruleSet` and `rules` and gives each series
  *   its `signals` (with their meaning), `lpl`/`upl` and `improving`, read under that rule set;
  *   `analysis`, `shiftPoints` and `trendPoints` are gone. `ruleSet` may be `mdc`. New
  *   `GET …/teams/{teamId}/suggestion?period=` (`ScoreSuggestion`).
  * - 0.1.0: first contract.
  */
-export const API_VERSION = "0.2.0";
+export const API_VERSION = "0.3.0";
 
 type Param = { name: string; in: "path" | "query" | "header"; required?: boolean; description: string; schema?: Record<string, unknown> };
 type Operation = {
@@ -62,6 +66,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   RunChartsResponse,
   SubmissionHistory,
   SubmissionDetail,
+  CyclesResponse,
   TeamStatus,
   Completeness,
   ScoresResponse,
@@ -145,10 +150,26 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: "get",
     path: "/api/v1/collaboratives/{id}/teams/{teamId}/submissions/{submissionId}",
-    summary: "One past revision in full, points as sent",
+    summary: "One past revision in full, points and PDSA cycles as sent",
     roles: "the team, faculty, admin",
     params: [id, teamId, { name: "submissionId", in: "path", required: true, description: "submission id" }],
     responses: { "200": { description: "revision", schema: "SubmissionDetail" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/teams/{teamId}/cycles",
+    summary: "The team's current PDSA cycles (each as last sent; a cycle left out of a later report stays)",
+    roles: "the team, faculty, admin",
+    params: [id, teamId],
+    responses: { "200": { description: "cycles by start date and label", schema: "CyclesResponse" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/cycles",
+    summary: "Every team's current PDSA cycles, e.g. to mark them on run charts",
+    roles: "faculty, admin",
+    params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "measureId", in: "query", description: "only the cycles that name this measure" }],
+    responses: { "200": { description: "cycles by team, start date and label", schema: "CyclesResponse" }, ...errors },
   },
   { method: "get", path: "/api/v1/collaboratives/{id}/teams/{teamId}/status", summary: "This month's report: due date and status", roles: "the team, faculty, admin", params: [id, teamId, asOf], responses: { "200": { description: "status", schema: "TeamStatus" }, ...errors } },
   { method: "get", path: "/api/v1/collaboratives/{id}/completeness", summary: "Who reported which month: on time, late, missing", roles: "faculty, admin", params: [id, asOf, { name: "teamId", in: "query", description: "one team" }], responses: { "200": { description: "grid and totals", schema: "Completeness" }, ...errors } },
