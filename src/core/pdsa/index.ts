@@ -3,5 +3,6 @@
 export { matchPdsaHeaders, PDSA_FIELDS, PDSA_HEADERS, type PdsaColumns, type PdsaField, type PdsaHeaderMatch } from "./pdsaHeaders";
 export { parseDay, type ParsedDay } from "./parseDay";
 export { readPdsaLog, readDecision, type ReadPdsaLogInput, type PdsaLogReading } from "./readPdsaLog";
-export { pdsaLogLayout, PDSA_LOG_SHEET, PDSA_LOG_TABLE, type PdsaLogLayout } from "./pdsaLogLayout";
+export { pdsaLogLayout, findPdsaLogSheet, PDSA_LOG_SHEET, PDSA_LOG_TABLE, type PdsaLogLayout } from "./pdsaLogLayout";
 export { cycleMarks, type CycleMark } from "./cycleMarks";
+export { cycleChartLabels, type ChartLabel } from "./chartLabels";

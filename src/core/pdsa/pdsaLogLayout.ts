@@ -60,3 +60,25 @@ export function pdsaLogLayout(measures: readonly { id: string; name: string }[])
     "adopt, adapt, abandon or continue. Validate reads this log and sends its cycles with the month's report; they show on the run charts where they started and ended.";
   return { sheetName: PDSA_LOG_SHEET, tableName: PDSA_LOG_TABLE, headers, numberFormats, rows: 1, validation, note };
 }
+
+/**
+ * The sheet that holds the PDSA log, found by its name when the team has not chosen one: the sheet
+ * "Create PDSA log" makes ("PDSA log", or "PDSA log (2)"…), else the first whose name mentions PDSA
+ * ("PDSAs", "Ward 7 PDSA tracker"), compared ignoring case. `null` when none does.
+ *
+ * @param sheetNames the workbook's sheet names, in tab order
+ * @returns the sheet's name, or `null`
+ * @example
+ * findPdsaLogSheet(["Falls", "Our PDSAs", "PDSA log"]); // => "PDSA log"
+ * @example
+ * findPdsaLogSheet(["Falls", "Ward 7 pdsa tracker"]); // => "Ward 7 pdsa tracker"
+ */
+export function findPdsaLogSheet(sheetNames: readonly string[]): string | null {
+  const lower = sheetNames.map((n) => n.toLowerCase());
+  const exact = lower.findIndex((n) => n === PDSA_LOG_SHEET.toLowerCase());
+  if (exact >= 0) return sheetNames[exact] as string;
+  const made = lower.findIndex((n) => n.startsWith(`${PDSA_LOG_SHEET.toLowerCase()} (`));
+  if (made >= 0) return sheetNames[made] as string;
+  const named = lower.findIndex((n) => /pdsa/.test(n));
+  return named >= 0 ? (sheetNames[named] as string) : null;
+}
