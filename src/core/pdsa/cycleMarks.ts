@@ -37,7 +37,11 @@ export function cycleMarks(
   months: readonly string[],
   measureId: string,
 ): CycleMark[] {
-  const position = new Map(months.map((m, i) => [m, i]));
+  // A month twice (a sheet with a duplicate row) is marked at its first point.
+  const position = new Map<string, number>();
+  months.forEach((m, i) => {
+    if (m !== "" && !position.has(m)) position.set(m, i);
+  });
   const marks: CycleMark[] = [];
   for (const cycle of cycles) {
     if (!cycle.measureIds.includes(measureId)) continue;

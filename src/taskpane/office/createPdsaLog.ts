@@ -36,7 +36,7 @@ export async function createPdsaLog(run: ExcelRun, supports: SupportsApi, layout
             // The message then asks the user to delete it.
           }
         }
-        throw new CreateSheetError(name, sheetName, reasonOf(error), removed);
+        throw new CreateSheetError(name, sheetName, reasonOf(error), removed, "Create PDSA log");
       }
     };
     const lastColumn = columnName(layout.headers.length - 1);
