@@ -4,6 +4,7 @@ import {
   CollaborativeList,
   CollaborativeView,
   Completeness,
+  CyclesResponse,
   Me,
   RunChartsResponse,
   ScoreInput,
@@ -19,6 +20,8 @@ export interface FacultyApi {
   collaborative(id: string): Promise<CollaborativeView>;
   completeness(id: string): Promise<Completeness>;
   runcharts(id: string): Promise<RunChartsResponse>;
+  /** Every team's current PDSA cycles, drawn on the run charts where they started and ended. */
+  cycles(id: string): Promise<CyclesResponse>;
   scores(id: string): Promise<ScoresResponse>;
   suggestion(id: string, teamId: string, period: string): Promise<ScoreSuggestion>;
   saveScore(id: string, teamId: string, period: string, input: ScoreInput): Promise<ScoreSaved>;
@@ -54,6 +57,7 @@ export function createFacultyApi(options: { token: string; baseUrl?: string; fet
     collaborative: (id) => http.json("GET", c(id), CollaborativeView),
     completeness: (id) => http.json("GET", `${c(id)}/completeness`, Completeness),
     runcharts: (id) => http.json("GET", `${c(id)}/runcharts`, RunChartsResponse),
+    cycles: (id) => http.json("GET", `${c(id)}/cycles`, CyclesResponse),
     scores: (id) => http.json("GET", `${c(id)}/scores`, ScoresResponse),
     suggestion: (id, teamId, period) => http.json("GET", `${team(id, teamId)}/suggestion?period=${encodeURIComponent(period)}`, ScoreSuggestion),
     saveScore: (id, teamId, period, input) => http.json("PUT", `${team(id, teamId)}/scores/${encodeURIComponent(period)}`, ScoreSaved, { body: ScoreInput.parse(input) }),
