@@ -405,9 +405,10 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
 
     await page.getByRole("tab", { name: "Validate" }).click();
     await page.getByRole("button", { name: "Validate sheets" }).click();
-    const log = page.getByRole("region", { name: "Our PDSAs" });
-    await log.getByRole("button", { name: /H4: the cycle ended on .* but has no decision — type adopt, adapt, abandon or continue/ }).waitFor();
+    await page.getByText(/errors? to fix/).waitFor();
     await screenshot("pdsa-validate-error");
+    const log = page.getByRole("region", { name: "Our PDSAs" });
+    await log.getByRole("button", { name: /H4.*the cycle ended on .* but has no decision — type adopt, adapt, abandon or continue/ }).waitFor();
     expect(await workbook((wb) => wb.marks.map((m) => `${m.sheetName}!${m.address} ${m.severity}`))).toContain("Our PDSAs!H4 error");
 
     await workbook((wb) => wb.setCell("Our PDSAs", "H4", "Adapt"));

@@ -34,7 +34,8 @@ export function Chart({ frame, label, children, cycles }: { frame: Frame; label:
  * The cycles' marks, drawn over the plot: a dashed line down the plot where each cycle started, with
  * a flag (▶ and its label) at the top, and a square with its label where it ended; a bar joins the
  * two along the top, so a signal can be read against the change that preceded it. Labels alternate
- * between two heights so two cycles of one month stay readable.
+ * between two heights so two cycles of one month stay readable; the end repeats the label only when
+ * it is far enough from the start, and a label near the right edge sits left of its flag.
  */
 export function CycleMarks({ frame, cycles }: { frame: Frame; cycles: readonly ChartCycle[] }) {
   const classes = useChartStyles();
@@ -42,6 +43,8 @@ export function CycleMarks({ frame, cycles }: { frame: Frame; cycles: readonly C
     <g data-mark="cycles">
       {cycles.map((cycle, i) => {
         const top = frame.y0 + 2 + (i % 2) * 9;
+        // A label near the right edge goes left of its flag, so it stays inside the card.
+        const leftward = cycle.start !== null && cycle.start > frame.x1 - 6 * cycle.label.length - 10;
         return (
           <g key={cycle.key} data-cycle={cycle.label}>
             {cycle.start !== null && cycle.end !== null ? <line className={classes.cycleSpan} x1={cycle.start} x2={cycle.end} y1={top} y2={top} /> : null}
@@ -50,7 +53,7 @@ export function CycleMarks({ frame, cycles }: { frame: Frame; cycles: readonly C
                 <title>{cycle.startTitle}</title>
                 <line className={classes.cycleLine} x1={cycle.start} x2={cycle.start} y1={top} y2={frame.y1} />
                 <path className={classes.cycle} d={`M${cycle.start},${top - 3.5} L${cycle.start + 6},${top} L${cycle.start},${top + 3.5} Z`} />
-                <text className={classes.cycleLabel} x={cycle.start + 7} y={top + 3}>
+                <text className={classes.cycleLabel} x={leftward ? cycle.start - 2 : cycle.start + 7} y={top + 3} textAnchor={leftward ? "end" : "start"}>
                   {cycle.label}
                 </text>
               </g>
@@ -59,7 +62,7 @@ export function CycleMarks({ frame, cycles }: { frame: Frame; cycles: readonly C
               <g data-mark="cycle-end">
                 <title>{cycle.endTitle}</title>
                 <rect className={classes.cycle} x={cycle.end - 3} y={top - 3} width={6} height={6} />
-                {cycle.start === null || cycle.end - cycle.start > 18 ? (
+                {cycle.start === null || cycle.end - cycle.start > 12 + 12 * cycle.label.length ? (
                   <text className={classes.cycleLabel} x={cycle.end - 5} y={top + 3} textAnchor="end">
                     {cycle.label}
                   </text>
