@@ -13,8 +13,8 @@ export const PdsaDecision = z.enum(["adopt", "adapt", "abandon", "continue"]);
 export type PdsaDecision = z.infer<typeof PdsaDecision>;
 
 /** A calendar day `YYYY-MM-DD` that exists (core's `isDay`): the start and end of a cycle. */
-export const Day = z.string().refine(isDay, { error: "use a date written YYYY-MM-DD, e.g. 2026-03-15" });
-export type Day = z.infer<typeof Day>;
+export const CalendarDay = z.string().refine(isDay, { error: "use a date written YYYY-MM-DD, e.g. 2026-03-15" });
+export type CalendarDay = z.infer<typeof CalendarDay>;
 
 /** The most cycles one report may carry: a busy team runs a few a month over a two-year collaborative. */
 export const MAX_CYCLES = 500;
@@ -36,8 +36,8 @@ export const PdsaCycle = z
     changeIdea: text(500).min(1, "say what change the cycle tests"),
     measureIds: z.array(Slug).max(50, "name at most 50 measures"),
     prediction: text(2000).default(""),
-    startDate: Day,
-    endDate: Day.nullable(),
+    startDate: CalendarDay,
+    endDate: CalendarDay.nullable(),
     whatHappened: text(2000).default(""),
     decision: PdsaDecision.nullable(),
   })

@@ -225,10 +225,11 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
     .filter((entry): entry is { measure: MeasureDefinition; sheetName: string } => entry.sheetName !== null);
 
   const sheets: CheckedSheet[] = [];
+  const total = planned.length + (input.pdsaSheet ? 1 : 0);
   for (const [index, { measure, sheetName }] of planned.entries()) {
-    input.onProgress?.({ sheetName, index, total: planned.length });
+    input.onProgress?.({ sheetName, index, total });
     const snapshot = await host.readSheet(sheetName, (progress) =>
-      input.onProgress?.({ sheetName, index, total: planned.length, rowsRead: progress.rowsRead, rowCount: progress.rowCount }),
+      input.onProgress?.({ sheetName, index, total, rowsRead: progress.rowsRead, rowCount: progress.rowCount }),
     );
     const reading = readSnapshot(core, { ...snapshot, sheetName }, measure);
     sheets.push({ measure, sheetName, reading });
@@ -237,8 +238,10 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
   let pdsa: PdsaLogReading | null = null;
   if (input.pdsaSheet) {
     const pdsaSheet = input.pdsaSheet;
-    input.onProgress?.({ sheetName: pdsaSheet, index: planned.length, total: planned.length + 1 });
-    const snapshot = await host.readSheet(pdsaSheet);
+    input.onProgress?.({ sheetName: pdsaSheet, index: planned.length, total });
+    const snapshot = await host.readSheet(pdsaSheet, (progress) =>
+      input.onProgress?.({ sheetName: pdsaSheet, index: planned.length, total, rowsRead: progress.rowsRead, rowCount: progress.rowCount }),
+    );
     pdsa = core.readPdsaLog({
       sheetName: pdsaSheet,
       values: snapshot.values,
