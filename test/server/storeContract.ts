@@ -377,6 +377,10 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
         const refused = await storeSubmit(store, collaborative, "bravo", { reportingMonth: "2026-02", points: [], cycles: [cycle({ measureIds: ["nope"] })] });
         expect(refused).toMatchObject({ httpStatus: 422 });
         expect(await store.currentCycles("sepsis", { teamId: "bravo" })).toEqual([]);
+        // every point refused: a new cycle still lands; an unchanged one does not save the report from 422
+        const badPoint = { measureId: "abx-1h", period: "2026-02", numerator: 60, denominator: 50 };
+        expect(await storeSubmit(store, collaborative, "charlie", { reportingMonth: "2026-02", points: [badPoint], cycles: [cycle()] })).toMatchObject({ httpStatus: 201 });
+        expect(await storeSubmit(store, collaborative, "charlie", { reportingMonth: "2026-02", points: [badPoint], cycles: [cycle()] })).toMatchObject({ httpStatus: 422 });
       });
 
       it("cycle_revisions refuses UPDATE and DELETE (trigger)", async () => {

@@ -51,7 +51,8 @@ function sameNarrative(a: Narrative, b: Narrative | null): boolean {
  *   a cycle left out of the report is kept as stored (cycles are never deleted);
  * - MISSING_REQUIRED_MEASURE warnings are dropped when a value is already stored for that month;
  * - status: `rejected` (422, a SubmissionSummary that is also an ApiError: code
- *   SUBMISSION_REJECTED and a message) when there are points or cycles and every one is refused, or the
+ *   SUBMISSION_REJECTED and a message) when there are points and every one is refused (and no cycle
+ *   lands), or only cycles and every one is refused, or the
  *   reporting month itself is refused; otherwise `accepted` (201, a new revision) when any point, cycle, the narrative or
  *   the self-assessment differs from what is stored; otherwise `unchanged` (200). A dry run
  *   computes the same counts and answers `dry_run` (200) without writing.
@@ -163,8 +164,11 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
   }
   kept.sort((a, b) => conflictOrder(a) - conflictOrder(b));
 
-  const items = input.points.length + cycles.length;
-  const allRefused = reportRefused || (items > 0 && counts.rejected + cycleCounts.rejected === items);
+  // Every point refused is a refused report, as before cycles existed, unless a cycle lands; a report
+  // of cycles only is refused when every cycle is.
+  const pointsRefused = input.points.length > 0 && counts.rejected === input.points.length && cycleChanges.length === 0;
+  const cyclesRefused = input.points.length === 0 && cycles.length > 0 && cycleCounts.rejected === cycles.length;
+  const allRefused = reportRefused || pointsRefused || cyclesRefused;
 
   const base = { counts, ...(input.cycles !== undefined ? { cycles: cycleCounts } : {}), conflicts: kept };
   if (plan.dryRun) {
