@@ -402,6 +402,8 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
     await page.getByRole("tab", { name: "Sheets" }).click();
     await page.getByLabel("Sheet for the PDSA log").selectOption("Our PDSAs");
     await page.getByText(/Chosen by you · 1 cycle read/).waitFor();
+    await page.getByRole("region", { name: "PDSA log" }).scrollIntoViewIfNeeded();
+    await screenshot("pdsa-sheets");
 
     await page.getByRole("tab", { name: "Validate" }).click();
     await page.getByRole("button", { name: "Validate sheets" }).click();
