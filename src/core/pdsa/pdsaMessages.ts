@@ -15,7 +15,10 @@ export const PDSA_TEXTS = {
   missingColumn: (field: PdsaField, why: string) => `there is no "${PDSA_HEADERS[field]}" column — add one here (${why})`,
   missingColumnNote: (field: PdsaField, why: string) => `No "${PDSA_HEADERS[field]}" column (${why}).`,
   unread: (headers: readonly string[]) => `Column${headers.length > 1 ? "s" : ""} ${headers.map(quote).join(", ")} ${headers.length > 1 ? "are" : "is"} not one the PDSA log reader reads: ignored.`,
-  rowsRead: (cycles: number, first: number, last: number) => `${cycles === 1 ? "1 cycle" : `${cycles} cycles`} read from rows ${first} to ${last}.`,
+  rowsRead: (cycles: number, rows: number, first: number, last: number) =>
+    cycles === rows
+      ? `${cycles === 1 ? "1 cycle" : `${cycles} cycles`} read from rows ${first} to ${last}.`
+      : `${cycles} of ${rows} cycles read from rows ${first} to ${last}: the others have an error to fix first.`,
   missingLabel: "this cycle has no label — type one (e.g. 1, 2a or Cycle 3): it is how the cycle is known from month to month",
   missingChange: "the change idea is blank — say what change this cycle tests",
   missingStart: "the start date is blank — type the day the cycle started, e.g. 2026-03-15",

@@ -222,12 +222,14 @@ export function readPdsaLog(input: ReadPdsaLogInput): PdsaLogReading {
       ...(input.dateSystem !== undefined ? { dateSystem: input.dateSystem } : {}),
     };
   };
+  let cycleRowCount = 0;
   let firstRow: number | null = null;
   let lastRow: number | null = null;
   for (let r = h + 1; r < sheet.height; r += 1) {
     if (PDSA_FIELDS.every((field) => isBlank(cell(r, field)))) continue;
     firstRow ??= r;
     lastRow = r;
+    cycleRowCount += 1;
     const before = issues.filter((i) => i.severity === "error").length;
     const at = (field: PdsaField) => c[field] ?? lastHeader;
     const texts = {} as Record<PdsaField, string>;
@@ -292,7 +294,7 @@ export function readPdsaLog(input: ReadPdsaLogInput): PdsaLogReading {
       cycleRows.push(sheet.sheetRow(r));
     }
   }
-  if (firstRow !== null && lastRow !== null) notes.push(PDSA_TEXTS.rowsRead(cycles.length, sheet.sheetRow(firstRow) + 1, sheet.sheetRow(lastRow) + 1));
+  if (firstRow !== null && lastRow !== null) notes.push(PDSA_TEXTS.rowsRead(cycles.length, cycleRowCount, sheet.sheetRow(firstRow) + 1, sheet.sheetRow(lastRow) + 1));
 
   const columns: PdsaColumns = {};
   for (const field of PDSA_FIELDS) if (c[field] !== undefined) columns[field] = sheet.sheetCol(c[field] as number);

@@ -142,6 +142,7 @@ describe("readPdsaLog: each problem on its cell, saying how to fix it", () => {
     const reading = readPdsaLog({ sheetName: "x", values: [header, [1, "A", "falls-rate, Falls", "2026-03-02", "", ""]] });
     expect(reading.cycles).toEqual([]);
     expect(reading.issues.map((i) => i.code)).toEqual(["UNKNOWN_MEASURE"]);
+    expect(reading.notes).toContain("0 of 1 cycles read from rows 2 to 2: the others have an error to fix first.");
     expect(reading.notes.join(" ")).toMatch(/only measure ids/);
   });
 });
