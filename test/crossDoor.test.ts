@@ -8,7 +8,8 @@
 // The data set holds each case the rules had to decide: annotations in two cases ("Checklist" and
 // "checklist "), a month after the reporting month (with a value that would change the suggestion
 // and an annotation that would add a change), a neutral measure, a measure without a goal, an optional
-// measure with no data, and the reporting month's narrative.
+// measure with no data, the reporting month's narrative, and a PDSA log kept by hand (a cycle of a
+// change also annotated, one more change, and a cycle started after the reporting month).
 import { CollaborativeDefinition, RULE_SETS, ScoreSaved, ScoreSuggestion, type SubmissionInput } from "../src/core/index";
 import * as QI from "../src/functions/functions";
 import { defaultQiCore, type SheetForMeasure } from "../src/taskpane/qiCore";
@@ -51,6 +52,14 @@ const ROWS: Row[] = [
   ["mortality", "2026-07", 9, 1000, null],
 ];
 
+/** The team's PDSA log as kept by hand (measures by name, as every door can match them). */
+const PDSA_LOG = [
+  ["Cycle", "Change idea", "Measures", "Start date", "End date", "Decision"],
+  ["1", "checklist", "Antibiotics within 1 hour", "2026-02-03", "2026-02-24", "adapt"],
+  ["2", "Lactate bundle card", "Lactate within 3 hours", "2026-05-04", "", "continue"],
+  ["3", "Escalation call", "Sepsis mortality per 1,000 admissions", "2026-07-01", "", ""],
+];
+
 /** The value each measure's Value column shows (=B2/C2*100 for percent, *1000 for the rate). */
 function valueOf([measureId, , numerator, denominator]: Row): number {
   const measure = DEFINITION.measures.find((m) => m.id === measureId)!;
@@ -64,7 +73,7 @@ function throughQiScore(definition: CollaborativeDefinition) {
   const nameOf = (id: string) => definition.measures.find((m) => m.id === id)!.name;
   const data = ROWS.map((row) => [nameOf(row[0]), row[1], valueOf(row), row[4] ?? ""]);
   const measures = definition.measures.map((m) => [m.name, m.type, m.improvementDirection, m.goal ?? "", m.required]);
-  const args: [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]] = [data, measures, [[REPORTING_MONTH]], [[definition.aim]], [[definition.ruleSet]], [[NARRATIVE]]];
+  const args: [unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][], unknown[][]] = [data, measures, [[REPORTING_MONTH]], [[definition.aim]], [[definition.ruleSet]], [[NARRATIVE]], PDSA_LOG];
   return { score: QI.score(...args), label: QI.scoreLabel(QI.score(...args)), reasons: QI.scoreReasons(...args).map((r) => r[0]) };
 }
 
@@ -78,7 +87,9 @@ function throughThePane(definition: CollaborativeDefinition) {
       measure,
     }),
   }));
-  const suggestion = defaultQiCore.suggestTeamScore(defaultQiCore.teamInputFromReadings(definition, sheets, REPORTING_MONTH, { narrativeChanges: NARRATIVE }));
+  const log = defaultQiCore.readPdsaLog({ sheetName: "PDSA log", values: PDSA_LOG, measures: definition.measures });
+  if (log.issues.length > 0) throw new Error(`the pane found issues in the log: ${log.issues.map((i) => i.message).join("; ")}`);
+  const suggestion = defaultQiCore.suggestTeamScore(defaultQiCore.teamInputFromReadings(definition, sheets, REPORTING_MONTH, { narrativeChanges: NARRATIVE, cycles: log.cycles }));
   if (suggestion === null) throw new Error("the pane made no suggestion");
   return suggestion;
 }
@@ -97,7 +108,9 @@ async function throughTheDataStore(w: World) {
     const reply = await call(w.app, "POST", `${base}/submissions`, { token: w.tokens.alpha, body });
     if (reply.status !== 201) throw new Error(`setup report refused: ${reply.text}`);
   };
-  await send({ reportingMonth: REPORTING_MONTH, points: points((p) => p <= REPORTING_MONTH), narrative: { changesTested: NARRATIVE, lessons: "", barriers: "", helpWanted: "" } });
+  // the log as the pane sends it: every cycle read from it
+  const cycles = defaultQiCore.readPdsaLog({ sheetName: "PDSA log", values: PDSA_LOG, measures: DEFINITION.measures }).cycles;
+  await send({ reportingMonth: REPORTING_MONTH, points: points((p) => p <= REPORTING_MONTH), narrative: { changesTested: NARRATIVE, lessons: "", barriers: "", helpWanted: "" }, cycles });
   await send({ reportingMonth: "2026-07", points: points((p) => p > REPORTING_MONTH), narrative: { changesTested: "", lessons: "", barriers: "", helpWanted: "" } });
   const read = ScoreSuggestion.parse((await call(w.app, "GET", `${base}/teams/alpha/suggestion?period=${REPORTING_MONTH}`, { token: w.tokens.faculty })).json);
   const saved = ScoreSaved.parse((await call(w.app, "PUT", `${base}/teams/alpha/scores/${REPORTING_MONTH}`, { token: w.tokens.faculty, body: { score: 3, rationale: "changes tested" } })).json);
@@ -128,9 +141,10 @@ describe("one truth: the same team data give the same suggestion in cells, in th
 
   it("and the answer is the one the decided rules give", () => {
     const { score, label, reasons } = throughThePane(DEFINITION);
-    // "Checklist" (abx-1h, February) and "checklist " (mortality, March) are one change; "Audit
-    // feedback" is the second; July's annotation is after the month scored
-    expect(reasons).toContain("2 changes tested.");
+    // "Checklist" (abx-1h, February), "checklist " (mortality, March) and PDSA cycle 1 "checklist" are
+    // one change; "Audit feedback" is the second; cycle 2 "Lactate bundle card" the third; July's
+    // annotation and cycle 3 (started in July) are after the month scored
+    expect(reasons).toContain("3 changes tested.");
     // the neutral measure is shown but not judged; the measure without a goal counts towards improvement only
     expect(reasons).toContain(
       "1 neutral measure (Patients screened) has no better direction, so it is shown but not counted towards improvement or goals.",

@@ -54,3 +54,5 @@ export { targetsPerPoint, currentTarget, monthsAtTargets, targetsMet, type Targe
 export { pooledMonth, overflowSafeMean, type PoolInput, type PooledMonth } from "./pooling/pooledMonth";
 export { suppressPool, suppressCount, MIN_OTHER_TEAMS } from "./pooling/smallCells";
 export * from "./funnel";
+export * from "./pdsa";
+export * from "./scoring/changesTested";

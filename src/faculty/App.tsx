@@ -142,10 +142,10 @@ export function App({ services }: { services: FacultyServices }) {
     let current = true;
     const client = services.createApi(token);
     setPhase({ name: "loading", message: "Loading…" });
-    Promise.all([client.collaborative(collaborativeId), client.completeness(collaborativeId), client.runcharts(collaborativeId), client.scores(collaborativeId)]).then(
-      ([collaborative, completeness, runcharts, scores]) => {
+    Promise.all([client.collaborative(collaborativeId), client.completeness(collaborativeId), client.runcharts(collaborativeId), client.scores(collaborativeId), client.cycles(collaborativeId)]).then(
+      ([collaborative, completeness, runcharts, scores, { cycles }]) => {
         if (!current) return;
-        setData({ collaborative, completeness, runcharts, scores });
+        setData({ collaborative, completeness, runcharts, scores, cycles });
         setPhase({ name: "ready" });
       },
       (error: unknown) => current && setPhase({ name: "failed", message: `Could not load the collaborative: ${message(error)}` }),

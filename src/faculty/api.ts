@@ -5,6 +5,7 @@ import {
   CollaborativeView,
   Completeness,
   FunnelResponse,
+  CyclesResponse,
   Me,
   RemindersResponse,
   RunChartsResponse,
@@ -22,6 +23,8 @@ export interface FacultyApi {
   collaborative(id: string): Promise<CollaborativeView>;
   completeness(id: string): Promise<Completeness>;
   runcharts(id: string): Promise<RunChartsResponse>;
+  /** Every team's current PDSA cycles, drawn on the run charts where they started and ended. */
+  cycles(id: string): Promise<CyclesResponse>;
   scores(id: string): Promise<ScoresResponse>;
   suggestion(id: string, teamId: string, period: string): Promise<ScoreSuggestion>;
   saveScore(id: string, teamId: string, period: string, input: ScoreInput): Promise<ScoreSaved>;
@@ -66,6 +69,7 @@ export function createFacultyApi(options: { token: string; baseUrl?: string; fet
     completeness: (id) => http.json("GET", `${c(id)}/completeness`, Completeness),
     runcharts: (id) => http.json("GET", `${c(id)}/runcharts`, RunChartsResponse),
     reminders: (id) => http.json("GET", `${c(id)}/reminders`, RemindersResponse),
+    cycles: (id) => http.json("GET", `${c(id)}/cycles`, CyclesResponse),
     scores: (id) => http.json("GET", `${c(id)}/scores`, ScoresResponse),
     funnel: (id, measureId, period, options = {}) =>
       http.json(

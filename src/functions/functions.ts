@@ -206,10 +206,11 @@ export function improving(values: unknown[][], direction: string, baseline?: num
  * @param aim Optional: the aim's text; empty means no aim is set. In the earlier form: TRUE per goal met (e.g. =QI.GOALMET(...)), empty for no goal.
  * @param ruleSet Optional: the run-chart rules: "ihi" (default), "anhoej" or "mdc". In the earlier form: months at goal per measure (e.g. =QI.MONTHSATGOAL(...)).
  * @param narrativeChanges Optional: what this month's narrative says was tested; counts as one change when no annotation names one.
+ * @param pdsaLog Optional: the team's PDSA log with its header row (e.g. PdsaLog[#All]); each change idea of a cycle started by the month counts as a change tested.
  * @returns A score: 0.5, 1.0, 1.5 ... 5.0.
  */
-export function score(data: unknown[][], measures: unknown[][], reportingMonth: unknown[][], aim?: unknown[][], ruleSet?: unknown[][], narrativeChanges?: unknown[][]): number {
-  return excelValue(() => suggestionOf(data, measures, reportingMonth, aim, ruleSet, narrativeChanges)?.score ?? null, NO_TEAM_DATA);
+export function score(data: unknown[][], measures: unknown[][], reportingMonth: unknown[][], aim?: unknown[][], ruleSet?: unknown[][], narrativeChanges?: unknown[][], pdsaLog?: unknown[][]): number {
+  return excelValue(() => suggestionOf(data, measures, reportingMonth, aim, ruleSet, narrativeChanges, pdsaLog)?.score ?? null, NO_TEAM_DATA);
 }
 
 /**
@@ -221,10 +222,11 @@ export function score(data: unknown[][], measures: unknown[][], reportingMonth: 
  * @param aim Optional: the aim's text; empty means no aim is set. In the earlier form: TRUE per goal met (e.g. =QI.GOALMET(...)), empty for no goal.
  * @param ruleSet Optional: the run-chart rules: "ihi" (default), "anhoej" or "mdc". In the earlier form: months at goal per measure (e.g. =QI.MONTHSATGOAL(...)).
  * @param narrativeChanges Optional: what this month's narrative says was tested; counts as one change when no annotation names one.
+ * @param pdsaLog Optional: the team's PDSA log with its header row (e.g. PdsaLog[#All]); each change idea of a cycle started by the month counts as a change tested.
  * @returns One sentence per cell, in a column.
  */
-export function scoreReasons(data: unknown[][], measures: unknown[][], reportingMonth: unknown[][], aim?: unknown[][], ruleSet?: unknown[][], narrativeChanges?: unknown[][]): string[][] {
-  return excelValue(() => suggestionOf(data, measures, reportingMonth, aim, ruleSet, narrativeChanges)?.reasons.map((reason) => [reason]) ?? null, NO_TEAM_DATA);
+export function scoreReasons(data: unknown[][], measures: unknown[][], reportingMonth: unknown[][], aim?: unknown[][], ruleSet?: unknown[][], narrativeChanges?: unknown[][], pdsaLog?: unknown[][]): string[][] {
+  return excelValue(() => suggestionOf(data, measures, reportingMonth, aim, ruleSet, narrativeChanges, pdsaLog)?.reasons.map((reason) => [reason]) ?? null, NO_TEAM_DATA);
 }
 
 /**
@@ -366,13 +368,16 @@ function oneCell(cells: unknown, name: string): unknown {
  * read by core's one evidence builder (`suggestTeamScore`), as the task pane and the data store read
  * it. `null` (#N/A) when there is nothing to judge.
  */
-function suggestionOf(data: unknown, measures: unknown[][], third: unknown, fourth: unknown, fifth: unknown, sixth: unknown): core.AssessmentSuggestion | null {
+function suggestionOf(data: unknown, measures: unknown[][], third: unknown, fourth: unknown, fifth: unknown, sixth: unknown, seventh: unknown): core.AssessmentSuggestion | null {
   const isOneCell = !Array.isArray(data) || (data.length === 1 && Array.isArray(data[0]) && data[0].length === 1);
   if (isOneCell) {
+    if (seventh !== undefined && seventh !== null && !core.isBlankCell(Array.isArray(seventh) && seventh.length === 1 && Array.isArray(seventh[0]) && seventh[0].length === 1 ? seventh[0][0] : seventh)) {
+      throw new core.CoreError("invalid_value", "pdsaLog is read only with the data form: give data as one row per measure and month (Measure, Month, Value, Annotation)");
+    }
     const nothing = (cells: unknown) => (cells === undefined || cells === null ? undefined : (cells as unknown[][]));
     const evidence = core.evidenceFromCells(oneCell(data, "changesTested"), measures, nothing(third) ?? [[null]], nothing(fourth) ?? [[null]], nothing(fifth) ?? null);
     return evidence.measures.length === 0 ? null : core.suggestAssessmentScore(evidence);
   }
-  const input = core.teamInputFromCells(data as unknown[][], measures, oneCell(third, "reportingMonth"), oneCell(fourth, "aim"), oneCell(fifth, "ruleSet"), oneCell(sixth, "narrativeChanges"));
+  const input = core.teamInputFromCells(data as unknown[][], measures, oneCell(third, "reportingMonth"), oneCell(fourth, "aim"), oneCell(fifth, "ruleSet"), oneCell(sixth, "narrativeChanges"), seventh ?? null);
   return core.suggestTeamScore(input);
 }

@@ -23,6 +23,7 @@ import {
   CollaborativeView,
   Completeness,
   FunnelResponse,
+  CyclesResponse,
   Health,
   Me,
   PeriodChangeInput,
@@ -47,6 +48,9 @@ import {
  * The version of the API contract (`info.version`), apart from the server's package version: it
  * changes when an answer or a parameter changes shape. The API is 0.x and has no outside clients
  * yet, so a breaking change bumps the minor number.
+ * - 0.3.0: PDSA cycles. `SubmissionInput.cycles` (optional); `SubmissionSummary.cycles` (counts,
+ *   present when the report carried cycles); `SubmissionDetail.cycles`; new
+ *   `GET …/teams/{teamId}/cycles` and `GET …/cycles?teamId=&measureId=` (`CyclesResponse`).
  * - 0.2.0: `RunChartsResponse` names the collaborative's `ruleSet` and `rules` and gives each series
  *   its `signals` (with their meaning), `lpl`/`upl` and `improving`, read under that rule set;
  *   `analysis`, `shiftPoints` and `trendPoints` are gone. `ruleSet` may be `mdc`. New
@@ -93,6 +97,7 @@ const SCHEMAS: Record<string, z.ZodType> = {
   CollaborativeLearning,
   SubmissionHistory,
   SubmissionDetail,
+  CyclesResponse,
   TeamStatus,
   RemindersResponse,
   Completeness,
@@ -231,10 +236,26 @@ export const OPERATIONS: readonly Operation[] = [
   {
     method: "get",
     path: "/api/v1/collaboratives/{id}/teams/{teamId}/submissions/{submissionId}",
-    summary: "One past revision in full, points as sent",
+    summary: "One past revision in full, points and PDSA cycles as sent",
     roles: "the team, faculty, admin",
     params: [id, teamId, { name: "submissionId", in: "path", required: true, description: "submission id" }],
     responses: { "200": { description: "revision", schema: "SubmissionDetail" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/teams/{teamId}/cycles",
+    summary: "The team's current PDSA cycles (each as last sent; a cycle left out of a later report stays)",
+    roles: "the team, faculty, admin",
+    params: [id, teamId],
+    responses: { "200": { description: "cycles by start date and label", schema: "CyclesResponse" }, ...errors },
+  },
+  {
+    method: "get",
+    path: "/api/v1/collaboratives/{id}/cycles",
+    summary: "Every team's current PDSA cycles, e.g. to mark them on run charts",
+    roles: "faculty, admin",
+    params: [id, { name: "teamId", in: "query", description: "one team" }, { name: "measureId", in: "query", description: "only the cycles that name this measure" }],
+    responses: { "200": { description: "cycles by team, start date and label", schema: "CyclesResponse" }, ...errors },
   },
   {
     method: "get",

@@ -12,6 +12,7 @@ import {
   dueDateOf,
   monthOf,
   type CollaborativeDefinition,
+  type PdsaCycle,
   type PointInput,
   type SubmissionInput,
 } from "../core/index";
@@ -183,6 +184,9 @@ async function seedTeam(store: Store, definition: CollaborativeDefinition, plan:
   const facultyActor: Actor = { tokenId: null, label: "demo faculty" };
   const months = Array.from({ length: 12 }, (_, i) => addMonths(definition.startMonth, i));
   const latest = new Date(today.getTime() - 60_000);
+  // The team's PDSA log: a cycle for each change it tests, sent with every report from then on (as
+  // the task pane sends the whole log), so the demo's run charts mark where each started and ended.
+  const cycles: PdsaCycle[] = [];
 
   for (const [i, period] of months.entries()) {
     const isCurrent = i === months.length - 1;
@@ -204,9 +208,22 @@ async function seedTeam(store: Store, definition: CollaborativeDefinition, plan:
       { measureId: "line-utilisation", period, numerator: lineDays, denominator: patientDays },
       { measureId: "hand-hygiene", period, numerator: hygiene, denominator: observed },
     ];
+    if (change) {
+      cycles.push({
+        cycleId: String(cycles.length + 1),
+        changeIdea: change,
+        measureIds: ["bundle-compliance", "clabsi-rate"],
+        prediction: "Fewer missed bundle elements within the month",
+        startDate: `${period}-04`,
+        endDate: `${period}-25`,
+        whatHappened: cycles.length === 0 ? "Worked on day shifts; nights needed a second prompt" : "Held on every shift",
+        decision: cycles.length === 0 ? "adapt" : "adopt",
+      });
+    }
     const input: SubmissionInput = {
       reportingMonth: period,
       points,
+      ...(cycles.length > 0 ? { cycles: cycles.map((c) => ({ ...c })) } : {}),
       narrative: {
         changesTested: change ?? (i > plan.changeAt ? "Kept the bundle going; audited a sample of insertions weekly." : "Mapped the insertion process with the unit team."),
         lessons: i > plan.changeAt ? "Short daily huddles keep line-necessity reviews from being skipped at weekends." : "Baseline data show the gaps are in documentation as much as in practice.",

@@ -1,9 +1,9 @@
 // What the task pane needs from the workbook, as plain data. src/taskpane/office/ implements it over
 // Office.js (Excel.run); tests and the headless browser test implement it over an in-memory workbook.
 // Components receive an ExcelHost as a prop and never touch Office.js themselves.
-import type { DataTypeCell, MeasureSheetLayout } from "../core/index";
+import type { ChartLabel, DataTypeCell, MeasureSheetLayout, PdsaLogLayout } from "../core/index";
 
-export type { MeasureSheetLayout };
+export type { ChartLabel, MeasureSheetLayout, PdsaLogLayout };
 
 /**
  * A cell as Excel reports it: blanks arrive as "" (Range.values), errors as "#N/A"-style strings. A cell
@@ -51,6 +51,8 @@ export interface WorkbookSettings {
   teamId?: string;
   /** measureId → sheet name, for sheets whose names do not match their measure (set in the Sheets screen). */
   sheetMap?: Record<string, string>;
+  /** The sheet holding the team's PDSA log, when its name does not say PDSA (set in the Sheets screen). */
+  pdsaSheet?: string;
 }
 
 export interface ReadProgress {
@@ -73,6 +75,18 @@ export interface ExcelHost {
    * the name is taken).
    */
   createMeasureSheet(layout: MeasureSheetLayout): Promise<{ sheetName: string }>;
+  /**
+   * Writes the PDSA log: an Excel table with the layout's headers, date formats on the two date
+   * columns, the decision drop-down and the note. Like `createMeasureSheet`, built in steps and removed
+   * when a step fails. Returns the name used (a suffix when "PDSA log" is taken).
+   */
+  createPdsaLog(layout: PdsaLogLayout): Promise<{ sheetName: string }>;
+  /**
+   * Labels the PDSA cycles on a measure sheet's run chart (the one "Create sheet" drew): data labels
+   * on the points of its value series, `labels` exactly (a point labelled before and not now loses
+   * its label). Returns false when the sheet has no such chart (nothing to label).
+   */
+  labelCycles(sheetName: string, labels: readonly ChartLabel[]): Promise<boolean>;
   /**
    * Makes `marks` the set of marked cells: marks no longer in the set are removed (original fill
    * restored, "no fill" as no fill; our note deleted), new ones are added. The marked addresses are

@@ -36,7 +36,7 @@ function injectedTestHost(info: OnReadyInfo | null): ExcelHost | null {
   if (info?.host) return null;
   const candidate = (window as unknown as { __QI_TEST_HOST__?: Partial<ExcelHost> & { qiTestHost?: unknown } }).__QI_TEST_HOST__;
   if (!candidate || candidate.qiTestHost !== 1) return null;
-  const required = ["listSheets", "readSheet", "createMeasureSheet", "markCells", "clearMarks", "selectCell", "getSettings", "saveSettings"] as const;
+  const required = ["listSheets", "readSheet", "createMeasureSheet", "createPdsaLog", "labelCycles", "markCells", "clearMarks", "selectCell", "getSettings", "saveSettings"] as const;
   if (!required.every((name) => typeof candidate[name] === "function")) return null;
   return { ...(candidate as ExcelHost), kind: "test" };
 }

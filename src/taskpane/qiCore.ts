@@ -3,6 +3,10 @@
 import {
   ASSESSMENT_SCALE,
   checkSubmission,
+  cycleChartLabels,
+  findPdsaLogSheet,
+  pdsaLogLayout,
+  readPdsaLog,
   findMeasureSheet,
   measureSheetLayout,
   readMeasureSheet,
@@ -19,7 +23,10 @@ import {
   type CollaborativeDefinition,
   type MeasureSheetLayout,
   type MeasureSheetReading,
+  type PdsaCycle,
+  type PdsaLogReading,
   type ReadMeasureSheetInput,
+  type ReadPdsaLogInput,
   type SheetIssue,
   type SheetSubmission,
   type TeamEvidenceInput,
@@ -28,7 +35,7 @@ import {
   type ValidateWorkbookInput,
 } from "../core/index";
 
-export type { SheetIssue, MeasureSheetReading, MeasureSheetLayout, AssessmentSuggestion, AssessmentLevel, AssessmentEvidence, SheetSubmission, TeamEvidenceInput };
+export type { PdsaLogReading, SheetIssue, MeasureSheetReading, MeasureSheetLayout, AssessmentSuggestion, AssessmentLevel, AssessmentEvidence, SheetSubmission, TeamEvidenceInput };
 
 export interface SheetForMeasure {
   measureId: string;
@@ -42,6 +49,11 @@ export interface QiCore {
   toSubmission(input: ToSubmissionInput): SheetSubmission;
   checkSubmission: typeof checkSubmission;
   measureSheetLayout: typeof measureSheetLayout;
+  /** The PDSA log: its reader, the layout "Create PDSA log" writes, the sheet found by name, the chart labels. */
+  readPdsaLog(input: ReadPdsaLogInput): PdsaLogReading;
+  pdsaLogLayout: typeof pdsaLogLayout;
+  findPdsaLogSheet: typeof findPdsaLogSheet;
+  cycleChartLabels: typeof cycleChartLabels;
   suggestAssessmentScore(evidence: AssessmentEvidence): AssessmentSuggestion;
   /** core's one evidence builder and its suggestion (`null` without data), as QI.SCORE and the data store use them */
   suggestTeamScore(input: TeamEvidenceInput): AssessmentSuggestion | null;
@@ -50,7 +62,7 @@ export interface QiCore {
     collaborative: CollaborativeDefinition,
     sheets: readonly SheetForMeasure[],
     reportingMonth: string,
-    options?: { narrativeChanges?: string },
+    options?: { narrativeChanges?: string; cycles?: readonly PdsaCycle[] },
   ): TeamEvidenceInput;
   /** What the run chart of one sheet shows under the collaborative's rule set, naming the rules; `null` without data. */
   sheetSignals(collaborative: CollaborativeDefinition, sheet: SheetForMeasure, reportingMonth: string): string | null;
@@ -59,7 +71,7 @@ export interface QiCore {
 
 /**
  * The pane's part of the suggestion: gather the team's points from the sheets it read (every row
- * with a readable month, its counts, value and annotation) and this month's narrative. Every rule
+ * with a readable month, its counts, value and annotation), the PDSA log's cycles and this month's narrative. Every rule
  * (which months count, how annotations are compared, the rule set) is core's `teamEvidence`, the
  * builder QI.SCORE and the data store use too; a measure without a readable sheet has no points.
  */
@@ -67,7 +79,7 @@ export function teamInputFromReadings(
   collaborative: CollaborativeDefinition,
   sheets: readonly SheetForMeasure[],
   reportingMonth: string,
-  options: { narrativeChanges?: string } = {},
+  options: { narrativeChanges?: string; cycles?: readonly PdsaCycle[] } = {},
 ): TeamEvidenceInput {
   const points: TeamPoint[] = [];
   for (const measure of collaborative.measures) {
@@ -78,7 +90,7 @@ export function teamInputFromReadings(
       points.push({ measureId: measure.id, period: row.period, numerator: row.numerator, denominator: row.denominator, value: row.value, annotation: row.annotation });
     }
   }
-  return { definition: collaborative, points, reportingMonth, narrativeChanges: options.narrativeChanges ?? null };
+  return { definition: collaborative, points, reportingMonth, narrativeChanges: options.narrativeChanges ?? null, cycles: options.cycles ?? [] };
 }
 
 /**
@@ -105,6 +117,10 @@ export const defaultQiCore: QiCore = {
   toSubmission,
   checkSubmission,
   measureSheetLayout,
+  readPdsaLog,
+  pdsaLogLayout,
+  findPdsaLogSheet,
+  cycleChartLabels,
   suggestAssessmentScore,
   suggestTeamScore,
   teamInputFromReadings,

@@ -148,7 +148,7 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
    * The pane in a fresh browser context (so no token is saved) over a fresh workbook: the one with
    * mistakes, or `clean`; `mapped`: the hand-built sheet already chosen for its measure.
    */
-  async function openPane(options: { clean?: boolean; mapped?: boolean } = {}): Promise<void> {
+  async function openPane(options: { clean?: boolean; mapped?: boolean; extraSheets?: Record<string, FakeCell[][]> } = {}): Promise<void> {
     context = await browser.newContext({ viewport: { width: 360, height: 800 } });
     page = await context.newPage();
     page.on("pageerror", (error) => pageErrors.push(error.message));
@@ -157,7 +157,7 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
       if (message.type() === "error" && !/net::ERR_FAILED|Failed to load resource/.test(message.text())) pageErrors.push(message.text());
     });
     const settings = options.mapped ? { sheetMap: { [bundleMeasure.id]: "Bundle" } } : {};
-    await page.addInitScript(installFakeWorkbook, { sheets: buildWorkbook(options.clean ?? false), settings, readDelayMs: 40 });
+    await page.addInitScript(installFakeWorkbook, { sheets: { ...buildWorkbook(options.clean ?? false), ...options.extraSheets }, settings, readDelayMs: 40 });
     await page.goto(`${store.url}/taskpane.local.html`, { waitUntil: "load" });
   }
 
@@ -382,5 +382,88 @@ describe("task pane flow against the real data store (headless Chromium)", () =>
     await Promise.race([received.waitFor(), retry.click().catch(() => undefined)]);
     await received.waitFor();
     expect(await revisionsOf(reportingMonth)).toEqual([...before, next]);
+  });
+
+  /**
+   * The team's PDSA log kept by hand: a title, loose headers ("PDSA #", "Change tested", "Aims to
+   * move", "Started"…), a column the reader does not know, dates written three ways, and one mistake:
+   * cycle 1 ended but its decision (H4) is blank.
+   */
+  function handBuiltPdsaLog(): FakeCell[][] {
+    const [year, month] = reportingMonth.split("-").map(Number) as [number, number];
+    const previous = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
+    const monthName = MONTHS[month - 1]!;
+    return [
+      ["Northfield PDSA tracker", "", "", "", "", "", "", "", ""],
+      ["", "", "", "", "", "", "", "", ""],
+      ["PDSA #", "Change tested", "Aims to move (measures)", "We predict", "Started", "Finished", "What happened", "Act", "Lead"],
+      [1, "Bundle checklist at every insertion", `${bundleMeasure.name}, ${rateMeasure.id}`, "9 in 10 insertions", `${previous}-06`, `${reportingMonth}-02`, "8 in 10", "", "Priya"],
+      ["1b", "Checklist with a second signature", bundleMeasure.name, "all insertions", `4 ${monthName} ${year}`, "", "", "continue", "Priya"],
+    ];
+  }
+
+  it("reads a PDSA log kept by hand, marks its mistake, sends its cycles with the report, and the faculty app's run chart shows them", async () => {
+    await openPane({ clean: true, mapped: true, extraSheets: { "Our PDSAs": handBuiltPdsaLog() } });
+    await connect();
+    await page.getByRole("tab", { name: "Sheets" }).click();
+    await page.getByLabel("Sheet for the PDSA log").selectOption("Our PDSAs");
+    await page.getByText(/Chosen by you · 1 cycle read/).waitFor();
+    await page.getByRole("region", { name: "PDSA log" }).scrollIntoViewIfNeeded();
+    await screenshot("pdsa-sheets");
+
+    await page.getByRole("tab", { name: "Validate" }).click();
+    await page.getByRole("button", { name: "Validate sheets" }).click();
+    await page.getByText(/errors? to fix/).waitFor();
+    await screenshot("pdsa-validate-error");
+    const log = page.getByRole("region", { name: "Our PDSAs" });
+    await log.getByRole("button", { name: /H4.*the cycle ended on .* but has no decision — type adopt, adapt, abandon or continue/ }).waitFor();
+    expect(await workbook((wb) => wb.marks.map((m) => `${m.sheetName}!${m.address} ${m.severity}`))).toContain("Our PDSAs!H4 error");
+
+    await workbook((wb) => wb.setCell("Our PDSAs", "H4", "Adapt"));
+    await page.getByRole("button", { name: "Validate again" }).click();
+    await page.getByText(/All sheets are ready to submit|Ready to submit, with/).waitFor();
+    expect(await workbook((wb) => wb.marks.filter((m) => m.sheetName === "Our PDSAs"))).toEqual([]);
+
+    await page.getByRole("tab", { name: "Submit" }).click();
+    await page.getByRole("group", { name: "This month's status" }).waitFor();
+    await page.getByRole("button", { name: "Check with the data store" }).click();
+    await page.getByText(/PDSA cycles: 2 new, 0 changed, 0 unchanged, 0 rejected/).waitFor();
+    await screenshot("pdsa-dry-run");
+    await page.getByRole("button", { name: /^Submit .* report$/ }).click();
+    await page.getByText(/Received: revision \d+/).waitFor();
+
+    const stored = await api<{ cycles: { cycleId: string; measureIds: string[]; decision: string | null; endDate: string | null }[] }>(
+      `/api/v1/collaboratives/${store.seed.collaborativeId}/teams/${teamId}/cycles`,
+      teamToken,
+    );
+    expect(stored.cycles.map((c) => [c.cycleId, c.measureIds, c.decision, c.endDate])).toEqual([
+      ["1", [bundleMeasure.id, rateMeasure.id], "adapt", `${reportingMonth}-02`],
+      ["1b", [bundleMeasure.id], "continue", null],
+    ]);
+
+    // The faculty app, on the same store: the team's bundle chart marks both cycles.
+    const faculty = await context.newPage();
+    faculty.on("pageerror", (error) => pageErrors.push(error.message));
+    await faculty.setViewportSize({ width: 1280, height: 900 });
+    await faculty.goto(`${store.url}/`);
+    await faculty.evaluate((token) => sessionStorage.setItem("qi.facultyToken", token), store.seed.facultyToken);
+    await faculty.reload();
+    await faculty.getByRole("heading", { name: "Run charts" }).waitFor({ timeout: 15_000 });
+    await faculty.getByRole("tab", { name: bundleMeasure.name }).click();
+    const card = faculty.getByRole("article", { name: `Northfield Community HDU: ${bundleMeasure.name}` });
+    await card.waitFor();
+    const marks = card.locator('g[data-mark="cycles"] g[data-cycle]');
+    await expect(marks.evaluateAll((gs) => gs.map((g) => g.getAttribute("data-cycle")))).resolves.toEqual(["C1", "C1b"]);
+    const titles = await card.locator('g[data-mark="cycles"] title').allTextContents();
+    expect(titles).toEqual(
+      expect.arrayContaining([expect.stringMatching(/C1 start: Bundle checklist at every insertion$/), expect.stringMatching(/C1 end \(adapt\): Bundle checklist at every insertion$/), expect.stringMatching(/C1b start: Checklist with a second signature$/)]),
+    );
+    await card.scrollIntoViewIfNeeded();
+    await faculty.screenshot({ path: "test-results/pane-pdsa-faculty-run-chart.png", fullPage: false });
+    await card.screenshot({ path: "test-results/pane-pdsa-faculty-card.png" });
+    // the rate measure's chart shows cycle 1 too; the other teams' charts none
+    await faculty.getByRole("tab", { name: rateMeasure.name }).click();
+    const rateCard = faculty.getByRole("article", { name: `Northfield Community HDU: ${rateMeasure.name}` });
+    await expect(rateCard.locator('g[data-mark="cycles"] g[data-cycle]').evaluateAll((gs) => gs.map((g) => g.getAttribute("data-cycle")))).resolves.toEqual(["C1"]);
   });
 });

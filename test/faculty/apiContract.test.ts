@@ -32,6 +32,7 @@ describe("the faculty app's API client against the real data store", () => {
     expect(runcharts.rules.name).toMatch(/IHI/);
     expect(runcharts.measures.map((m) => m.measureId)).toEqual(["abx-1h", "mortality", "readmissions", "door-to-abx"]);
     expect((await api.scores("sepsis")).teamsTotal).toBe(3);
+    expect((await api.cycles("sepsis")).cycles).toEqual([]);
     const suggestion = await api.suggestion("sepsis", "alpha", "2026-02");
     expect(suggestion.suggested?.reasons.length).toBeGreaterThan(0);
     const saved = await api.saveScore("sepsis", "alpha", "2026-02", { score: 3, rationale: "  bundle in place  " });

@@ -113,6 +113,24 @@ describe("faculty app: the dashboard", () => {
     expect(screen.getByText("process · % · higher is better · goal 95.0%")).toBeInTheDocument();
   });
 
+  it("run charts: the team's PDSA cycles of the measure where they started and ended, with the change idea and decision on hover", async () => {
+    renderFaculty({ token: FACULTY });
+    const alpha = await screen.findByRole("article", { name: "Alpha Hospital: Antibiotics within 1 hour" });
+    const svg = within(alpha).getByRole("img", { name: "Alpha Hospital run chart of Antibiotics within 1 hour" });
+    const marks = svg.querySelector('g[data-mark="cycles"]');
+    expect([...(marks?.querySelectorAll("g[data-cycle]") ?? [])].map((g) => g.getAttribute("data-cycle"))).toEqual(["C1", "C2"]);
+    const titles = [...(marks?.querySelectorAll("title") ?? [])].map((t) => t.textContent);
+    expect(titles).toEqual(["Jan 26: C1 start: Sepsis screen at triage", "Mar 26: C1 end (adopt): Sepsis screen at triage", "Feb 26: C2 start: Antibiotic grab bag"]);
+    // the start of C1 is at January's x, its end at March's; C2 still runs (no end mark)
+    const x = (title: string) => Number(marks?.querySelector(`g[data-mark="cycle-${title}"] line, g[data-mark="cycle-${title}"] rect`)?.getAttribute(title === "start" ? "x1" : "x"));
+    expect(x("start")).toBeLessThan(x("end"));
+    expect(marks?.querySelectorAll('g[data-mark="cycle-end"]')).toHaveLength(1);
+    // another team's chart shows none of alpha's cycles
+    const bravo = screen.getByRole("article", { name: "Bravo Clinic: Antibiotics within 1 hour" });
+    expect(bravo.querySelector('g[data-mark="cycles"]')).toBeNull();
+    expect(screen.getByText(/Teal flags: PDSA cycles aiming at this measure/)).toBeInTheDocument();
+  });
+
   it("% at 4+: a bar per scored month with its percent and its counts", async () => {
     const { user } = renderFaculty({ token: FACULTY });
     await screen.findByRole("heading", { name: "Score a team" });

@@ -158,6 +158,7 @@ export function fakeFacultyForAdmin(state: AdminState): FacultyApi {
     funnel: unused,
     timeline: unused,
     reminders: unused,
+    cycles: async () => ({ collaborativeId: "", cycles: [] }),
   };
 }
 

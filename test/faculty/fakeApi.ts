@@ -8,6 +8,7 @@ import {
   Conflict,
   FunnelResponse,
   funnelPlot,
+  CyclesResponse,
   Me,
   RemindersResponse,
   RunChartsResponse,
@@ -205,6 +206,16 @@ export const ALPHA_TIMELINE = TeamTimeline.parse({
   ],
 });
 
+/** Alpha's PDSA log: one cycle of abx-1h that started in January and ended in March, one still running, one of another measure. */
+export const cycles = CyclesResponse.parse({
+  collaborativeId: "sepsis",
+  cycles: [
+    { teamId: "alpha", cycleId: "1", changeIdea: "Sepsis screen at triage", measureIds: ["abx-1h"], prediction: "", startDate: "2026-01-12", endDate: "2026-03-06", whatHappened: "", decision: "adopt", revision: 1, submissionId: "s1", receivedAt: "2026-03-10T09:00:00.000Z" },
+    { teamId: "alpha", cycleId: "2", changeIdea: "Antibiotic grab bag", measureIds: ["abx-1h", "readmissions"], prediction: "", startDate: "2026-02-16", endDate: null, whatHappened: "", decision: null, revision: 1, submissionId: "s1", receivedAt: "2026-03-10T09:00:00.000Z" },
+    { teamId: "alpha", cycleId: "3", changeIdea: "Discharge call", measureIds: ["readmissions"], prediction: "", startDate: "2026-02-01", endDate: null, whatHappened: "", decision: null, revision: 1, submissionId: "s1", receivedAt: "2026-03-10T09:00:00.000Z" },
+  ],
+});
+
 /** The fake, with every call recorded; `saveFails` makes the next save answer 422 with a conflict. */
 export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Parameters<typeof scores>[0]; saveFails?: boolean; csv?: string }): FacultyApi {
   const refuse = () => new ApiFailure("unauthorized", "The token was not accepted: paste the faculty token again, or ask the admin for a new one.", { status: 401, code: "UNAUTHENTICATED" });
@@ -231,6 +242,7 @@ export function fakeApi(token: string, state: { saved: ScoreInput[]; faculty: Pa
     completeness: async () => completeness,
     runcharts: async () => runcharts,
     reminders: async () => reminders,
+    cycles: async () => cycles,
     scores: async () => scores(state.faculty),
     suggestion: async (_id, teamId, period) => ScoreSuggestion.parse({ collaborativeId: "sepsis", teamId, period, ruleSet: "ihi", suggested: teamId === "bravo" ? null : SUGGESTED }),
     saveScore: async (_id, teamId, period, input) => {

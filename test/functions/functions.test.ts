@@ -660,6 +660,28 @@ describe("QI.SCORE, QI.SCOREREASONS, QI.SCORELABEL and QI.PCTATLEAST", () => {
     expect(QI.score(data, measureTable, [[46113]], [["Halve infections"]], OMITTED, OMITTED)).toBe(3);
   });
 
+  it("QI.SCORE's data form counts the PDSA log's cycles as changes tested, read as the pane reads the log", () => {
+    // a log kept by hand: loose headers, a date serial (46083 is 2026-03-02), a cycle started after the month scored
+    const log = [
+      ["PDSA #", "Change tested", "Measures", "Started", "Finished", "Act"],
+      [1, "Checklist", "Bundle", "2026-02-02", "2026-02-27", "adapt"],
+      ["1b", "Checklist with a second signature", "bundle", 46083, "", "continue"],
+      [2, "Daily huddle", "Bundle", "2026-04-20", "", ""],
+      [3, "Teach-back", "Bundle", "2026-05-02", "", ""],
+    ];
+    const reasons = QI.scoreReasons(data, measureTable, [["2026-04"]], [["Halve infections"]], OMITTED, OMITTED, log).flat();
+    // Checklist (annotated and logged: one change), Audit, the second signature and the huddle; Teach-back starts in May
+    expect(reasons).toContain("4 changes tested.");
+    expect(QI.score(data, measureTable, [["2026-04"]], [["Halve infections"]], OMITTED, OMITTED, [[null]])).toBe(3);
+    // a problem in the log is #VALUE! naming its cell in the range and how to fix it
+    const bad = [log[0]!, [1, "Checklist", "Bundle", "2026-02-02", "2026-02-27", ""]];
+    expect(excelErrorOf(() => QI.score(data, measureTable, [["2026-04"]], [["aim"]], OMITTED, OMITTED, bad))).toEqual({
+      code: "#VALUE!",
+      message: "pdsaLog, cell F2 of the range: the cycle ended on 2026-02-27 but has no decision — type adopt, adapt, abandon or continue",
+    });
+    expect(excelErrorOf(() => QI.score([[5]], types, improvingFlags, goals, months, OMITTED, log))?.message).toMatch(/^pdsaLog is read only with the data form/);
+  });
+
   it("QI.SCORE's data form names the row and column of a bad cell", () => {
     expect(excelErrorOf(() => QI.score([["Falls", "2026-01", 3, ""]], measureTable, [["2026-04"]]))).toEqual({
       code: "#VALUE!",

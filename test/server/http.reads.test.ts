@@ -465,6 +465,8 @@ describe("error paths of every read endpoint", () => {
     "/runcharts",
     "/teams/alpha/submissions",
     "/teams/alpha/status",
+    "/teams/alpha/cycles",
+    "/cycles",
     "/completeness",
     "/scores",
     "/export.csv",
@@ -484,7 +486,7 @@ describe("error paths of every read endpoint", () => {
 
   it("a team token asking about another team is 403 whether that team exists or not, so blinded ids cannot be probed", async () => {
     for (const team of ["bravo", "zulu", "no-such-team"]) {
-      for (const path of [`/teams/${team}/status`, `/teams/${team}/submissions`, `/teams/${team}/submissions/x`]) {
+      for (const path of [`/teams/${team}/status`, `/teams/${team}/submissions`, `/teams/${team}/submissions/x`, `/teams/${team}/cycles`]) {
         const reply = await call(w.app, "GET", `${base}${path}`, { token: w.tokens.alpha });
         expect([path, reply.status, ApiError.parse(reply.json).code]).toEqual([path, 403, "FORBIDDEN"]);
       }

@@ -536,6 +536,73 @@ export function describeStoreContract(engine: "sqlite" | "postgres", makeHandle:
       expect((await handle.raw("SELECT COUNT(*) AS n FROM submissions")).map((r) => Number(r.n))).toEqual([1]);
     });
 
+    describe("PDSA cycles", () => {
+      const cycle = (over: Record<string, unknown> = {}) => ({
+        cycleId: "1",
+        changeIdea: "Sepsis screen at triage",
+        measureIds: ["abx-1h"],
+        prediction: "more patients get antibiotics within the hour",
+        startDate: "2026-02-03",
+        endDate: null,
+        whatHappened: "",
+        decision: null,
+        ...over,
+      });
+      const summaryOf = (outcome: unknown) => JSON.parse((outcome as { body: string }).body);
+
+      it("submit() stores cycles as revisions keyed by label: created, then unchanged, updated (case of the label ignored) or created", async () => {
+        await withTeams();
+        const first = await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [], cycles: [cycle(), cycle({ cycleId: "2", changeIdea: "Lactate on arrival", measureIds: [] })] });
+        expect(summaryOf(first)).toMatchObject({ status: "accepted", revision: 1, counts: { created: 0 }, cycles: { created: 2, updated: 0, unchanged: 0, rejected: 0 } });
+
+        const dry = await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [], cycles: [cycle({ endDate: "2026-02-27", decision: "adapt" })] }, { dryRun: true });
+        expect(summaryOf(dry)).toMatchObject({ status: "dry_run", cycles: { created: 0, updated: 1, unchanged: 0, rejected: 0 } });
+
+        const same = await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [], cycles: [cycle()] });
+        expect(summaryOf(same)).toMatchObject({ status: "unchanged", cycles: { unchanged: 1 } });
+
+        const second = await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-03", points: [], cycles: [cycle({ endDate: "2026-02-27", decision: "adapt", whatHappened: "screened 70%" }), cycle({ cycleId: "1B", changeIdea: "Screen with a prompt card", startDate: "2026-03-02" })] }, { at: "2026-04-02T10:00:00.000Z" });
+        expect(summaryOf(second)).toMatchObject({ status: "accepted", revision: 1, cycles: { created: 1, updated: 1, unchanged: 0, rejected: 0 } });
+
+        const current = await store.currentCycles("sepsis", { teamId: "alpha" });
+        expect(current.map((c) => [c.cycleId, c.decision, c.endDate, c.revision])).toEqual([
+          ["1", "adapt", "2026-02-27", 1],
+          ["2", null, null, 1],
+          ["1B", null, null, 1],
+        ]);
+        expect(current[0]).toMatchObject({ teamId: "alpha", whatHappened: "screened 70%", measureIds: ["abx-1h"], receivedAt: "2026-04-02T10:00:00.000Z" });
+        // a label retyped in another case is the same cycle (an update), kept as last typed
+        await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-03", points: [], cycles: [cycle({ cycleId: "1b", changeIdea: "Screen with a prompt card", startDate: "2026-03-02" })] }, { at: "2026-04-03T10:00:00.000Z" });
+        expect((await store.currentCycles("sepsis", { teamId: "alpha" })).map((c) => c.cycleId)).toEqual(["1", "2", "1b"]);
+        // every revision is kept, in order
+        const history = await handle.raw("SELECT cycle_id, change, decision FROM cycle_revisions WHERE cycle_key = '1' ORDER BY id");
+        expect(history.map((r) => [r.cycle_id, r.change, r.decision])).toEqual([["1", "created", null], ["1", "updated", "adapt"]]);
+        expect((await store.currentCycles("sepsis", { measureId: "abx-1h" })).map((c) => c.cycleId)).toEqual(["1", "1b"]);
+        expect(await store.currentCycles("sepsis", { teamId: "bravo" })).toEqual([]);
+      });
+
+      it("a cycle naming a measure outside the set is rejected alone; a report of only such cycles stores nothing", async () => {
+        await withTeams();
+        const mixed = await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [], cycles: [cycle(), cycle({ cycleId: "2", measureIds: ["nope"] })] });
+        expect(summaryOf(mixed)).toMatchObject({ status: "accepted", cycles: { created: 1, rejected: 1 } });
+        expect(summaryOf(mixed).conflicts.filter((c: { severity: string }) => c.severity === "error")).toEqual([expect.objectContaining({ path: ["cycles", 1, "measureIds", 0], code: "UNKNOWN_MEASURE" })]);
+        const refused = await storeSubmit(store, collaborative, "bravo", { reportingMonth: "2026-02", points: [], cycles: [cycle({ measureIds: ["nope"] })] });
+        expect(refused).toMatchObject({ httpStatus: 422 });
+        expect(await store.currentCycles("sepsis", { teamId: "bravo" })).toEqual([]);
+        // every point refused: a new cycle still lands; an unchanged one does not save the report from 422
+        const badPoint = { measureId: "abx-1h", period: "2026-02", numerator: 60, denominator: 50 };
+        expect(await storeSubmit(store, collaborative, "charlie", { reportingMonth: "2026-02", points: [badPoint], cycles: [cycle()] })).toMatchObject({ httpStatus: 201 });
+        expect(await storeSubmit(store, collaborative, "charlie", { reportingMonth: "2026-02", points: [badPoint], cycles: [cycle()] })).toMatchObject({ httpStatus: 422 });
+      });
+
+      it("cycle_revisions refuses UPDATE and DELETE (trigger)", async () => {
+        await withTeams();
+        await storeSubmit(store, collaborative, "alpha", { reportingMonth: "2026-02", points: [], cycles: [cycle()] });
+        await expect(handle.raw("UPDATE cycle_revisions SET decision = 'adopt'")).rejects.toThrow(/append-only/);
+        await expect(handle.raw("DELETE FROM cycle_revisions")).rejects.toThrow(/append-only/);
+      });
+    });
+
     it("submit() for an unknown team is a StoreNotFound and writes nothing", async () => {
       await withTeams();
       await expect(storeSubmit(store, collaborative, "zulu", { reportingMonth: "2026-02", points: [] })).rejects.toThrow(StoreNotFound);

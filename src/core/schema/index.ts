@@ -1,6 +1,7 @@
 export * from "./common";
 export * from "./collaborative";
 export * from "./submission";
+export * from "./pdsa";
 export * from "./summary";
 export * from "./apiError";
 export * from "./me";

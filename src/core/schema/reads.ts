@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { hasNoNul, NUL_MESSAGE } from "./common";
 import { CollaborativeDefinition, MeasureDefinition, RuleSet, SharingMode } from "./collaborative";
+import { PdsaDecision } from "./pdsa";
 import { Narrative, PointInput } from "./submission";
 import { Conflict, SubmissionSummary } from "./summary";
 
@@ -123,10 +124,46 @@ export const SubmissionHistory = z.object({
 export type SubmissionHistory = z.infer<typeof SubmissionHistory>;
 
 /** `GET …/submissions/{submissionId}`: one past revision in full, points as they were sent. */
+/** A PDSA cycle as the data store returns it (the fields of `PdsaCycle`, as stored). */
+export const CycleView = z.object({
+  cycleId: z.string(),
+  changeIdea: z.string(),
+  measureIds: z.array(z.string()),
+  prediction: z.string(),
+  startDate: z.string(),
+  endDate: z.string().nullable(),
+  whatHappened: z.string(),
+  decision: PdsaDecision.nullable(),
+});
+export type CycleView = z.infer<typeof CycleView>;
+
+/** A team's current PDSA cycle: as last sent, with the report that sent it. */
+export const CurrentCycle = CycleView.extend({
+  teamId: z.string(),
+  /** the revision (of its reporting month) of the report that last changed the cycle */
+  revision: z.number().int().positive(),
+  submissionId: z.string(),
+  receivedAt: z.string(),
+});
+export type CurrentCycle = z.infer<typeof CurrentCycle>;
+
+/**
+ * `GET /api/v1/collaboratives/{id}/teams/{teamId}/cycles` (one team) and
+ * `GET /api/v1/collaboratives/{id}/cycles?teamId=&measureId=` (faculty, admin): current PDSA cycles,
+ * by team, start date and label. A cycle is never deleted: one left out of a later report stays.
+ */
+export const CyclesResponse = z.object({
+  collaborativeId: z.string(),
+  cycles: z.array(CurrentCycle),
+});
+export type CyclesResponse = z.infer<typeof CyclesResponse>;
+
 export const SubmissionDetail = SubmissionListItem.extend({
   collaborativeId: z.string(),
   teamId: z.string(),
   points: z.array(PointInput),
+  /** the PDSA cycles this revision carried, as sent (`[]` when none) */
+  cycles: z.array(CycleView),
   narrative: Narrative.nullable(),
   selfAssessment: z.number().nullable(),
   client: z.object({ name: z.string(), version: z.string() }).nullable(),

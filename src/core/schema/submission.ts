@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { Period, Slug, text } from "./common";
+import { PdsaCycles } from "./pdsa";
 
 /**
  * The largest magnitude a number of a report may have: 1e12 is beyond any monthly count of a health
@@ -60,6 +61,11 @@ export const SubmissionInput = z.strictObject({
   points: z.array(PointInput).max(5000, "send at most 5000 points in one report"),
   narrative: Narrative.optional(),
   selfAssessment: AssessmentScoreValue.optional(),
+  /**
+   * The team's PDSA log (every cycle, or only the changed ones): stored as revisions per cycle label,
+   * like points per month. Omitted or `[]`: the stored cycles stay as they are.
+   */
+  cycles: PdsaCycles.optional(),
   /** Which client sent it, for support: e.g. { name: "excel-taskpane", version: "0.1.0" }. */
   client: z.strictObject({ name: text(60), version: text(30) }).optional(),
 });

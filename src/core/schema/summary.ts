@@ -53,6 +53,18 @@ export const SubmissionSummary = z.strictObject({
     unchanged: z.number().int().nonnegative(),
     rejected: z.number().int().nonnegative(),
   }),
+  /**
+   * What the report's PDSA cycles did, counted like points (a cycle is created, updated, unchanged
+   * or rejected); present when the report carried `cycles`.
+   */
+  cycles: z
+    .strictObject({
+      created: z.number().int().nonnegative(),
+      updated: z.number().int().nonnegative(),
+      unchanged: z.number().int().nonnegative(),
+      rejected: z.number().int().nonnegative(),
+    })
+    .optional(),
   conflicts: z.array(Conflict),
   /** The team's revision number for this reporting month (1, 2, ...); null for a dry run or no change. */
   revision: z.number().int().positive().nullable(),

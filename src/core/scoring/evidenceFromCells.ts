@@ -10,6 +10,8 @@
 import { booleansFromCells, choiceFromCell, describeCell, isBlankCell, numbersFromCells, parseDirection, shapeOf, textsFromCells } from "../cells";
 import { CoreError } from "../errors";
 import { MeasureType, type RuleSet } from "../schema/collaborative";
+import { readPdsaLog } from "../pdsa/readPdsaLog";
+import type { PdsaCycle } from "../schema/pdsa";
 import { parsePeriod } from "../sheet/period";
 import { countOf } from "../words";
 import type { AssessmentEvidence, MeasureEvidence } from "./suggestAssessmentScore";
@@ -106,6 +108,10 @@ const RULE_SET_WORDS: readonly RuleSet[] = ["ihi", "anhoej", "mdc"];
  * - `aim`: the aim's text; empty or omitted means no aim is set (the data store's rule).
  * - `ruleSet`: "ihi" (default), "anhoej" or "mdc".
  * - `narrativeChanges`: the "changes tested" text of this month's narrative; empty or omitted: none.
+ * - `pdsaLog`: the team's PDSA log with its header row (e.g. `PdsaLog[#All]`), read by `readPdsaLog`
+ *   as the task pane reads it (its measures matched to the measures table); its cycles count as
+ *   changes tested (`countChangesTested`). Empty or omitted: none. A log with an error is refused,
+ *   naming the cell counted from the range's top-left.
  *
  * @throws {CoreError} invalid_shape / invalid_value naming the row and column and how to fix it
  * @example
@@ -118,6 +124,7 @@ export function teamInputFromCells(
   aim: unknown,
   ruleSet: unknown,
   narrativeChanges: unknown,
+  pdsaLog: unknown = null,
 ): TeamEvidenceInput {
   const definitions = measureRows(measures);
   const byKey = new Map(definitions.map((m) => [m.id, m]));
@@ -162,7 +169,22 @@ export function teamInputFromCells(
     points,
     reportingMonth: month.period,
     narrativeChanges: typeof narrativeChanges === "string" ? narrativeChanges : null,
+    cycles: cyclesFromCells(pdsaLog, definitions),
   };
+}
+
+/** The cycles of a PDSA log range (`[]` when omitted or empty); the log's first error is thrown, naming its cell in the range. */
+function cyclesFromCells(pdsaLog: unknown, measures: readonly EvidenceMeasure[]): PdsaCycle[] {
+  if (pdsaLog === null || pdsaLog === undefined || isBlankCell(pdsaLog)) return [];
+  if (!Array.isArray(pdsaLog) || pdsaLog.every((row) => Array.isArray(row) && row.every(isBlankCell))) return [];
+  const reading = readPdsaLog({ sheetName: "pdsaLog", values: pdsaLog as unknown[][], measures: measures.map((m) => ({ id: m.id, name: m.name })) });
+  const error = reading.issues.find((issue) => issue.severity === "error");
+  if (error !== undefined) {
+    const words = error.address === null ? error.message : error.message.slice(error.address.length + 2);
+    const where = error.address === null ? "pdsaLog" : `pdsaLog, cell ${error.address} of the range`;
+    throw new CoreError("invalid_value", `${where}: ${words.replace(/ on sheet "pdsaLog"/, "")}`);
+  }
+  return reading.cycles;
 }
 
 /** A header row the user selected with the table: "Measure" then `second` (any case). */

@@ -12,6 +12,8 @@ import type { MeasureDefinition, RuleSet } from "../schema/collaborative";
 import { Period } from "../schema/common";
 import { monthRange } from "../period";
 import { pointValue } from "../submission/checkSubmission";
+import type { PdsaCycle } from "../schema/pdsa";
+import { countChangesTested } from "./changesTested";
 import { goalMet, monthsAtGoal } from "./goalMet";
 import { suggestAssessmentScore, type AssessmentEvidence, type AssessmentSuggestion, type MeasureEvidence } from "./suggestAssessmentScore";
 
@@ -47,24 +49,10 @@ export type TeamEvidenceInput = {
   reportingMonth: string;
   /** the "changes tested" text of the reporting month's narrative (PDSA facts); blank or omitted: none */
   narrativeChanges?: string | null | undefined;
+  /** the team's PDSA cycles (their change ideas count as changes tested; see `countChangesTested`) */
+  cycles?: readonly Pick<PdsaCycle, "changeIdea" | "startDate">[] | undefined;
 };
 
-/**
- * How an annotation is compared with another when changes are counted: trimmed, inner runs of white
- * space made one space, and case-folded, so "Checklist", "checklist " and "CHECKLIST" are one change.
- * An annotation is typed by hand each month; a change in capitals or spacing is the same change.
- *
- * @param annotation the annotation text
- * @returns the key, or `null` for a blank annotation
- * @example
- * changeKey("  Daily  Checklist "); // => "daily checklist"
- * changeKey("   "); // => null
- */
-export function changeKey(annotation: string | null | undefined): string | null {
-  if (annotation === null || annotation === undefined) return null;
-  const key = annotation.trim().replace(/\s+/g, " ").toLowerCase();
-  return key === "" ? null : key;
-}
 
 /**
  * The evidence for the IHI Assessment Scale suggestion of one team for one reporting month. Each
@@ -82,10 +70,11 @@ export function changeKey(annotation: string | null | undefined): string | null 
  * - **Aim set**: the collaborative's aim is not blank. It is the only aim the data store keeps; a
  *   blank aim means no one wrote it down, so the data cannot show it is set.
  * - **Baseline reported**: any value of any measure up to the reporting month.
- * - **Changes tested**: distinct annotations of all measures and months up to the reporting month,
- *   compared by {@link changeKey} (trimmed, case-folded) *across* months and measures: the IHI
- *   scale counts changes, and the same change tested again next month is the same change. When
- *   no annotation names one but the reporting month's narrative says what was tested, 1.
+ * - **Changes tested**: `countChangesTested`: the distinct change ideas of the PDSA cycles started
+ *   by the end of the reporting month and the distinct annotations of all measures and months up to
+ *   it, compared together by {@link changeKey} (trimmed, case-folded): the IHI scale counts
+ *   changes, and the same change tested again is the same change. When none names one but the
+ *   reporting month's narrative says what was tested, 1.
  * - **Improving**: the collaborative's `ruleSet` (`readRunChart`), on the series in the measure's
  *   direction, the center line taken from every month up to the reporting month (no frozen
  *   baseline: the definition has none to give); the reasons name the rules.
@@ -132,12 +121,11 @@ export function teamEvidence(input: TeamEvidenceInput): AssessmentEvidence {
       monthsAtGoal: judged ? monthsAtGoal(values, measure.goal as number, direction) : null,
     });
   });
-  const narrated = changeKey(input.narrativeChanges) !== null ? 1 : 0;
   return {
     teamFormed: true,
     aimSet: input.definition.aim.trim() !== "",
     baselineReported: anyValue,
-    changesTested: Math.max(changes, narrated),
+    changesTested: countChangesTested({ annotations: changes, cycles: input.cycles, reportingMonth: input.reportingMonth, narrativeChanges: input.narrativeChanges }),
     measures,
     ruleSet,
   };
@@ -191,14 +179,14 @@ export function teamRunCharts(input: TeamEvidenceInput): TeamRunChart[] {
 }
 
 /** The checked points up to the reporting month, read once for {@link teamEvidence} and {@link teamRunCharts}. */
-function readTeam(input: TeamEvidenceInput): { ruleSet: RuleSet; charts: TeamRunChart[]; changes: number } {
+function readTeam(input: TeamEvidenceInput): { ruleSet: RuleSet; charts: TeamRunChart[]; changes: string[] } {
   const { definition, reportingMonth } = input;
   if (!Period.safeParse(reportingMonth).success) {
     throw new CoreError("invalid_value", `reportingMonth must be a month written YYYY-MM (e.g. 2026-03), got ${JSON.stringify(reportingMonth)}`);
   }
   const ruleSet = definition.ruleSet ?? "ihi";
   const byMeasure = new Map<string, Map<string, TeamPoint>>(definition.measures.map((m) => [m.id, new Map()]));
-  const changes = new Set<string>();
+  const changes: string[] = [];
   let first: string | null = null;
   input.points.forEach((point, i) => {
     const where = `point ${i + 1} (${point.measureId}, ${String(point.period)})`;
@@ -219,8 +207,7 @@ function readTeam(input: TeamEvidenceInput): { ruleSet: RuleSet; charts: TeamRun
       throw new CoreError("invalid_value", `${where}: the month is given twice for this measure; keep one row per measure and month`);
     }
     months.set(point.period, point);
-    const key = changeKey(point.annotation);
-    if (key !== null) changes.add(key);
+    if (point.annotation !== null && point.annotation !== undefined) changes.push(point.annotation);
     if (first === null || point.period < first) first = point.period;
   });
   const months = first === null ? [] : monthRange(first, reportingMonth);
@@ -235,5 +222,5 @@ function readTeam(input: TeamEvidenceInput): { ruleSet: RuleSet; charts: TeamRun
     const reading = values.some((v) => v !== null) ? readRunChart(values, ruleSet, measure.improvementDirection) : null;
     return { measureId: measure.id, values, reading };
   });
-  return { ruleSet, charts, changes: changes.size };
+  return { ruleSet, charts, changes };
 }

@@ -28,6 +28,17 @@ import { a1Address } from "./address";
  * - `ANNOTATION_TOO_LONG`: an annotation over the 500 characters the data store keeps
  * - `SUSPICIOUS_VALUE`: far outside the team's history (warning)
  * - `SAME_AS_LAST_MONTH`: every measure repeats last month's numbers (warning)
+ *
+ * Codes of the PDSA log reader (src/core/pdsa/readPdsaLog.ts):
+ * - `NO_PDSA_LOG_FOUND`: no header row naming a change idea and a start date
+ * - `MISSING_CYCLE_FIELD`: a cycle row without its label, change idea, start date, or (once ended) decision
+ * - `NOT_A_DATE`: a start or end date that cannot be read as a day
+ * - `END_BEFORE_START`: a cycle that ends before it starts
+ * - `UNKNOWN_DECISION`: a decision that is not adopt, adapt, abandon or continue
+ * - `DUPLICATE_CYCLE`: a cycle label used on two rows
+ * - `NO_MEASURE_NAMED`: a cycle that names no measure, so no run chart shows it (warning)
+ * - `TEXT_TOO_LONG`: a cell over the characters the data store keeps
+ * - a measure name that is not one of the collaborative's is `UNKNOWN_MEASURE`, as in a report
  */
 export const SheetIssueCode = z.enum([
   ...ConflictCode.options,
@@ -45,10 +56,18 @@ export const SheetIssueCode = z.enum([
   "ANNOTATION_TOO_LONG",
   "SUSPICIOUS_VALUE",
   "SAME_AS_LAST_MONTH",
+  "NO_PDSA_LOG_FOUND",
+  "MISSING_CYCLE_FIELD",
+  "NOT_A_DATE",
+  "END_BEFORE_START",
+  "UNKNOWN_DECISION",
+  "DUPLICATE_CYCLE",
+  "NO_MEASURE_NAMED",
+  "TEXT_TOO_LONG",
 ]);
 export type SheetIssueCode = z.infer<typeof SheetIssueCode>;
 
-/** One problem on a measure sheet (or a missing sheet), located to a cell when there is one. */
+/** One problem on a measure sheet or the PDSA log (or a missing sheet), located to a cell when there is one. */
 export type SheetIssue = {
   /** `error`: the data can't be sent as it is; `warning`: worth a look, sending still works. */
   severity: "error" | "warning";

@@ -13,7 +13,9 @@ export type LayoutRule =
   | { wholeNumber: { formula1: number; operator: "GreaterThan" | "GreaterThanOrEqualTo" } }
   | { decimal: { formula1: number; operator: "GreaterThan" | "GreaterThanOrEqualTo" } }
   | { textLength: { formula1: number; operator: "LessThanOrEqualTo" } }
-  | { custom: { formula: string } };
+  | { custom: { formula: string } }
+  | { list: { inCellDropDown: true; source: string } }
+  | { date: { formula1: string; operator: "GreaterThanOrEqualTo" } };
 
 /** The validation of one table column, with the alert Excel shows when a typed value breaks it. */
 export type LayoutValidation = {

@@ -50,7 +50,8 @@ const MAX_SERIAL = 2958465;
 const OFFSET_1904 = 1462;
 const HOW = "write the month as 2026-01";
 
-const MONTH_NAMES: Record<string, number> = {
+/** English month names and abbreviations → month number (internal: shared with the PDSA log's date reader). */
+export const MONTH_NAMES: Readonly<Record<string, number>> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6,
   june: 6, jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
   nov: 11, november: 11, dec: 12, december: 12,

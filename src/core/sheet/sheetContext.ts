@@ -54,26 +54,27 @@ export type SheetContext = {
   notes: string[];
 };
 
-function checkGrid(name: string, grid: unknown, height: number | null): void {
+function checkGrid(reader: string, name: string, grid: unknown, height: number | null): void {
   if (!Array.isArray(grid) || grid.some((row) => !Array.isArray(row))) {
-    throw new CoreError("invalid_shape", `readMeasureSheet: ${name} must be a 2-D array of cells, as range.${name} gives it`);
+    throw new CoreError("invalid_shape", `${reader}: ${name} must be a 2-D array of cells, as range.${name} gives it`);
   }
   if (height !== null && grid.length !== height) {
-    throw new CoreError("length_mismatch", `readMeasureSheet: ${name} has ${countOf(grid.length, "row")} but values has ${height}`);
+    throw new CoreError("length_mismatch", `${reader}: ${name} has ${countOf(grid.length, "row")} but values has ${height}`);
   }
 }
 
 /**
- * Check the grids' shapes and build the shared context.
+ * Check the grids' shapes and build the shared context (`reader` names the caller in shape errors;
+ * the PDSA log reader shares it).
  *
  * @throws {CoreError} `invalid_shape` when a grid is not 2-D; `length_mismatch` when `formulas` or
  *   `numberFormat` has a different number of rows than `values`
  */
-export function sheetContext(input: ReadMeasureSheetInput): SheetContext {
+export function sheetContext(input: ReadMeasureSheetInput, reader = "readMeasureSheet"): SheetContext {
   const { sheetName, values } = input;
-  checkGrid("values", values, null);
-  if (input.formulas !== undefined) checkGrid("formulas", input.formulas, values.length);
-  if (input.numberFormat !== undefined) checkGrid("numberFormat", input.numberFormat, values.length);
+  checkGrid(reader, "values", values, null);
+  if (input.formulas !== undefined) checkGrid(reader, "formulas", input.formulas, values.length);
+  if (input.numberFormat !== undefined) checkGrid(reader, "numberFormat", input.numberFormat, values.length);
   const origin = input.origin ?? { row: 0, column: 0 };
   const measureId = input.measure?.id ?? null;
   const sheetRow = (r: number): number => origin.row + r;

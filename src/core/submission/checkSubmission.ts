@@ -211,6 +211,8 @@ export function resolvePoint(
  *   `NUMERATOR_GT_DENOMINATOR`, `VALUE_NOT_FINITE`, `VALUE_MISMATCH`, `NOT_A_NUMBER`: see {@link resolvePoint}
  *   ({@link VALUE_TOLERANCE} is the tolerance of `VALUE_MISMATCH`)
  * - `SCHEMA`: a point that both sends numbers and asks to be retracted
+ * - `UNKNOWN_MEASURE` on a PDSA cycle (path `["cycles", i, "measureIds", j]`): the cycle names a
+ *   measure not in the set; that cycle is refused, the rest of the report still lands
  *
  * A problem with `reportingMonth` itself (outside the collaborative, in the future, locked) has the
  * path `["reportingMonth"]` and refuses the whole report.
@@ -315,6 +317,21 @@ export function checkSubmission(
     const resolved = resolvePoint(measure, point);
     for (const problem of resolved.problems) add(problem.code, problem.field, problem.message);
     if (resolved.point && point.period === reporting) present.add(point.measureId);
+  });
+
+  // A cycle naming a measure the collaborative does not have is refused on its own (the rest lands).
+  (input.cycles ?? []).forEach((cycle, i) => {
+    cycle.measureIds.forEach((measureId, j) => {
+      if (measures.has(measureId)) return;
+      conflicts.push({
+        path: ["cycles", i, "measureIds", j],
+        measureId,
+        period: null,
+        code: "UNKNOWN_MEASURE",
+        message: `cycle ${JSON.stringify(cycle.cycleId)} names measure ${JSON.stringify(measureId)}, which is not in this collaborative's measure set`,
+        severity: "error",
+      });
+    });
   });
 
   if (!reportRefused) {

@@ -1,7 +1,7 @@
 // The collaborative at a glance: this month, who reported, run charts, % at 4+, the comparison and
 // scoring, and the reminder ledger, one view per file. The measure chosen in the run charts also drives the comparison.
 import { useState } from "react";
-import type { CollaborativeView, Completeness, RunChartsResponse, ScoresResponse } from "../../core/index";
+import type { CollaborativeView, Completeness, CurrentCycle, RunChartsResponse, ScoresResponse } from "../../core/index";
 import type { FacultyApi } from "../api";
 import { routeHref } from "../routes";
 import { usePageStyles } from "../styles";
@@ -19,6 +19,8 @@ export interface DashboardData {
   completeness: Completeness;
   runcharts: RunChartsResponse;
   scores: ScoresResponse;
+  /** every team's current PDSA cycles (GET …/cycles), marked on the run charts */
+  cycles?: readonly CurrentCycle[];
 }
 
 /** Whether the measure gets a funnel plot (percent and rate measures). */
@@ -41,7 +43,7 @@ export function Dashboard({ api, data, onScoresChanged }: { api: FacultyApi; dat
         </a>
       </p>
       <ReportingGrid completeness={data.completeness} />
-      <RunCharts collaborative={data.collaborative} runcharts={data.runcharts} measureId={measureId} onSelectMeasure={setChosen} />
+      <RunCharts collaborative={data.collaborative} runcharts={data.runcharts} cycles={data.cycles ?? []} measureId={measureId} onSelectMeasure={setChosen} />
       <div className={page.two}>
         <PercentAtLeast4 scores={data.scores} />
         <Comparison measure={measure} funnelHref={funnelKind(data, measureId) ? routeHref({ view: "funnel", measureId, period: null }) : null} />

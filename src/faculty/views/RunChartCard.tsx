@@ -1,10 +1,11 @@
 // One team's run chart of one measure, as the server read it under the collaborative's rule set:
 // the values, the center line the rules read by (median or XmR mean), process limits (mdc), the
-// goal, the points of each signal and the changes tested (annotations).
+// goal, the points of each signal, the changes tested (annotations) and the team's PDSA cycles of
+// the measure where they started and ended (core's cycleMarks).
 import { makeStyles, tokens } from "@fluentui/react-components";
-import type { RunChartSeries, RunChartsResponse } from "../../core/index";
+import { cycleMarks, type CycleView, type RunChartSeries, type RunChartsResponse } from "../../core/index";
 import { formatValue, shortMonth } from "../../web/format";
-import { Chart, Dot, HRule, Label, LinePath, Marker } from "../chart/Chart";
+import { Chart, Dot, HRule, Label, LinePath, Marker, type ChartCycle } from "../chart/Chart";
 import { frame, linearScale, valueDomain } from "../chart/scale";
 import { useChartStyles } from "../chart/styles";
 
@@ -33,6 +34,22 @@ export function signalText(signal: RunChartSeries["signals"][number]): string {
 }
 
 /**
+ * The team's cycles of `measureId` as the chart draws them: one entry per cycle with a start or end
+ * on the chart's months (core's `cycleMarks` decides which), at the x of that month.
+ */
+export function chartCycles(cycles: readonly CycleView[], months: readonly string[], measureId: string, x: (index: number) => number): ChartCycle[] {
+  const byCycle = new Map<string, ChartCycle>();
+  for (const mark of cycleMarks(cycles, months, measureId)) {
+    const label = /^\d/.test(mark.cycleId) ? `C${mark.cycleId}` : mark.cycleId;
+    const entry = byCycle.get(mark.cycleId) ?? { key: mark.cycleId, label, start: null, startTitle: "", end: null, endTitle: "" };
+    if (mark.kind === "start") Object.assign(entry, { start: x(mark.index), startTitle: `${shortMonth(mark.period)}: ${mark.label}` });
+    else Object.assign(entry, { end: x(mark.index), endTitle: `${shortMonth(mark.period)}: ${mark.label}` });
+    byCycle.set(mark.cycleId, entry);
+  }
+  return [...byCycle.values()];
+}
+
+/**
  * `heading` replaces the team's name as the card's title (the team view titles each card with its
  * measure); `href` makes the title a link (the team's page, from the dashboard's charts).
  */
@@ -43,6 +60,7 @@ export function RunChartCard({
   centerLineName,
   heading,
   href,
+  cycles = [],
 }: {
   series: RunChartSeries;
   measure: Measure;
@@ -50,6 +68,8 @@ export function RunChartCard({
   centerLineName: RunChartsResponse["rules"]["centerLine"];
   heading?: string;
   href?: string | null;
+  /** the team's PDSA cycles (any measure: those of this measure are drawn) */
+  cycles?: readonly CycleView[];
 }) {
   const classes = useStyles();
   const chart = useChartStyles();
@@ -77,7 +97,7 @@ export function RunChartCard({
           </span>
         ))}
       </div>
-      <Chart frame={f} label={`${series.teamLabel} run chart of ${measure.name}`}>
+      <Chart frame={f} label={`${series.teamLabel} run chart of ${measure.name}`} cycles={chartCycles(cycles, months, measure.measureId, x)}>
         <line className={chart.axis} x1={f.x0} x2={f.x1} y1={f.y1} y2={f.y1} />
         <Label x={f.x0 - 4} y={y(hi) + 4} anchor="end">
           {formatValue(hi, null)}

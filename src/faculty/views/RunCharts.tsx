@@ -1,7 +1,7 @@
 // Run charts: one small multiple per team for the chosen measure, read under the collaborative's rule
 // set; the key names the rules applied (the server's `rules`, from core's readRunChart).
 import { makeStyles, Subtitle2, Tab, TabList, tokens } from "@fluentui/react-components";
-import type { CollaborativeView, RunChartsResponse } from "../../core/index";
+import type { CollaborativeView, CurrentCycle, RunChartsResponse } from "../../core/index";
 import { formatValue } from "../../web/format";
 import { routeHref } from "../routes";
 import { usePageStyles } from "../styles";
@@ -26,7 +26,8 @@ export function chartKey(runcharts: RunChartsResponse): string {
   return (
     `Read by the ${rules.name} (the collaborative's rule set): ${rules.description}. ` +
     `Blue: the team's monthly values. Grey dashed: ${rules.centerLine}.${limits} Green dashed: goal. ` +
-    "Orange points: part of a signal, named under the team's name with what it means for this measure (improvement or concern). Triangles: changes tested (hover for the annotation)."
+    "Orange points: part of a signal, named under the team's name with what it means for this measure (improvement or concern). Triangles: changes tested (hover for the annotation). " +
+    "Teal flags: PDSA cycles aiming at this measure, where each started (▶) and ended (■, with its decision); hover for the change idea."
   );
 }
 
@@ -42,7 +43,20 @@ export function MeasureTabs({ runcharts, measureId, onSelect }: { runcharts: Run
   );
 }
 
-export function RunCharts({ collaborative, runcharts, measureId, onSelectMeasure }: { collaborative: CollaborativeView; runcharts: RunChartsResponse; measureId: string | null; onSelectMeasure: (id: string) => void }) {
+export function RunCharts({
+  collaborative,
+  runcharts,
+  cycles = [],
+  measureId,
+  onSelectMeasure,
+}: {
+  collaborative: CollaborativeView;
+  runcharts: RunChartsResponse;
+  /** every team's current PDSA cycles; each card shows its own team's cycles of the measure */
+  cycles?: readonly CurrentCycle[];
+  measureId: string | null;
+  onSelectMeasure: (id: string) => void;
+}) {
   const page = usePageStyles();
   const classes = useStyles();
   const measure = runcharts.measures.find((m) => m.measureId === measureId);
@@ -71,6 +85,7 @@ export function RunCharts({ collaborative, runcharts, measureId, onSelectMeasure
                 months={runcharts.months}
                 centerLineName={runcharts.rules.centerLine}
                 href={series.teamId !== null ? routeHref({ view: "team", teamId: series.teamId }) : null}
+                cycles={series.teamId === null ? [] : cycles.filter((c) => c.teamId === series.teamId)}
               />
             ))}
           </div>

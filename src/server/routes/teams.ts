@@ -1,19 +1,21 @@
 // One team's views (the team itself, faculty, admin): the score the data suggest, its report history
-// and one past revision, this month's status; and who reported which month (faculty, admin).
+// and one past revision, its PDSA cycles, this month's status; and who reported which month and
+// every team's cycles (faculty, admin).
 
 import { Hono } from "hono";
 import * as z from "zod";
-import { periodLockState, reportingMonthAsOf, teamBacklog, type ScoreSuggestion, type SubmissionDetail, type SubmissionHistory } from "../../core/index";
+import { periodLockState, reportingMonthAsOf, teamBacklog, type CyclesResponse, type ScoreSuggestion, type SubmissionDetail, type SubmissionHistory } from "../../core/index";
 import { ApiProblem } from "../problem";
 import { asOfOrToday, optionalDayValue, optionalSlugValue, periodValue, query } from "../validation";
 import { completeness, teamStatus } from "../views/completeness";
 import { suggestionFor } from "../views/suggest";
 import { pageInfo, teamPageQuery, teamRange } from "../views/teamPage";
-import { collaborativeOf, onlyRoles, teamInScope, type AppEnv, type RouteDeps } from "./context";
+import { collaborativeOf, onlyRoles, teamInScope, teamOf, type AppEnv, type RouteDeps } from "./context";
 
 const SuggestionQuery = z.object({ period: periodValue("period") });
 const StatusQuery = z.object({ asOf: optionalDayValue });
 const CompletenessQuery = z.object({ asOf: optionalDayValue, teamId: optionalSlugValue("teamId"), ...teamPageQuery });
+const CyclesQuery = z.object({ teamId: optionalSlugValue("teamId"), measureId: optionalSlugValue("measureId") });
 
 export function teamRoutes(deps: RouteDeps): Hono<AppEnv> {
   const { store } = deps;
@@ -47,11 +49,29 @@ export function teamRoutes(deps: RouteDeps): Hono<AppEnv> {
       receivedAt: row.receivedAt,
       counts: row.counts,
       points: row.input.points ?? [],
+      cycles: row.input.cycles ?? [],
       narrative: row.narrative,
       selfAssessment: row.selfAssessment,
       client: row.input.client ?? null,
       conflicts: row.conflicts,
     };
+    return c.json(body);
+  });
+
+  app.get("/collaboratives/:id/teams/:teamId/cycles", deps.guard, async (c) => {
+    const { collaborative, team } = await teamInScope(deps, c);
+    const rows = await store.currentCycles(collaborative.id, { teamId: team.id });
+    const body: CyclesResponse = { collaborativeId: collaborative.id, cycles: rows };
+    return c.json(body);
+  });
+
+  app.get("/collaboratives/:id/cycles", deps.guard, onlyRoles("faculty", "admin"), query(CyclesQuery), async (c) => {
+    const collaborative = await collaborativeOf(deps, c);
+    const { teamId, measureId } = c.req.valid("query");
+    if (measureId !== undefined && !collaborative.measures.some((m) => m.id === measureId)) throw new ApiProblem("NOT_FOUND", `no measure ${measureId}`);
+    if (teamId !== undefined) await teamOf(deps, collaborative.id, teamId);
+    const rows = await store.currentCycles(collaborative.id, { ...(teamId !== undefined ? { teamId } : {}), ...(measureId !== undefined ? { measureId } : {}) });
+    const body: CyclesResponse = { collaborativeId: collaborative.id, cycles: rows };
     return c.json(body);
   });
 

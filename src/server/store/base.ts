@@ -10,6 +10,7 @@ import {
   SCORE_COLUMNS,
   toAggregates,
   toAudit,
+  toCurrentCycle,
   toCurrentPoint,
   toDefinition,
   toNarratives,
@@ -32,6 +33,7 @@ import {
   type AuditEntry,
   type AuditFilter,
   type CollaborativeRecord,
+  type CurrentCycleRow,
   type CurrentPointRow,
   type NewReminder,
   type Engine,
@@ -279,6 +281,21 @@ export abstract class SqlStore {
       .orderBy("team_id")
       .orderBy("period");
     return (await this.read(query)).map(toCurrentPoint);
+  }
+
+  async currentCycles(collaborativeId: string, filter: { teamId?: string; measureId?: string }): Promise<CurrentCycleRow[]> {
+    const { teamId, measureId } = filter;
+    const query = this.qb
+      .selectFrom("current_cycles")
+      .selectAll()
+      .where("collaborative_id", "=", collaborativeId)
+      .$if(teamId !== undefined, (q) => q.where("team_id", "=", teamId as string))
+      .orderBy("team_id")
+      .orderBy("start_date")
+      .orderBy("cycle_key");
+    const rows = (await this.read(query)).map(toCurrentCycle);
+    // A team keeps a few dozen cycles: the measure is filtered here, on the parsed ids, the same on both engines.
+    return measureId === undefined ? rows : rows.filter((r) => r.measureIds.includes(measureId));
   }
 
   async aggregates(collaborativeId: string, filter: { measureId?: string }): Promise<AggregateRow[]> {

@@ -188,7 +188,7 @@ CREATE INDEX audit_log_collaborative ON audit_log (collaborative_id, id);
 `;
 };
 
-/** Tables whose rows are never updated or deleted. */
+/** Tables whose rows are never updated or deleted (and cycle_revisions, guarded by migration 6). */
 export const APPEND_ONLY_TABLES = ["audit_log", "submissions", "point_revisions", "assessment_scores", "period_events"] as const;
 
 const sqliteGuards = APPEND_ONLY_TABLES.map(
@@ -325,6 +325,65 @@ UPDATE monthly_reports SET
     ORDER BY s.revision DESC LIMIT 1);
 `;
 
+// PDSA cycles as revisions, like points: every change to a cycle is an immutable row of
+// cycle_revisions (append-only, guarded like point_revisions), and current_cycles holds each cycle's
+// latest state per team, derived inside the same transaction. A cycle is keyed by its label as the
+// team compares labels (core's cycleKey: trimmed, case-folded); the label is kept as last sent.
+// Measure ids are a JSON array as text (the cycles of one measure are filtered after reading a
+// team's few dozen cycles, so no join table is needed).
+const CYCLES = (dialect: "sqlite" | "postgres") => {
+  const serial = dialect === "sqlite" ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
+  const guard =
+    dialect === "sqlite"
+      ? `
+CREATE TRIGGER cycle_revisions_no_update BEFORE UPDATE ON cycle_revisions BEGIN SELECT RAISE(ABORT, 'cycle_revisions is append-only'); END;
+CREATE TRIGGER cycle_revisions_no_delete BEFORE DELETE ON cycle_revisions BEGIN SELECT RAISE(ABORT, 'cycle_revisions is append-only'); END;`
+      : `
+CREATE TRIGGER cycle_revisions_append_only BEFORE UPDATE OR DELETE ON cycle_revisions FOR EACH ROW EXECUTE FUNCTION qi_append_only();
+CREATE TRIGGER cycle_revisions_no_truncate BEFORE TRUNCATE ON cycle_revisions FOR EACH STATEMENT EXECUTE FUNCTION qi_append_only();`;
+  return `
+CREATE TABLE cycle_revisions (
+  id ${serial},
+  submission_id TEXT NOT NULL REFERENCES submissions (id),
+  collaborative_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  cycle_key TEXT NOT NULL,
+  cycle_id TEXT NOT NULL,
+  cycle_index INTEGER NOT NULL,
+  change TEXT NOT NULL CHECK (change IN ('created', 'updated')),
+  change_idea TEXT NOT NULL,
+  measure_ids TEXT NOT NULL,
+  prediction TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  what_happened TEXT NOT NULL,
+  decision TEXT CHECK (decision IN ('adopt', 'adapt', 'abandon', 'continue')),
+  received_at TEXT NOT NULL
+);
+CREATE INDEX cycle_revisions_cycle ON cycle_revisions (collaborative_id, team_id, cycle_key);
+CREATE INDEX cycle_revisions_submission ON cycle_revisions (submission_id);
+
+CREATE TABLE current_cycles (
+  collaborative_id TEXT NOT NULL,
+  team_id TEXT NOT NULL,
+  cycle_key TEXT NOT NULL,
+  cycle_id TEXT NOT NULL,
+  change_idea TEXT NOT NULL,
+  measure_ids TEXT NOT NULL,
+  prediction TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date TEXT,
+  what_happened TEXT NOT NULL,
+  decision TEXT,
+  submission_id TEXT NOT NULL REFERENCES submissions (id),
+  revision INTEGER NOT NULL,
+  received_at TEXT NOT NULL,
+  PRIMARY KEY (collaborative_id, team_id, cycle_key)
+);
+${guard}
+`;
+};
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -364,5 +423,11 @@ CREATE TRIGGER reminder_ledger_no_truncate BEFORE TRUNCATE ON reminder_ledger FO
     name: "monthly_reports keeps the month's latest narrative and self-assessment (a submission reads one row)",
     sqlite: LATEST_OF_MONTH,
     postgres: LATEST_OF_MONTH,
+  },
+  {
+    version: 6,
+    name: "PDSA cycles: cycle_revisions (append-only) and current_cycles per team",
+    sqlite: CYCLES("sqlite"),
+    postgres: CYCLES("postgres"),
   },
 ];

@@ -133,6 +133,44 @@ export interface CurrentPointsTable {
   received_at: string;
 }
 
+export interface CycleRevisionsTable {
+  id: Generated<number>;
+  submission_id: string;
+  collaborative_id: string;
+  team_id: string;
+  cycle_key: string;
+  cycle_id: string;
+  cycle_index: number;
+  change: string;
+  change_idea: string;
+  /** JSON array of measure ids */
+  measure_ids: string;
+  prediction: string;
+  start_date: string;
+  end_date: string | null;
+  what_happened: string;
+  decision: string | null;
+  received_at: string;
+}
+
+export interface CurrentCyclesTable {
+  collaborative_id: string;
+  team_id: string;
+  cycle_key: string;
+  cycle_id: string;
+  change_idea: string;
+  /** JSON array of measure ids */
+  measure_ids: string;
+  prediction: string;
+  start_date: string;
+  end_date: string | null;
+  what_happened: string;
+  decision: string | null;
+  submission_id: string;
+  revision: number;
+  received_at: string;
+}
+
 export interface MonthlyReportsTable {
   collaborative_id: string;
   team_id: string;
@@ -234,6 +272,8 @@ export interface Database {
   submissions: SubmissionsTable;
   point_revisions: PointRevisionsTable;
   current_points: CurrentPointsTable;
+  cycle_revisions: CycleRevisionsTable;
+  current_cycles: CurrentCyclesTable;
   monthly_reports: MonthlyReportsTable;
   assessment_scores: AssessmentScoresTable;
   current_scores: CurrentScoresTable;

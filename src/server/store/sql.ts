@@ -1,8 +1,8 @@
 // The mapping from the rows both drivers return to the store's types, and the columns of the two
 // large reads. The queries themselves are built with Kysely (base.ts, writes.ts).
 
-import { DEFAULT_REMINDER_DAYS_BEFORE, type CollaborativeDefinition, type MeasureDefinition, type Role } from "../../core/index";
-import type { AggregateRow, AuditEntry, CurrentPointRow, NarrativeRow, PeriodEvent, PointRevisionRow, ReportRow, ScoreCountRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";
+import { DEFAULT_REMINDER_DAYS_BEFORE, type CollaborativeDefinition, type MeasureDefinition, type PdsaCycle, type Role } from "../../core/index";
+import type { AggregateRow, AuditEntry, CurrentCycleRow, CurrentPointRow, NarrativeRow, PeriodEvent, PointRevisionRow, ReportRow, ScoreCountRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";
 
 export const REPORT_COLUMNS = ["team_id", "reporting_month", "revisions", "latest_revision", "first_received_at", "latest_received_at"] as const;
 
@@ -68,6 +68,24 @@ export function toToken(row: Row): TokenRecord {
     expiresAt: strOrNull(row.expires_at),
     revokedAt: strOrNull(row.revoked_at),
   };
+}
+
+/** A cycle's fields from a current_cycles row (measure ids stored as a JSON array). */
+export function toCycle(row: Row): PdsaCycle {
+  return {
+    cycleId: str(row.cycle_id),
+    changeIdea: str(row.change_idea),
+    measureIds: JSON.parse(str(row.measure_ids)) as string[],
+    prediction: str(row.prediction),
+    startDate: str(row.start_date),
+    endDate: strOrNull(row.end_date),
+    whatHappened: str(row.what_happened),
+    decision: strOrNull(row.decision) as PdsaCycle["decision"],
+  };
+}
+
+export function toCurrentCycle(row: Row): CurrentCycleRow {
+  return { teamId: str(row.team_id), ...toCycle(row), revision: Number(row.revision), submissionId: str(row.submission_id), receivedAt: str(row.received_at) };
 }
 
 export function toCurrentPoint(row: Row): CurrentPointRow {

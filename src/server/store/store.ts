@@ -5,9 +5,9 @@
 // own transaction (steps.ts); the row mapping is in sql.ts.
 //
 // What the engines guarantee, beyond the method list:
-// - submissions, point revisions, assessment scores, period events and the audit log are append-only
+// - submissions, point and cycle revisions, assessment scores, period events and the audit log are append-only
 //   (enforced by triggers as well as by having no method that changes them);
-// - `submit` is one transaction: the revision, its points, the current values, the self-assessment,
+// - `submit` is one transaction: the revision, its points and cycles, the current values, the self-assessment,
 //   the audit entry and the idempotency record land together or not at all, and two submissions of
 //   one team never interleave (SQLite: one savepoint of a group commit, run synchronously, which
 //   rolls back alone when it fails; PostgreSQL: the team row is locked FOR UPDATE);
@@ -16,7 +16,7 @@
 //   report is on disk);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
-import type { CollaborativeDefinition, CollaborativeSettingsPatch, Conflict, MeasureDefinition, Narrative, ReminderEntry, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact, TeamPatch } from "../../core/index";
+import type { CollaborativeDefinition, CollaborativeSettingsPatch, Conflict, MeasureDefinition, Narrative, PdsaCycle, ReminderEntry, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact, TeamPatch } from "../../core/index";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -52,6 +52,8 @@ export type SubmitState = {
   /** latest narrative / self-assessment sent for the reporting month; `null` when none */
   latestNarrative: Narrative | null;
   latestSelfAssessment: number | null;
+  /** current PDSA cycle of this team per cycle key (core's `cycleKey` of its label) */
+  cycles: ReadonlyMap<string, PdsaCycle>;
 };
 
 export type StoredPoint = {
@@ -76,6 +78,16 @@ export type PointChange = {
   retractReason: string | null;
 };
 
+/** One change to a PDSA cycle, written as an immutable revision row (a cycle is never deleted). */
+export type CycleChange = {
+  /** core's `cycleKey` of the label: the cycle's stable id */
+  cycleKey: string;
+  /** index of the cycle in the submitted `cycles` array */
+  cycleIndex: number;
+  change: "created" | "updated";
+  cycle: PdsaCycle;
+};
+
 /** What a planner decides: the answer to send, and what (if anything) to write. */
 export type SubmitPlan = {
   httpStatus: number;
@@ -84,6 +96,7 @@ export type SubmitPlan = {
   /** `null`: store no revision (unchanged, rejected, dry run) */
   revision: null | {
     changes: PointChange[];
+    cycleChanges: CycleChange[];
     narrative: Narrative | null;
     selfAssessment: number | null;
     counts: SubmissionSummary["counts"];
@@ -125,6 +138,15 @@ export type CurrentPointRow = {
   value: number | null;
   annotation: string | null;
   revision: number;
+  receivedAt: string;
+};
+
+/** A team's current PDSA cycle, as reads return it: the cycle as last sent, and which revision sent it. */
+export type CurrentCycleRow = PdsaCycle & {
+  teamId: string;
+  /** the revision (of its reporting month) of the report that last changed the cycle */
+  revision: number;
+  submissionId: string;
   receivedAt: string;
 };
 
@@ -316,6 +338,8 @@ export interface Store {
   /** Plan and store one submission in one transaction (see {@link SubmitRequest.plan}). */
   submit(request: SubmitRequest): Promise<SubmitOutcome>;
   currentPoints(collaborativeId: string, filter: { measureId?: string; teamId?: string }): Promise<CurrentPointRow[]>;
+  /** Current PDSA cycles, by team then start date then label; `measureId`: only the cycles that name it. */
+  currentCycles(collaborativeId: string, filter: { teamId?: string; measureId?: string }): Promise<CurrentCycleRow[]>;
   /** Every team's current point per measure and month, grouped for pooling (sorted by measure, month, team). */
   aggregates(collaborativeId: string, filter: { measureId?: string }): Promise<AggregateRow[]>;
   listSubmissions(collaborativeId: string, teamId: string): Promise<SubmissionRow[]>;

@@ -1,18 +1,24 @@
 // The submission write, once for both engines: read the team's stored state inside the transaction,
 // let the request's planner decide, store what it decided. A dry run only reads.
 
+import type { PdsaCycle } from "../../core/index";
 import type { Builder } from "./schema";
-import { insert, reads, run, type Operation, type WriteContext } from "./steps";
+import { toCycle } from "./sql";
+import { all, insert, reads, run, type Operation, type WriteContext } from "./steps";
 import { pointKey, StoreNotFound, type StoredPoint, type SubmitOutcome, type SubmitRequest } from "./store";
 import {
   audit,
+  currentCycleRow,
   currentPointRow,
+  cycleRevisionRow,
+  insertCycleRevisions,
   insertPointRevisions,
   locked,
   revisionRow,
   score,
   storedAnswerQuery,
   toStoredResponse,
+  upsertCurrentCycles,
   upsertCurrentPoints,
   upsertMonthlyReports,
   type ChangeTarget,
@@ -72,13 +78,19 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
           retracted: Number(r.retracted) === 1,
         });
       }
+      // the team's current cycles, read only for a report that carries cycles (one more round trip)
+      const cycles = new Map<string, PdsaCycle>();
+      if ((req.input.cycles ?? []).length > 0) {
+        const cycleRows = yield* all(db.selectFrom("current_cycles").selectAll().where("collaborative_id", "=", req.collaborativeId).where("team_id", "=", req.teamId));
+        for (const r of cycleRows) cycles.set(r.cycle_key, toCycle(r));
+      }
       const latest = latestRows[0];
       const latestRevision = Number(latest?.latest_revision ?? 0);
       const latestSelf = typeof latest?.latest_self_assessment === "number" ? latest.latest_self_assessment : null;
       const narrative = latest?.latest_narrative;
       const revision = latestRevision + 1;
       const plan = req.plan(
-        { current, latestRevision, latestNarrative: typeof narrative === "string" ? JSON.parse(narrative) : null, latestSelfAssessment: latestSelf },
+        { current, latestRevision, latestNarrative: typeof narrative === "string" ? JSON.parse(narrative) : null, latestSelfAssessment: latestSelf, cycles },
         revision,
       );
       const outcome: SubmitOutcome = { kind: "done", httpStatus: plan.httpStatus, body: JSON.stringify(plan.summary) };
@@ -132,6 +144,15 @@ export function submit(req: SubmitRequest): Operation<SubmitOutcome> {
         yield* insert(
           rev.changes.map((c) => currentPointRow(target, c)),
           upsertCurrentPoints(db),
+        );
+        // One change per cycle key (the schema refuses a label twice), so one upsert may carry them all.
+        yield* insert(
+          rev.cycleChanges.map((c) => cycleRevisionRow(target, c)),
+          insertCycleRevisions(db),
+        );
+        yield* insert(
+          rev.cycleChanges.map((c) => currentCycleRow(target, c)),
+          upsertCurrentCycles(db),
         );
         if (rev.selfAssessment !== null && rev.selfAssessment !== latestSelf) {
           yield* score(db, {

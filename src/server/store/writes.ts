@@ -5,13 +5,14 @@
 
 import type { Insertable, SelectQueryBuilder } from "kysely";
 import { DEFAULT_REMINDER_DAYS_BEFORE, measureOrderProblem, type CollaborativeDefinition, type CollaborativeSettingsPatch, type MeasureDefinition, type Team, type TeamContact, type TeamPatch } from "../../core/index";
-import type { Builder, CurrentPointsTable, CurrentScoresTable, Database, MonthlyReportsTable, PointRevisionsTable } from "./schema";
+import type { Builder, CurrentCyclesTable, CurrentPointsTable, CurrentScoresTable, CycleRevisionsTable, Database, MonthlyReportsTable, PointRevisionsTable } from "./schema";
 import { matchTokens, toTeam, toToken } from "./sql";
 import { all, first, insert, run, type Operation, type Steps, type WriteContext } from "./steps";
 import {
   StoreConflict,
   StoreNotFound,
   type Actor,
+  type CycleChange,
   type NewAuditEntry,
   type NewToken,
   type PeriodEvent,
@@ -140,6 +141,52 @@ export function currentPointRow(t: ChangeTarget, c: PointChange): CurrentPointsT
     revision: t.revision,
     received_at: t.receivedAt,
   };
+}
+
+/** The cycle revisions of one submission. */
+export const insertCycleRevisions = (db: Builder) => (rows: readonly Insertable<CycleRevisionsTable>[]) => db.insertInto("cycle_revisions").values([...rows]);
+
+/** The current state of each cycle (the latest revision wins; the label is kept as last sent). */
+export const upsertCurrentCycles = (db: Builder) => (rows: readonly CurrentCyclesTable[]) =>
+  db
+    .insertInto("current_cycles")
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(["collaborative_id", "team_id", "cycle_key"]).doUpdateSet((eb) => ({
+        cycle_id: eb.ref("excluded.cycle_id"),
+        change_idea: eb.ref("excluded.change_idea"),
+        measure_ids: eb.ref("excluded.measure_ids"),
+        prediction: eb.ref("excluded.prediction"),
+        start_date: eb.ref("excluded.start_date"),
+        end_date: eb.ref("excluded.end_date"),
+        what_happened: eb.ref("excluded.what_happened"),
+        decision: eb.ref("excluded.decision"),
+        submission_id: eb.ref("excluded.submission_id"),
+        revision: eb.ref("excluded.revision"),
+        received_at: eb.ref("excluded.received_at"),
+      })),
+    );
+
+function cycleColumns(c: CycleChange) {
+  return {
+    cycle_key: c.cycleKey,
+    cycle_id: c.cycle.cycleId,
+    change_idea: c.cycle.changeIdea,
+    measure_ids: JSON.stringify(c.cycle.measureIds),
+    prediction: c.cycle.prediction,
+    start_date: c.cycle.startDate,
+    end_date: c.cycle.endDate,
+    what_happened: c.cycle.whatHappened,
+    decision: c.cycle.decision,
+  };
+}
+
+export function cycleRevisionRow(t: ChangeTarget, c: CycleChange): Insertable<CycleRevisionsTable> {
+  return { submission_id: t.submissionId, collaborative_id: t.collaborativeId, team_id: t.teamId, cycle_index: c.cycleIndex, change: c.change, ...cycleColumns(c), received_at: t.receivedAt };
+}
+
+export function currentCycleRow(t: ChangeTarget, c: CycleChange): CurrentCyclesTable {
+  return { collaborative_id: t.collaborativeId, team_id: t.teamId, ...cycleColumns(c), submission_id: t.submissionId, revision: t.revision, received_at: t.receivedAt };
 }
 
 export type ScoreWrite = {

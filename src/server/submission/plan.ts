@@ -3,15 +3,17 @@
 // calls it inside its transaction, after reading the state, so the decision and the writes agree.
 
 import {
+  cycleKey,
   isBlankPoint,
   resolvePoint,
   type CollaborativeDefinition,
   type Conflict,
   type Narrative,
+  type PdsaCycle,
   type SubmissionInput,
   type SubmissionRejected,
 } from "../../core/index";
-import { pointKey, type PointChange, type StoredPoint, type SubmitPlan, type SubmitState } from "../store/store";
+import { pointKey, type CycleChange, type PointChange, type StoredPoint, type SubmitPlan, type SubmitState } from "../store/store";
 
 export type PlanInput = {
   input: SubmissionInput;
@@ -43,10 +45,15 @@ function sameNarrative(a: Narrative, b: Narrative | null): boolean {
  *   updates the annotation of a stored value;
  * - a missing `annotation` keeps the stored one; `""` clears it;
  * - `retract` withdraws a stored value (updated); retracting nothing is unchanged;
+ * - PDSA cycles (`cycles`) are planned like points, keyed by their label (core's `cycleKey`): a
+ *   cycle equal to the stored one is unchanged, a new label is created, any changed field is
+ *   updated; a cycle with an error conflict (a measure outside the set) is rejected on its own;
+ *   a cycle left out of the report is kept as stored (cycles are never deleted);
  * - MISSING_REQUIRED_MEASURE warnings are dropped when a value is already stored for that month;
  * - status: `rejected` (422, a SubmissionSummary that is also an ApiError: code
- *   SUBMISSION_REJECTED and a message) when there are points and every one is refused, or the
- *   reporting month itself is refused; otherwise `accepted` (201, a new revision) when any point, the narrative or
+ *   SUBMISSION_REJECTED and a message) when there are points and every one is refused (and no cycle
+ *   lands), or only cycles and every one is refused, or the
+ *   reporting month itself is refused; otherwise `accepted` (201, a new revision) when any point, cycle, the narrative or
  *   the self-assessment differs from what is stored; otherwise `unchanged` (200). A dry run
  *   computes the same counts and answers `dry_run` (200) without writing.
  */
@@ -54,10 +61,15 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
   const { input, collaborative } = plan;
   const measures = new Map(collaborative.measures.map((m) => [m.id, m]));
   const byPoint = new Map<number, Conflict[]>();
+  const byCycle = new Map<number, Conflict[]>();
   const reportLevel: Conflict[] = [];
   const warnings: Conflict[] = [];
   for (const conflict of plan.conflicts) {
-    if (conflict.path[0] === "points" && typeof conflict.path[1] === "number") {
+    if (conflict.path[0] === "cycles" && typeof conflict.path[1] === "number") {
+      const list = byCycle.get(conflict.path[1]) ?? [];
+      list.push(conflict);
+      byCycle.set(conflict.path[1], list);
+    } else if (conflict.path[0] === "points" && typeof conflict.path[1] === "number") {
       const list = byPoint.get(conflict.path[1]) ?? [];
       list.push(conflict);
       byPoint.set(conflict.path[1], list);
@@ -107,14 +119,39 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
     else counts.updated++;
   });
 
+  // PDSA cycles: each is created, updated (any field differs from the current cycle of the same
+  // label), unchanged, or rejected on its own (a cycle naming an unknown measure).
+  const cycles = input.cycles ?? [];
+  let cycleCounts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  let cycleChanges: CycleChange[] = [];
+  cycles.forEach((cycle, i) => {
+    const errors = (byCycle.get(i) ?? []).filter((c) => c.severity === "error");
+    kept.push(...(byCycle.get(i) ?? []));
+    if (refusedOutright || errors.length > 0) {
+      cycleCounts.rejected++;
+      return;
+    }
+    const key = cycleKey(cycle.cycleId);
+    const stored = state.cycles.get(key);
+    if (stored !== undefined && sameCycle(cycle, stored)) {
+      cycleCounts.unchanged++;
+      return;
+    }
+    cycleChanges.push({ cycleKey: key, cycleIndex: i, change: stored === undefined ? "created" : "updated", cycle });
+    if (stored === undefined) cycleCounts.created++;
+    else cycleCounts.updated++;
+  });
+
   const narrativeChanged = input.narrative !== undefined && !sameNarrative(input.narrative, state.latestNarrative);
   const selfChanged = input.selfAssessment !== undefined && input.selfAssessment !== state.latestSelfAssessment;
-  const reportRefused = refusedOutright || (onlyLocked && (changes.length > 0 || narrativeChanged || selfChanged));
+  const reportRefused = refusedOutright || (onlyLocked && (changes.length > 0 || cycleChanges.length > 0 || narrativeChanged || selfChanged));
   if (reportRefused) {
-    // Nothing of a refused report lands: every point counts as rejected.
+    // Nothing of a refused report lands: every point and cycle counts as rejected.
     kept.unshift(...reportLevel);
     counts = { created: 0, updated: 0, unchanged: 0, rejected: input.points.length };
+    cycleCounts = { created: 0, updated: 0, unchanged: 0, rejected: cycles.length };
     changes = [];
+    cycleChanges = [];
   }
 
   for (const warning of warnings) {
@@ -127,16 +164,20 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
   }
   kept.sort((a, b) => conflictOrder(a) - conflictOrder(b));
 
-  const allRefused = reportRefused || (input.points.length > 0 && counts.rejected === input.points.length);
+  // Every point refused is a refused report, as before cycles existed, unless a cycle lands; a report
+  // of cycles only is refused when every cycle is.
+  const pointsRefused = input.points.length > 0 && counts.rejected === input.points.length && cycleChanges.length === 0;
+  const cyclesRefused = input.points.length === 0 && cycles.length > 0 && cycleCounts.rejected === cycles.length;
+  const allRefused = reportRefused || pointsRefused || cyclesRefused;
 
-  const base = { counts, conflicts: kept };
+  const base = { counts, ...(input.cycles !== undefined ? { cycles: cycleCounts } : {}), conflicts: kept };
   if (plan.dryRun) {
     return { httpStatus: 200, summary: { status: "dry_run", ...base, revision: null, submissionId: null, receivedAt: null }, revision: null, audit: null };
   }
   if (allRefused) {
     const summary: SubmissionRejected = {
       code: "SUBMISSION_REJECTED",
-      message: rejectionMessage(input, reportLevel, reportRefused, counts.rejected),
+      message: rejectionMessage(input, reportLevel, reportRefused, counts.rejected + cycleCounts.rejected),
       status: "rejected",
       ...base,
       revision: null,
@@ -147,10 +188,10 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
       httpStatus: 422,
       summary,
       revision: null,
-      audit: { action: "submission.rejected", details: { reportingMonth: input.reportingMonth, counts, codes: uniqueCodes(kept) } },
+      audit: { action: "submission.rejected", details: { reportingMonth: input.reportingMonth, counts, ...(input.cycles !== undefined ? { cycles: cycleCounts } : {}), codes: uniqueCodes(kept) } },
     };
   }
-  if (changes.length === 0 && !narrativeChanged && !selfChanged) {
+  if (changes.length === 0 && cycleChanges.length === 0 && !narrativeChanged && !selfChanged) {
     return { httpStatus: 200, summary: { status: "unchanged", ...base, revision: null, submissionId: null, receivedAt: null }, revision: null, audit: null };
   }
   return {
@@ -158,6 +199,7 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
     summary: { status: "accepted", ...base, revision: nextRevision, submissionId: plan.submissionId, receivedAt: plan.receivedAt },
     revision: {
       changes,
+      cycleChanges,
       narrative: input.narrative ?? null,
       selfAssessment: input.selfAssessment ?? null,
       counts,
@@ -165,9 +207,24 @@ export function planSubmission(plan: PlanInput, state: SubmitState, nextRevision
     },
     audit: {
       action: "submission.accepted",
-      details: { submissionId: plan.submissionId, reportingMonth: input.reportingMonth, revision: nextRevision, counts },
+      details: { submissionId: plan.submissionId, reportingMonth: input.reportingMonth, revision: nextRevision, counts, ...(input.cycles !== undefined ? { cycles: cycleCounts } : {}) },
     },
   };
+}
+
+/** Whether a cycle as sent equals the stored one, field by field (the label too: a retyped label is an update). */
+function sameCycle(a: PdsaCycle, b: PdsaCycle): boolean {
+  return (
+    a.cycleId === b.cycleId &&
+    a.changeIdea === b.changeIdea &&
+    a.measureIds.length === b.measureIds.length &&
+    a.measureIds.every((id, i) => id === b.measureIds[i]) &&
+    a.prediction === b.prediction &&
+    a.startDate === b.startDate &&
+    a.endDate === b.endDate &&
+    a.whatHappened === b.whatHappened &&
+    a.decision === b.decision
+  );
 }
 
 type Change = Omit<PointChange, "measureId" | "period" | "pointIndex">;

@@ -126,6 +126,7 @@ export function App({ services }: { services: AppServices }) {
     collaborative,
     team,
     sheetFor,
+    pdsaSheet: sheets.pdsaSheet,
     reportingMonth,
     draft,
     rememberPreviews: sheets.rememberPreviews,
@@ -148,7 +149,7 @@ export function App({ services }: { services: AppServices }) {
     if (!check || !collaborative) return null;
     try {
       const readings = check.sheets.map((s) => ({ measureId: s.measure.id, reading: s.reading }));
-      return core.suggestTeamScore(core.teamInputFromReadings(collaborative, readings, check.reportingMonth, { narrativeChanges: draft.changesTested }));
+      return core.suggestTeamScore(core.teamInputFromReadings(collaborative, readings, check.reportingMonth, { narrativeChanges: draft.changesTested, cycles: check.pdsa?.cycles ?? [] }));
     } catch {
       return null;
     }
@@ -226,6 +227,10 @@ export function App({ services }: { services: AppServices }) {
             onMap={sheets.mapSheet}
             onCreate={sheets.createSheet}
             onRefresh={sheets.refreshSheets}
+            pdsaSheet={sheets.pdsaSheet}
+            pdsaPreview={sheets.pdsaPreview}
+            onMapPdsa={sheets.mapPdsaSheet}
+            onCreatePdsa={sheets.createPdsaLog}
           />
         ) : null}
         {tab === "validate" && collaborative ? (

@@ -1,5 +1,6 @@
 // Measure sheets: the collaborative's measure set, which sheet holds each measure, "Create sheet", and
-// the mapping of hand-built sheets whose names do not match, with what the reader noticed in them.
+// the mapping of hand-built sheets whose names do not match, with what the reader noticed in them;
+// and the team's PDSA log ("Create PDSA log", or a log kept by hand).
 import { useId, useState } from "react";
 import { Badge, Button, Label, MessageBar, MessageBarBody, Select, Spinner, Text } from "@fluentui/react-components";
 import { activeMeasures, type CollaborativeDefinition, type MeasureDefinition } from "../../core/index";
@@ -19,6 +20,13 @@ export interface SheetPreview {
   signals?: string | null;
 }
 
+/** What the reader made of the PDSA log. */
+export interface PdsaPreview {
+  found: boolean;
+  cycleCount: number;
+  notes: readonly string[];
+}
+
 export interface SheetsPanelProps {
   collaborative: CollaborativeDefinition;
   sheetNames: readonly string[];
@@ -30,6 +38,11 @@ export interface SheetsPanelProps {
   onMap(measureId: string, sheetName: string | null): Promise<void>;
   onCreate(measure: MeasureDefinition): Promise<void>;
   onRefresh(): Promise<void>;
+  /** The PDSA log's sheet (chosen or found by name), what was read from it, and its actions. */
+  pdsaSheet?: SheetChoice | null;
+  pdsaPreview?: PdsaPreview | null;
+  onMapPdsa?(sheetName: string | null): Promise<void>;
+  onCreatePdsa?(): Promise<void>;
 }
 
 const TYPE_COLOUR = { outcome: "brand", process: "informative", balancing: "warning" } as const;
@@ -168,6 +181,92 @@ function MeasureCard(props: { measure: MeasureDefinition } & Omit<SheetsPanelPro
   );
 }
 
+/** The PDSA log's card: which sheet holds it, what was read, and "Create PDSA log" when there is none. */
+function PdsaCard(props: SheetsPanelProps) {
+  const styles = usePanelStyles();
+  const choice = props.pdsaSheet ?? null;
+  const preview = props.pdsaPreview ?? null;
+  const [busy, setBusy] = useState<"create" | "map" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+  const selectId = useId();
+
+  async function run(kind: "create" | "map", work: (() => Promise<void>) | undefined) {
+    if (!work) return;
+    setBusy(kind);
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <section className={styles.card} aria-labelledby={headingId}>
+      <Text id={headingId} weight="semibold">
+        PDSA log
+      </Text>
+      <Text size={200} className={styles.muted}>
+        One row per PDSA cycle: its change idea, the measures it aims to move, its dates and decision. Validate sends the cycles with the report, and they show on the run charts.
+      </Text>
+      <div className={styles.actions}>
+        <Label size="small" htmlFor={selectId}>
+          Sheet
+        </Label>
+        <Select
+          id={selectId}
+          size="small"
+          className={styles.grow}
+          aria-label="Sheet for the PDSA log"
+          disabled={!props.hostAvailable || busy !== null || props.sheetNames.length === 0}
+          value={choice?.sheetName ?? ""}
+          onChange={(_, data) => void run("map", () => props.onMapPdsa?.(data.value === "" ? null : data.value) ?? Promise.resolve())}
+        >
+          <option value="">{choice ? "Find by name" : "No PDSA log yet"}</option>
+          {props.sheetNames.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
+        </Select>
+        {busy === "map" ? <Spinner size="tiny" aria-label="Reading the PDSA log" /> : null}
+      </div>
+      {choice || preview ? (
+        <Text size={200} className={styles.muted}>
+          {[choice ? (choice.chosen ? "Chosen by you" : "Found by its name") : null, preview ? (preview.found ? `${preview.cycleCount} ${preview.cycleCount === 1 ? "cycle" : "cycles"} read` : "no PDSA log found on it") : null]
+            .filter(Boolean)
+            .join(" · ")}
+        </Text>
+      ) : null}
+      {preview && preview.notes.length > 0 ? (
+        <ul className={styles.notes} aria-label="What the reader noticed in the PDSA log">
+          {preview.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      ) : null}
+      {choice ? null : (
+        <div className={styles.actions}>
+          <Button size="small" appearance="primary" disabled={!props.hostAvailable || busy !== null || !props.onCreatePdsa} onClick={() => void run("create", props.onCreatePdsa)}>
+            {busy === "create" ? "Creating…" : "Create PDSA log"}
+          </Button>
+          <Text size={200} className={styles.muted}>
+            A table with a drop-down for each decision.
+          </Text>
+        </div>
+      )}
+      {error ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </section>
+  );
+}
+
 export function SheetsPanel(props: SheetsPanelProps) {
   const styles = usePanelStyles();
   // a retired measure gets no sheet (core's activeMeasures): it takes no new data
@@ -191,6 +290,7 @@ export function SheetsPanel(props: SheetsPanelProps) {
           <MeasureCard key={measure.id} measure={measure} {...props} />
         ))}
       </ul>
+      <PdsaCard {...props} />
     </div>
   );
 }

@@ -8,9 +8,11 @@ import { IssueList } from "./IssueList";
 import { ReportBacklog } from "./ReportBacklog";
 import { usePanelStyles } from "./styles";
 
-/** "3 new points, 2 changed, 40 unchanged, 1 rejected" */
-export function countsText(counts: SubmissionSummary["counts"]): string {
-  return `${plural(counts.created, "new point")}, ${counts.updated} changed, ${counts.unchanged} unchanged, ${counts.rejected} rejected`;
+/** "3 new points, 2 changed, 40 unchanged, 1 rejected", then the PDSA cycles' counts when the report carried cycles. */
+export function countsText(counts: SubmissionSummary["counts"], cycles?: SubmissionSummary["cycles"]): string {
+  const points = `${plural(counts.created, "new point")}, ${counts.updated} changed, ${counts.unchanged} unchanged, ${counts.rejected} rejected`;
+  if (cycles === undefined) return points;
+  return `${points} · PDSA cycles: ${cycles.created} new, ${cycles.updated} changed, ${cycles.unchanged} unchanged, ${cycles.rejected} rejected`;
 }
 
 const STATUS_TEXT: Record<TeamStatus["status"], { label: string; colour: "success" | "danger" | "warning" | "informative" }> = {
@@ -127,7 +129,7 @@ export function SubmitPanel(props: SubmitPanelProps) {
         <MessageBar intent={dryRun.summary.counts.rejected > 0 ? "warning" : "info"}>
           <MessageBarBody>
             <MessageBarTitle>If you submit now</MessageBarTitle>
-            {countsText(dryRun.summary.counts)}
+            {countsText(dryRun.summary.counts, dryRun.summary.cycles)}
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -154,7 +156,7 @@ export function SubmitPanel(props: SubmitPanelProps) {
             </MessageBarTitle>
             {submit.summary.status === "unchanged"
               ? "The data store already had all of this data: no new revision was needed."
-              : `${countsText(submit.summary.counts)}${submit.summary.receivedAt ? ` · ${dateTimeLabel(submit.summary.receivedAt)}` : ""}`}
+              : `${countsText(submit.summary.counts, submit.summary.cycles)}${submit.summary.receivedAt ? ` · ${dateTimeLabel(submit.summary.receivedAt)}` : ""}`}
           </MessageBarBody>
         </MessageBar>
       ) : null}

@@ -21,6 +21,8 @@ export type CheckOptions = {
   collaborative: CollaborativeDefinition | null;
   team: { id: string } | null;
   sheetFor(measure: MeasureDefinition): SheetChoice | null;
+  /** The sheet holding the PDSA log, or null when the workbook has none. */
+  pdsaSheet: SheetChoice | null;
   reportingMonth: string;
   draft: ReportDraft;
   rememberPreviews(result: WorkbookCheck): void;
@@ -60,8 +62,26 @@ function markingIssues(result: MarkResult | undefined): PaneIssue[] {
   return issues;
 }
 
+/**
+ * Labels each measure sheet's run chart with the PDSA cycles of its measure (sheets "Create sheet"
+ * made; others have no chart to label). A chart that refuses is a warning, never a failed check.
+ */
+async function labelCharts(host: ExcelHost, result: WorkbookCheck): Promise<PaneIssue[]> {
+  const refused: string[] = [];
+  for (const { sheetName, labels } of result.cycleLabels) {
+    try {
+      await host.labelCycles(sheetName, labels);
+    } catch {
+      refused.push(sheetName);
+    }
+  }
+  if (refused.length === 0) return [];
+  const message = `The PDSA cycles could not be labelled on the run chart of ${refused.map((n) => `"${n}"`).join(", ")}; the report is not affected.`;
+  return [{ key: "cycles-not-shown", severity: "warning", code: "CYCLES_NOT_SHOWN", sheetName: null, address: null, period: null, message, source: "sheet" }];
+}
+
 export function useCheck(options: CheckOptions): CheckState {
-  const { host, core, now, client, offline, collaborative, team, sheetFor, reportingMonth, draft, rememberPreviews, setWorkbookError } = options;
+  const { host, core, now, client, offline, collaborative, team, sheetFor, pdsaSheet, reportingMonth, draft, rememberPreviews, setWorkbookError } = options;
   const [check, setCheck] = useState<WorkbookCheck | null>(null);
   const [validating, setValidating] = useState(false);
   const [progress, setProgress] = useState<CheckProgress | null>(null);
@@ -104,6 +124,7 @@ export function useCheck(options: CheckOptions): CheckState {
         core,
         collaborative,
         sheetFor: (m) => sheetFor(m)?.sheetName ?? null,
+        pdsaSheet: pdsaSheet?.sheetName ?? null,
         reportingMonth,
         asOf: isoDay(now()),
         ...(narrative ? { narrative } : {}),
@@ -114,7 +135,7 @@ export function useCheck(options: CheckOptions): CheckState {
       });
       setCheck(result);
       rememberPreviews(result);
-      const unmarked = markingIssues(await host.markCells(marksFor(result.issues)));
+      const unmarked = [...markingIssues(await host.markCells(marksFor(result.issues))), ...(result.pdsa ? await labelCharts(host, result) : [])];
       if (unmarked.length > 0) setCheck({ ...result, issues: [...result.issues, ...unmarked] });
       return result;
     } catch (error) {

@@ -1,12 +1,13 @@
-// The workbook's sheets: their names, which sheet holds each measure (chosen in the workbook's
-// settings, or found by name), a preview of what each was read as, and creating a measure's sheet.
-import { useCallback, useEffect, useState } from "react";
+// The workbook's sheets: their names, which sheet holds each measure and the PDSA log (chosen in the
+// workbook's settings, or found by name), a preview of what each was read as, and creating a measure's
+// sheet or the PDSA log.
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { monthRange, type CollaborativeDefinition, type MeasureDefinition } from "../../core/index";
 import type { ExcelHost, WorkbookSettings } from "../host";
 import type { QiCore } from "../qiCore";
 import { isoDay } from "../format";
 import { readSnapshot, type WorkbookCheck } from "../workbook/checkWorkbook";
-import type { SheetChoice, SheetPreview } from "../components/SheetsPanel";
+import type { PdsaPreview, SheetChoice, SheetPreview } from "../components/SheetsPanel";
 import { messageOf } from "./errorMessage";
 
 export type SheetsOptions = {
@@ -34,12 +35,18 @@ export type SheetsState = {
   createSheet(measure: MeasureDefinition): Promise<void>;
   /** Keep the previews of every sheet a workbook check read. */
   rememberPreviews(result: WorkbookCheck): void;
+  /** The sheet holding the PDSA log: chosen in the settings, else found by name; null when none. */
+  pdsaSheet: SheetChoice | null;
+  pdsaPreview: PdsaPreview | null;
+  mapPdsaSheet(sheetName: string | null): Promise<void>;
+  createPdsaLog(): Promise<void>;
 };
 
 export function useSheets(options: SheetsOptions): SheetsState {
   const { host, core, now, connected, shownCount, collaborative, reportingMonth, settings, saveSettings, setWorkbookError } = options;
   const [sheetNames, setSheetNames] = useState<string[]>([]);
   const [previews, setPreviews] = useState<Record<string, SheetPreview>>({});
+  const [pdsaPreview, setPdsaPreview] = useState<PdsaPreview | null>(null);
 
   const refreshSheets = useCallback(async () => {
     if (!host) return;
@@ -90,7 +97,40 @@ export function useSheets(options: SheetsOptions): SheetsState {
     if (core.findMeasureSheet(names, measure) !== sheetName) await mapSheet(measure.id, sheetName);
   }
 
+  const pdsaSheet = useMemo((): SheetChoice | null => {
+    const explicit = settings.pdsaSheet;
+    if (explicit && sheetNames.includes(explicit)) return { sheetName: explicit, chosen: true };
+    const found = core.findPdsaLogSheet(sheetNames);
+    return found ? { sheetName: found, chosen: false } : null;
+  }, [settings, sheetNames, core]);
+
+  async function readPdsaPreview(sheetName: string): Promise<void> {
+    if (!host || !collaborative) return;
+    const snapshot = await host.readSheet(sheetName);
+    const reading = core.readPdsaLog({ sheetName, values: snapshot.values, numberFormat: snapshot.numberFormat, origin: snapshot.origin, measures: collaborative.measures, ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}) });
+    setPdsaPreview({ found: reading.found, cycleCount: reading.cycles.length, notes: reading.notes });
+  }
+
+  async function mapPdsaSheet(sheetName: string | null): Promise<void> {
+    const next = { ...settings };
+    if (sheetName === null) delete next.pdsaSheet;
+    else next.pdsaSheet = sheetName;
+    await saveSettings(next);
+    const target = sheetName ?? core.findPdsaLogSheet(sheetNames);
+    if (target) await readPdsaPreview(target);
+    else setPdsaPreview(null);
+  }
+
+  async function createPdsaLog(): Promise<void> {
+    if (!host || !collaborative) return;
+    const { sheetName } = await host.createPdsaLog(core.pdsaLogLayout(collaborative.measures));
+    const names = await host.listSheets();
+    setSheetNames(names);
+    if (core.findPdsaLogSheet(names) !== sheetName) await mapPdsaSheet(sheetName);
+  }
+
   function rememberPreviews(result: WorkbookCheck): void {
+    if (result.pdsa) setPdsaPreview({ found: result.pdsa.found, cycleCount: result.pdsa.cycles.length, notes: result.pdsa.notes });
     setPreviews((p) => {
       const next = { ...p };
       for (const sheet of result.sheets) {
@@ -101,5 +141,5 @@ export function useSheets(options: SheetsOptions): SheetsState {
     });
   }
 
-  return { sheetNames, previews, sheetFor, refreshSheets, mapSheet, createSheet, rememberPreviews };
+  return { sheetNames, previews, sheetFor, refreshSheets, mapSheet, createSheet, rememberPreviews, pdsaSheet, pdsaPreview, mapPdsaSheet, createPdsaLog };
 }

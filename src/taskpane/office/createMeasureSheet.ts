@@ -51,13 +51,15 @@ export class CreateSheetError extends Error {
     readonly sheetName: string,
     readonly reason: string,
     readonly removed: boolean,
+    /** the button's name in the message: "Create sheet" or "Create PDSA log" */
+    action = "Create sheet",
   ) {
     super(
       removed
-        ? `Create sheet stopped when it tried to ${step} ("${sheetName}"): ${reason}. The unfinished sheet was removed, so you can try again.`
+        ? `${action} stopped when it tried to ${step} ("${sheetName}"): ${reason}. The unfinished sheet was removed, so you can try again.`
         : step === "add the sheet"
-          ? `Create sheet could not add the sheet "${sheetName}": ${reason}.`
-          : `Create sheet stopped when it tried to ${step} ("${sheetName}"): ${reason}. The unfinished sheet could not be removed: delete "${sheetName}", then try again.`,
+          ? `${action} could not add the sheet "${sheetName}": ${reason}.`
+          : `${action} stopped when it tried to ${step} ("${sheetName}"): ${reason}. The unfinished sheet could not be removed: delete "${sheetName}", then try again.`,
     );
   }
 }

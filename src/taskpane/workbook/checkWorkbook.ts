@@ -1,9 +1,10 @@
-// Validate: read every measure sheet through the host, then let core read, validate and turn them into
-// the report (readMeasureSheet → validateWorkbook → toSubmission → checkSubmission). No Office.js and no
-// React here: the same function runs in Excel, in jsdom tests and in the headless browser test.
-import { activeMeasures, parseA1, type CollaborativeDefinition, type Conflict, type MeasureDefinition, type SubmissionInput } from "../../core/index";
+// Validate: read every measure sheet and the PDSA log through the host, then let core read, validate
+// and turn them into the report (readMeasureSheet → validateWorkbook → toSubmission, readPdsaLog →
+// cycles → checkSubmission). No Office.js and no React here: the same function runs in Excel, in
+// jsdom tests and in the headless browser test.
+import { a1Address, activeMeasures, parseA1, type ChartLabel, type CollaborativeDefinition, type Conflict, type MeasureDefinition, type SubmissionInput } from "../../core/index";
 import type { CellMark, ExcelHost, SheetSnapshot } from "../host";
-import type { MeasureSheetReading, QiCore, SheetForMeasure, SheetIssue } from "../qiCore";
+import type { MeasureSheetReading, PdsaLogReading, QiCore, SheetForMeasure, SheetIssue } from "../qiCore";
 import { CLIENT } from "../version";
 
 /** An issue as the pane lists it: from the sheet reader, the workbook validator or the server. */
@@ -36,6 +37,10 @@ export interface WorkbookCheck {
   issues: PaneIssue[];
   submission: SubmissionInput;
   locate(path: readonly (string | number)[]): { sheetName: string; address: string } | null;
+  /** The PDSA log as read (`null` when the workbook has none): its cycles are the report's `cycles`. */
+  pdsa: PdsaLogReading | null;
+  /** The cycle labels for each measure sheet's run chart (every checked sheet, `[]` when none). */
+  cycleLabels: { sheetName: string; labels: ChartLabel[] }[];
 }
 
 export interface CheckProgress {
@@ -54,6 +59,8 @@ export interface CheckWorkbookInput {
   collaborative: CollaborativeDefinition;
   /** The sheet each measure is kept on (null: none yet). */
   sheetFor(measure: MeasureDefinition): string | null;
+  /** The sheet holding the PDSA log (null or omitted: none; the report then carries no cycles). */
+  pdsaSheet?: string | null;
   reportingMonth: string;
   /** Today, `YYYY-MM-DD`. */
   asOf: string;
@@ -175,6 +182,41 @@ export function readSnapshot(core: QiCore, snapshot: SheetSnapshot, measure: Mea
   });
 }
 
+/** The fields of a cycle in the report, by the log's column that holds them. */
+const CYCLE_FIELD_COLUMN: Readonly<Record<string, keyof PdsaLogReading["columns"]>> = {
+  cycleId: "cycle",
+  changeIdea: "changeIdea",
+  measureIds: "measures",
+  prediction: "prediction",
+  startDate: "startDate",
+  endDate: "endDate",
+  whatHappened: "whatHappened",
+  decision: "decision",
+};
+
+/** The cell of a report path `["cycles", i, field, …]` on the PDSA log, or `null`. */
+export function locateCycle(pdsa: PdsaLogReading | null, path: readonly (string | number)[]): { sheetName: string; address: string } | null {
+  if (pdsa === null || path[0] !== "cycles" || typeof path[1] !== "number") return null;
+  const row = pdsa.cycleRows[path[1]];
+  if (row === undefined) return null;
+  const field = typeof path[2] === "string" ? CYCLE_FIELD_COLUMN[path[2]] : undefined;
+  const column = (field !== undefined ? pdsa.columns[field] : undefined) ?? pdsa.columns.cycle ?? pdsa.columns.changeIdea ?? 0;
+  return { sheetName: pdsa.sheetName, address: a1Address(row, column) };
+}
+
+/**
+ * The month of each point of a measure sheet's run chart: "Create sheet" charts whole table columns,
+ * so point i is the table's data row i (the header row + 1 + i); `""` for a row without a month.
+ */
+export function chartMonths(reading: MeasureSheetReading): string[] {
+  if (!reading.found || reading.headerRow === null) return [];
+  const first = reading.headerRow + 1;
+  const last = reading.rows.reduce((m, r) => Math.max(m, r.row), first - 1);
+  const months = Array.from({ length: last - first + 1 }, () => "");
+  for (const r of reading.rows) if (r.period !== null) months[r.row - first] = r.period;
+  return months;
+}
+
 /** Reads every mapped measure sheet and checks the whole report. Host failures propagate (the caller shows them). */
 export async function checkWorkbook(input: CheckWorkbookInput): Promise<WorkbookCheck> {
   const { host, core, collaborative } = input;
@@ -184,13 +226,31 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
     .filter((entry): entry is { measure: MeasureDefinition; sheetName: string } => entry.sheetName !== null);
 
   const sheets: CheckedSheet[] = [];
+  const total = planned.length + (input.pdsaSheet ? 1 : 0);
   for (const [index, { measure, sheetName }] of planned.entries()) {
-    input.onProgress?.({ sheetName, index, total: planned.length });
+    input.onProgress?.({ sheetName, index, total });
     const snapshot = await host.readSheet(sheetName, (progress) =>
-      input.onProgress?.({ sheetName, index, total: planned.length, rowsRead: progress.rowsRead, rowCount: progress.rowCount }),
+      input.onProgress?.({ sheetName, index, total, rowsRead: progress.rowsRead, rowCount: progress.rowCount }),
     );
     const reading = readSnapshot(core, { ...snapshot, sheetName }, measure);
     sheets.push({ measure, sheetName, reading });
+  }
+
+  let pdsa: PdsaLogReading | null = null;
+  if (input.pdsaSheet) {
+    const pdsaSheet = input.pdsaSheet;
+    input.onProgress?.({ sheetName: pdsaSheet, index: planned.length, total });
+    const snapshot = await host.readSheet(pdsaSheet, (progress) =>
+      input.onProgress?.({ sheetName: pdsaSheet, index: planned.length, total, rowsRead: progress.rowsRead, rowCount: progress.rowCount }),
+    );
+    pdsa = core.readPdsaLog({
+      sheetName: pdsaSheet,
+      values: snapshot.values,
+      numberFormat: snapshot.numberFormat,
+      origin: snapshot.origin,
+      measures: collaborative.measures,
+      ...(snapshot.dateSystem !== undefined ? { dateSystem: snapshot.dateSystem } : {}),
+    });
   }
 
   const forCore: SheetForMeasure[] = sheets.map((s) => ({ measureId: s.measure.id, reading: s.reading }));
@@ -202,7 +262,7 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
     asOf: input.asOf,
     ...(input.history ? { history: input.history } : {}),
   });
-  const { submission, locate } = core.toSubmission({
+  const { submission: measured, locate: locatePoint } = core.toSubmission({
     sheets: forCore,
     reportingMonth: input.reportingMonth,
     // baseline months before the collaborative began stay on the sheet (BEFORE_COLLABORATIVE says so)
@@ -212,13 +272,17 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
     ...(input.narrative ? { narrative: input.narrative } : {}),
     ...(input.selfAssessment !== undefined ? { selfAssessment: input.selfAssessment } : {}),
   });
+  // The log's cycles read without an error go with the report (the reader already put every problem
+  // on its cell); a log with none still sends [] so the dry run counts what it holds.
+  const submission: SubmissionInput = pdsa !== null && pdsa.found ? { ...measured, cycles: pdsa.cycles } : measured;
+  const locate: WorkbookCheck["locate"] = (path) => locateCycle(pdsa, path) ?? locatePoint(path);
   const conflicts = core.checkSubmission(submission, collaborative, { asOf: input.asOf, lockedPeriods: new Set(input.lockedPeriods ?? []) });
 
   // checkSubmission applies the server's rules to the same rows; the sheet checks usually said it
   // already, in the sheet's words. A conflict is kept only when it adds something: not on a cell that
   // already has an issue, not the same code for the same sheet and month, and not a sheet-wide remark
   // about a month whose sheet already shows an error for it (the error explains it).
-  const local = sheetIssues.map(fromSheetIssue);
+  const local = [...sheetIssues, ...(pdsa?.issues ?? [])].map(fromSheetIssue);
   const onCell = new Set(local.map((i) => `${i.sheetName}!${i.address}`));
   const sameProblem = new Set(local.map((i) => `${i.sheetName}|${i.code}|${i.period}`));
   const errorMonths = new Set(local.filter((i) => i.severity === "error").map((i) => `${i.sheetName}|${i.period}`));
@@ -232,7 +296,10 @@ export async function checkWorkbook(input: CheckWorkbookInput): Promise<Workbook
       if (issue.sheetName) return !errorMonths.has(`${issue.sheetName}|${issue.period}`);
       return !codes.has(issue.code);
     });
-  const issues = orderIssues([...local, ...extra], sheets.map((s) => s.sheetName));
+  const sheetOrder = [...sheets.map((s) => s.sheetName), ...(pdsa ? [pdsa.sheetName] : [])];
+  const issues = orderIssues([...local, ...extra], sheetOrder);
+  const cycles = pdsa?.cycles ?? [];
+  const cycleLabels = sheets.map((s) => ({ sheetName: s.sheetName, labels: core.cycleChartLabels(cycles, chartMonths(s.reading), s.measure.id) }));
   const checkedAt = (input.now ? input.now() : new Date()).toISOString();
-  return { reportingMonth: input.reportingMonth, checkedAt, sheets, issues, submission, locate };
+  return { reportingMonth: input.reportingMonth, checkedAt, sheets, issues, submission, locate, pdsa, cycleLabels };
 }

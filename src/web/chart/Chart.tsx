@@ -7,12 +7,72 @@ import { mergeClasses } from "@fluentui/react-components";
 import type { Frame, LinearScale } from "./scale";
 import { useChartStyles } from "./styles";
 
-export function Chart({ frame, label, children }: { frame: Frame; label: string; children: ReactNode }) {
+/**
+ * One PDSA cycle on a chart: where it started and ended (SVG x, `null` when off the chart or still
+ * running), its short label ("C2") and what a hover says at each end.
+ */
+export interface ChartCycle {
+  key: string;
+  label: string;
+  start: number | null;
+  startTitle: string;
+  end: number | null;
+  endTitle: string;
+}
+
+export function Chart({ frame, label, children, cycles }: { frame: Frame; label: string; children: ReactNode; cycles?: readonly ChartCycle[] }) {
   const classes = useChartStyles();
   return (
     <svg className={classes.svg} viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-label={label}>
       {children}
+      {cycles && cycles.length > 0 ? <CycleMarks frame={frame} cycles={cycles} /> : null}
     </svg>
+  );
+}
+
+/**
+ * The cycles' marks, drawn over the plot: a dashed line down the plot where each cycle started, with
+ * a flag (▶ and its label) at the top, and a square with its label where it ended; a bar joins the
+ * two along the top, so a signal can be read against the change that preceded it. Labels alternate
+ * between two heights so two cycles of one month stay readable; the end repeats the label only when
+ * it is far enough from the start, and a label near the right edge sits left of its flag.
+ */
+export function CycleMarks({ frame, cycles }: { frame: Frame; cycles: readonly ChartCycle[] }) {
+  const classes = useChartStyles();
+  return (
+    <g data-mark="cycles">
+      {cycles.map((cycle, i) => {
+        const top = frame.y0 + 2 + (i % 2) * 9;
+        // A label near the right edge goes left of its flag, so it stays inside the card.
+        const leftward = cycle.start !== null && cycle.start > frame.x1 - 6 * cycle.label.length - 10;
+        return (
+          <g key={cycle.key} data-cycle={cycle.label}>
+            {cycle.start !== null && cycle.end !== null ? <line className={classes.cycleSpan} x1={cycle.start} x2={cycle.end} y1={top} y2={top} /> : null}
+            {cycle.start !== null ? (
+              <g data-mark="cycle-start">
+                <title>{cycle.startTitle}</title>
+                <line className={classes.cycleLine} x1={cycle.start} x2={cycle.start} y1={top} y2={frame.y1} />
+                <path className={classes.cycle} d={`M${cycle.start},${top - 3.5} L${cycle.start + 6},${top} L${cycle.start},${top + 3.5} Z`} />
+                <text className={classes.cycleLabel} x={leftward ? cycle.start - 2 : cycle.start + 7} y={top + 3} textAnchor={leftward ? "end" : "start"}>
+                  {cycle.label}
+                </text>
+              </g>
+            ) : null}
+            {cycle.end !== null ? (
+              <g data-mark="cycle-end">
+                <title>{cycle.endTitle}</title>
+                <rect className={classes.cycle} x={cycle.end - 3} y={top - 3} width={6} height={6} />
+                {cycle.start === null || cycle.end - cycle.start > 12 + 12 * cycle.label.length ? (
+                  <text className={classes.cycleLabel} x={cycle.end - 5} y={top + 3} textAnchor="end">
+                    {cycle.label}
+                  </text>
+                ) : null}
+              </g>
+            ) : null}
+          </g>
+        );
+      })}
+    </g>
   );
 }
 

@@ -54,6 +54,8 @@ export interface FakeWorkbook {
   formulas: Record<string, (string | null)[][]>;
   /** Run charts of created sheets: the x column and each series' table column. */
   charts: Record<string, { x: string; series: { name: string; column: string }[] }>;
+  /** The data labels labelCycles put on each sheet's chart (the value series' points), as Excel would show them. */
+  cycleLabels: Record<string, { point: number; text: string }[]>;
   setCell(sheetName: string, address: string, value: FakeCell): void;
   getCell(sheetName: string, address: string): FakeCell;
   /** The points of each series of a created sheet's chart, as Excel would plot them now. */
@@ -117,6 +119,7 @@ export function installFakeWorkbook(seed: FakeWorkbookSeed): void {
     protectedSheets: copy(seed.protectedSheets ?? []),
     formulas: {},
     charts: {},
+    cycleLabels: {},
     setCell(sheetName, address, value) {
       const sheet = workbook.sheets[sheetName];
       if (!sheet) throw new Error(`no sheet ${sheetName}`);
@@ -196,6 +199,20 @@ export function installFakeWorkbook(seed: FakeWorkbookSeed): void {
       evaluate(name);
       workbook.created.push(copy(layout));
       return { sheetName: name };
+    },
+    async createPdsaLog(layout: { sheetName: string; headers: string[]; rows: number }) {
+      let name = layout.sheetName;
+      for (let i = 2; workbook.sheets[name]; i++) name = `${layout.sheetName} (${i})`;
+      workbook.sheets[name] = [layout.headers.slice(), ...Array.from({ length: layout.rows }, () => layout.headers.map(() => ""))];
+      workbook.created.push(copy(layout));
+      return { sheetName: name };
+    },
+    async labelCycles(sheetName: string, labels: { point: number; text: string }[]) {
+      if (!workbook.sheets[sheetName]) throw new Error(`no sheet ${sheetName}`);
+      // Only a sheet with a chart (one "Create sheet" drew) can show labels, as in Excel.
+      if (!workbook.charts[sheetName]) return false;
+      workbook.cycleLabels[sheetName] = copy(labels);
+      return true;
     },
     async markCells(marks: FakeMark[]) {
       const skipped = new Set(marks.filter((m) => workbook.protectedSheets.includes(m.sheetName)).map((m) => m.sheetName));

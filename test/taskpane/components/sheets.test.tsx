@@ -6,7 +6,7 @@ import { saveToken } from "../../../src/taskpane/storage/connection";
 import { memoryStore } from "../../../src/taskpane/storage/keyValueStore";
 import { collaborative, FakeStore, me, STORE, TOKEN } from "../support/fixtures";
 import { renderApp } from "../support/renderApp";
-import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
+import { bundleSheetWithErrors, fakeHost, fixedPdsaLog, rateSheet } from "../support/workbooks";
 
 async function sheetsPane(store = new FakeStore()) {
   const storage = memoryStore();
@@ -75,5 +75,31 @@ describe("Measure sheets", () => {
     expect(layout.tableName).toBe("qi_falls");
     expect(layout.rows[0]?.[0]).toBe("2026-01");
     expect(layout.rows).toHaveLength(5); // January to May 2026 (today), not the whole year
+  });
+});
+
+describe("The PDSA log on the Sheets tab", () => {
+  it("offers Create PDSA log when the workbook has none, and makes the table with the log's headers", async () => {
+    const { user, workbook } = await sheetsPane();
+    const card = screen.getByRole("region", { name: "PDSA log" });
+    expect(within(card).getByRole("combobox", { name: "Sheet for the PDSA log" })).toHaveValue("");
+    await user.click(within(card).getByRole("button", { name: "Create PDSA log" }));
+    expect(await within(card).findByRole("combobox", { name: "Sheet for the PDSA log" })).toHaveValue("PDSA log");
+    expect(workbook.sheets["PDSA log"]?.[0]).toEqual(["Cycle", "Change idea", "Measures it aims to move", "Prediction", "Start date", "End date", "What happened", "Decision"]);
+    expect(within(card).queryByRole("button", { name: "Create PDSA log" })).toBeNull();
+  });
+
+  it("finds a log kept by hand by its name, or takes the sheet the team chooses, and says what it read", async () => {
+    const storage = memoryStore();
+    await saveToken(storage, STORE, TOKEN);
+    const fake = fakeHost({ "CLABSI rate": rateSheet(), "Tests of change": fixedPdsaLog() });
+    await renderApp({ storage, host: fake.host });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Sheets" }));
+    const card = screen.getByRole("region", { name: "PDSA log" });
+    await user.selectOptions(within(card).getByRole("combobox", { name: "Sheet for the PDSA log" }), "Tests of change");
+    expect(await within(card).findByText("Chosen by you · 4 cycles read")).toBeInTheDocument();
+    expect(within(card).getByRole("list", { name: "What the reader noticed in the PDSA log" })).toHaveTextContent(/PDSA log found under the header row 2/);
+    expect(fake.workbook.settings.pdsaSheet).toBe("Tests of change");
   });
 });

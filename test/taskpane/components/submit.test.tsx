@@ -11,7 +11,7 @@ import { memoryStore } from "../../../src/taskpane/storage/keyValueStore";
 import type { QueuedReport } from "../../../src/taskpane/storage/outboxStore";
 import { FakeStore, STORE, TOKEN, summary } from "../support/fixtures";
 import { renderApp } from "../support/renderApp";
-import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
+import { bundleSheetWithErrors, fakeHost, fixedPdsaLog, rateSheet } from "../support/workbooks";
 
 async function submitPane(store?: FakeStore) {
   const storage = memoryStore();
@@ -27,6 +27,25 @@ describe("Submit", () => {
   it("countsText() reads like a sentence", () => {
     expect(countsText({ created: 3, updated: 2, unchanged: 40, rejected: 1 })).toBe("3 new points, 2 changed, 40 unchanged, 1 rejected");
     expect(countsText({ created: 1, updated: 0, unchanged: 0, rejected: 0 })).toBe("1 new point, 0 changed, 0 unchanged, 0 rejected");
+    expect(countsText({ created: 0, updated: 0, unchanged: 5, rejected: 0 }, { created: 2, updated: 1, unchanged: 0, rejected: 0 })).toBe(
+      "0 new points, 0 changed, 5 unchanged, 0 rejected · PDSA cycles: 2 new, 1 changed, 0 unchanged, 0 rejected",
+    );
+  });
+
+  it("sends the PDSA log's cycles with the report, and the dry run says what they would do", async () => {
+    const storage = memoryStore();
+    await saveToken(storage, STORE, TOKEN);
+    const fake = fakeHost({ "Bundle compliance": bundleSheetWithErrors(), "CLABSI rate": rateSheet(), "PDSA tracker": fixedPdsaLog() });
+    const { store } = await renderApp({ storage, host: fake.host });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Submit" }));
+    store.dryRunAnswer = summary({ status: "dry_run", counts: { created: 4, updated: 0, unchanged: 0, rejected: 0 }, cycles: { created: 4, updated: 0, unchanged: 0, rejected: 0 }, conflicts: [], revision: null, submissionId: null, receivedAt: null });
+    await user.click(screen.getByRole("button", { name: "Check with the data store" }));
+    expect(await screen.findByText("4 new points, 0 changed, 0 unchanged, 0 rejected · PDSA cycles: 4 new, 0 changed, 0 unchanged, 0 rejected")).toBeInTheDocument();
+    const sent = store.calls.find((c) => c.url.includes("dryRun=true"))?.body as { cycles?: { cycleId: string }[] };
+    expect(sent.cycles?.map((c) => c.cycleId)).toEqual(["1", "1b", "2", "3"]);
+    // the log was found by its name ("PDSA tracker") and each Create-sheet chart would be labelled; these are hand-built, so none is
+    expect(fake.workbook.reads["PDSA tracker"]).toBeGreaterThan(0);
   });
 
   it("shows this month's status and due date", async () => {

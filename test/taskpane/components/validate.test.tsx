@@ -9,7 +9,7 @@ import { saveToken } from "../../../src/taskpane/storage/connection";
 import { memoryStore } from "../../../src/taskpane/storage/keyValueStore";
 import { STORE, TOKEN } from "../support/fixtures";
 import { renderApp } from "../support/renderApp";
-import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
+import { bundleSheetWithErrors, fakeHost, fixedPdsaLog, rateSheet } from "../support/workbooks";
 
 const issue = (p: Partial<PaneIssue>): PaneIssue => ({ key: p.key ?? "k", severity: "error", code: "X", sheetName: "Bundle", address: "B3", period: null, message: "B3: bad", source: "sheet", ...p });
 
@@ -105,5 +105,31 @@ describe("Validate", () => {
     await user.click(screen.getByRole("button", { name: "Validate sheets" }));
     expect(await screen.findByText("Could not read the workbook")).toBeInTheDocument();
     expect(screen.getByText(/"CLABSI rate" does not exist/)).toBeInTheDocument();
+  });
+});
+
+describe("Validate with a PDSA log", () => {
+  it("labels the cycles on the run chart of a sheet made by Create sheet, at the months they started and ended", async () => {
+    const storage = memoryStore();
+    await saveToken(storage, STORE, TOKEN);
+    const fake = fakeHost({ "Bundle compliance": bundleSheetWithErrors(), "PDSA log": fixedPdsaLog() });
+    await renderApp({ storage, host: fake.host });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("tab", { name: "Sheets" }));
+    const rate = screen.getByRole("listitem", { name: "CLABSI rate" });
+    await user.click(within(rate).getByRole("button", { name: "Create sheet" }));
+    await within(rate).findByText(/Found by its name/);
+    const months = fake.workbook.sheets["CLABSI rate"]!.slice(1).map((row) => row[0]);
+
+    await user.click(screen.getByRole("tab", { name: "Validate" }));
+    await user.click(screen.getByRole("button", { name: "Validate sheets" }));
+    await screen.findByRole("button", { name: "Validate again" });
+    // cycle 1b (started 2026-03-01) and 2 (2026-03-09 to 2026-03-31, adopted) in March; cycle 3 (2026-04-01) in April
+    expect(fake.workbook.cycleLabels["CLABSI rate"]).toEqual([
+      { point: months.indexOf("2026-03"), text: "C1b start; C2 start; C2 end: adopt" },
+      { point: months.indexOf("2026-04"), text: "C3 start" },
+    ]);
+    // the hand-built bundle sheet has no chart the add-in drew: nothing labelled there
+    expect(fake.workbook.cycleLabels["Bundle compliance"]).toBeUndefined();
   });
 });

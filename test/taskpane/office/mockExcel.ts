@@ -32,6 +32,12 @@ export interface MockSheet {
    * as Range.values shows an entity (Excel.EntityCellValue.basicValue).
    */
   valuesAsJson?: Record<string, unknown>;
+  /**
+   * Charts already on the sheet, for labelCycles: each with its name, the number of points of its
+   * first series, and the data labels shown on them (point → text; Excel.ChartPoint.hasDataLabel and
+   * .dataLabel.text), which the adapter's writes change at each sync.
+   */
+  charts?: { name: string; points: number; labels: Record<number, string> }[];
 }
 
 export interface MockState {
@@ -251,6 +257,36 @@ export function mockRun(state: MockState): ExcelRun {
         },
       },
       charts: {
+        load: () => undefined,
+        get items() {
+          return (state.sheets[name]?.charts ?? []).map((chart) => ({
+            name: chart.name,
+            series: {
+              getItemAt: (index: number) => {
+                if (index !== 0) throw new Error("the mock charts have one series");
+                return {
+                  points: {
+                    load: () => undefined,
+                    count: chart.points,
+                    getItemAt: (i: number) => {
+                      const point = { hasDataLabel: i in chart.labels, dataLabel: { text: chart.labels[i] ?? "", position: "" } };
+                      commits.push(() => {
+                        if (point.hasDataLabel) {
+                          if (chart.labels[i] !== point.dataLabel.text) write(`label ${name}!${chart.name} ${i} ${point.dataLabel.text}`);
+                          chart.labels[i] = point.dataLabel.text;
+                        } else if (i in chart.labels) {
+                          delete chart.labels[i];
+                          write(`unlabel ${name}!${chart.name} ${i}`);
+                        }
+                      });
+                      return point;
+                    },
+                  },
+                };
+              },
+            },
+          }));
+        },
         add: (type: string, source: object, seriesBy: string) => {
           state.log.push(`chart ${type} ${addresses.get(source) ?? (source as { address?: string }).address} ${seriesBy}`);
           failIf("charts.add");

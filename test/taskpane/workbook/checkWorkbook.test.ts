@@ -1,7 +1,7 @@
 import { checkWorkbook, marksFor, orderIssues, type PaneIssue } from "../../../src/taskpane/workbook/checkWorkbook";
 import { defaultQiCore } from "../../../src/taskpane/qiCore";
 import { collaborative } from "../support/fixtures";
-import { bundleSheetWithErrors, fakeHost, rateSheet } from "../support/workbooks";
+import { bundleSheetWithErrors, fakeHost, fixedPdsaLog, handBuiltPdsaLog, rateSheet } from "../support/workbooks";
 
 const sheetFor = (names: Record<string, string>) => (measure: { id: string }) => names[measure.id] ?? null;
 
@@ -112,5 +112,52 @@ describe("orderIssues and marksFor", () => {
     const periods = result.submission.points.filter((p) => p.measureId === "clabsi-rate").map((p) => p.period);
     expect(periods).toEqual(["2026-01", "2026-02", "2026-03", "2026-04"]);
     expect(result.issues.filter((i) => i.code === "PERIOD_OUTSIDE_COLLABORATIVE")).toEqual([]);
+  });
+});
+
+describe("checkWorkbook with a PDSA log", () => {
+  const names = { bundle: "Bundle (by hand)", "clabsi-rate": "CLABSI rate" };
+  const run = async (log: ReturnType<typeof handBuiltPdsaLog>) => {
+    const { host, workbook } = fakeHost({ "Bundle (by hand)": bundleSheetWithErrors(), "CLABSI rate": rateSheet(), "Our PDSAs": log });
+    const result = await checkWorkbook({ host, core: defaultQiCore, collaborative, sheetFor: sheetFor(names), pdsaSheet: "Our PDSAs", reportingMonth: "2026-04", asOf: "2026-05-10" });
+    return { result, workbook };
+  };
+
+  it("reads a hand-built log: its problems on their cells, its good cycles in the report", async () => {
+    const { result, workbook } = await run(handBuiltPdsaLog());
+    expect(workbook.reads["Our PDSAs"]).toBe(1);
+    expect(result.issues.filter((i) => i.sheetName === "Our PDSAs").map((i) => [i.code, i.address, i.message])).toEqual([
+      ["MISSING_CYCLE_FIELD", "H5", "H5: the cycle ended on 2026-03-31 but has no decision — type adopt, adapt, abandon or continue"],
+      ["NOT_A_DATE", "F6", 'F6: the end date cannot be read: "next week" is not a date this add-in can read: write the date as 2026-03-15'],
+    ]);
+    expect(result.submission.cycles?.map((c) => [c.cycleId, c.measureIds, c.startDate, c.endDate, c.decision])).toEqual([
+      ["1", ["bundle"], "2026-02-02", "2026-02-27", "adapt"],
+      ["1b", ["bundle", "clabsi-rate"], "2026-03-01", null, "continue"],
+    ]);
+    expect(result.pdsa?.notes.join(" ")).toMatch(/"Who" is not one the PDSA log reader reads/);
+    // a server conflict about a cycle lands on the log's cell
+    expect(result.locate(["cycles", 1, "measureIds", 0])).toEqual({ sheetName: "Our PDSAs", address: "C4" });
+    expect(result.locate(["cycles", 0, "decision"])).toEqual({ sheetName: "Our PDSAs", address: "H3" });
+    // the log's issues come after the measure sheets'
+    const sheetsInOrder = [...new Set(result.issues.map((i) => i.sheetName))];
+    expect(sheetsInOrder.indexOf("Our PDSAs")).toBe(sheetsInOrder.length - 1);
+  });
+
+  it("once fixed, sends every cycle and labels each measure's chart where cycles of that measure started and ended", async () => {
+    const { result } = await run(fixedPdsaLog());
+    expect(result.issues.filter((i) => i.sheetName === "Our PDSAs")).toEqual([]);
+    expect(result.submission.cycles?.map((c) => c.cycleId)).toEqual(["1", "1b", "2", "3"]);
+    // Bundle (by hand) has rows for 2026-01 … 2026-04 (the 2026-03 twice, marked at its first row): point i is table row i
+    expect(result.cycleLabels).toEqual([
+      { sheetName: "Bundle (by hand)", labels: [{ point: 1, text: "C1 start; C1 end: adapt" }, { point: 2, text: "C1b start" }] },
+      { sheetName: "CLABSI rate", labels: [{ point: 2, text: "C1b start; C2 start; C2 end: adopt" }, { point: 3, text: "C3 start" }] },
+    ]);
+  });
+
+  it("without a log the report carries no cycles", async () => {
+    const { host } = fakeHost({ "CLABSI rate": rateSheet() });
+    const result = await checkWorkbook({ host, core: defaultQiCore, collaborative, sheetFor: sheetFor({ "clabsi-rate": "CLABSI rate" }), reportingMonth: "2026-04", asOf: "2026-05-10" });
+    expect(result.submission.cycles).toBeUndefined();
+    expect(result.pdsa).toBeNull();
   });
 });

@@ -49,7 +49,7 @@ describe("evidenceFromReadings / teamInputFromReadings", () => {
 
   it("gathers no points for a measure without a readable sheet; with no data at all the pane suggests nothing", () => {
     const input = teamInputFromReadings(collaborative, [], "2026-04");
-    expect(input).toEqual({ definition: collaborative, points: [], reportingMonth: "2026-04", narrativeChanges: null });
+    expect(input).toEqual({ definition: collaborative, points: [], reportingMonth: "2026-04", narrativeChanges: null, cycles: [] });
     expect(defaultQiCore.suggestTeamScore(input)).toBeNull();
   });
 });
