@@ -127,6 +127,23 @@ describe("faculty app: team view", () => {
     expect(within(months[0]!).getByText("Pharmacy delays")).toBeInTheDocument();
   });
 
+  it("marks the team's PDSA cycles on each measure's chart and lists them with their decisions", async () => {
+    renderAt("#/team/alpha");
+    const table = await screen.findByRole("table", { name: "Alpha Hospital: PDSA cycles" });
+    const rows = within(table).getAllByRole("row").map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent));
+    expect(rows[0]).toEqual(["Cycle", "Change idea", "Measures", "Started", "Ended", "Decision", "What happened"]);
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[4], r[5]])).toEqual([
+      ["1", "Sepsis screen at triage", "2026-03-06", "adopt"],
+      ["2", "Antibiotic grab bag", "running", "–"],
+      ["3", "Discharge call", "running", "–"],
+    ]);
+    const abx = screen.getByRole("article", { name: "Alpha Hospital: Antibiotics within 1 hour" });
+    const titles = [...abx.querySelectorAll("title")].map((t) => t.textContent ?? "");
+    expect(titles.some((t) => t.includes("Sepsis screen at triage"))).toBe(true);
+    // cycle 3 aims at readmissions only: not on the antibiotics chart
+    expect(titles.some((t) => t.includes("Discharge call"))).toBe(false);
+  });
+
   it("an unknown team says so and links back", async () => {
     renderAt("#/team/zulu");
     expect(await screen.findByText('There is no team "zulu" in this collaborative.')).toBeInTheDocument();

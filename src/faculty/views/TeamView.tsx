@@ -1,10 +1,8 @@
 // One team on one page: every measure's run chart under the collaborative's rules with its goal, the
 // narratives month by month (changes tested, lessons, barriers, help wanted), and the self, faculty
-// and suggested scores over time with what was written beside each (GET …/teams/{teamId}/timeline).
-//
-// PDSA cycles: when the run chart takes `cycles` (Chart.tsx / RunChartCard, another change), pass
-// this team's cycles of each measure where `measureCharts` renders a RunChartCard below; nothing
-// else here needs to change.
+// and suggested scores over time with what was written beside each (GET …/teams/{teamId}/timeline),
+// and the team's PDSA cycles: marked on each measure's chart where they started and ended, and
+// listed (the dashboard's GET …/cycles, already loaded).
 import { useEffect, useState } from "react";
 import { makeStyles, Subtitle2, tokens } from "@fluentui/react-components";
 import type { TeamTimeline, TeamTimelineMonth } from "../../core/index";
@@ -139,6 +137,8 @@ export function TeamView({ api, data, teamId }: { api: FacultyApi; data: Dashboa
     const series = measure.series.find((s) => s.teamId === teamId);
     return series ? [{ measure, series }] : [];
   });
+  const teamCycles = (data.cycles ?? []).filter((c) => c.teamId === teamId);
+  const measureName = new Map(data.collaborative.measures.map((m) => [m.id, m.name]));
   const told = timeline ? [...timeline.months].reverse().filter((m) => m.narrative !== null) : [];
   const scored = timeline ? timeline.months.filter((m) => m.self !== null || m.faculty !== null || m.suggested !== null) : [];
 
@@ -158,12 +158,46 @@ export function TeamView({ api, data, teamId }: { api: FacultyApi; data: Dashboa
         <div className={classes.charts}>
           {measureCharts.map(({ measure, series }) => (
             <div key={measure.measureId}>
-              {/* PDSA cycles of this team and measure go to RunChartCard here once it takes them */}
-              <RunChartCard series={series} measure={measure} months={data.runcharts.months} centerLineName={data.runcharts.rules.centerLine} heading={measure.name} />
+              <RunChartCard series={series} measure={measure} months={data.runcharts.months} centerLineName={data.runcharts.rules.centerLine} heading={measure.name} cycles={teamCycles} />
               <p className={classes.about}>{measureAbout(measure, data.collaborative.measures.find((m) => m.id === measure.measureId))}</p>
             </div>
           ))}
         </div>
+      </section>
+      <section className={page.card} aria-labelledby="cycles-title">
+        <Subtitle2 as="h2" id="cycles-title">
+          PDSA cycles
+        </Subtitle2>
+        {teamCycles.length === 0 ? (
+          <p className={page.muted}>No PDSA cycles sent yet (the team's PDSA log travels with its monthly report).</p>
+        ) : (
+          <table className={classes.table} aria-label={`${team.name}: PDSA cycles`}>
+            <thead>
+              <tr>
+                {["Cycle", "Change idea", "Measures", "Started", "Ended", "Decision", "What happened"].map((h) => (
+                  <th key={h} className={classes.cell} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {teamCycles.map((c) => (
+                <tr key={c.cycleId}>
+                  <th className={classes.cell} scope="row">
+                    {c.cycleId}
+                  </th>
+                  <td className={classes.cell}>{c.changeIdea}</td>
+                  <td className={classes.cell}>{c.measureIds.map((id) => measureName.get(id) ?? id).join(", ") || "–"}</td>
+                  <td className={classes.cell}>{c.startDate}</td>
+                  <td className={classes.cell}>{c.endDate ?? "running"}</td>
+                  <td className={classes.cell}>{c.decision ?? "–"}</td>
+                  <td className={classes.cell}>{c.whatHappened || "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
       </section>
       <p className={page.status} role="status">
         {status}
