@@ -63,6 +63,10 @@ describe("GET export.xlsx", () => {
           { measureId: "door-to-abx", period: "2026-02", value: -3.5, annotation: "-2+3" },
         ],
         narrative: { changesTested: "@triage screen", lessons: "huddles work", barriers: "+staffing", helpWanted: "" },
+        cycles: [
+          { cycleId: "1", changeIdea: "Sepsis screen at triage", measureIds: ["abx-1h"], prediction: "more within the hour", startDate: "2026-02-02", endDate: "2026-02-27", whatHappened: "night shift missed it", decision: "adapt" },
+          { cycleId: "2", changeIdea: "=HYPERLINK(\"http://evil\",\"grab bag\")", measureIds: ["abx-1h", "door-to-abx"], prediction: "", startDate: "2026-02-16", endDate: null, whatHappened: "", decision: null },
+        ],
       },
       "2026-03-05T10:00:00.000Z",
     );
@@ -73,12 +77,12 @@ describe("GET export.xlsx", () => {
   });
   afterAll(async () => w.close());
 
-  it("is a workbook with About, Points, Point revisions, Narratives and Scores (no PDSA cycles sheet: the store keeps none yet)", async () => {
+  it("is a workbook with About, Points, Point revisions, Narratives, Scores and PDSA cycles", async () => {
     const { status, headers, workbook } = await download(w, w.tokens.faculty);
     expect(status).toBe(200);
     expect(headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(headers.get("content-disposition")).toBe('attachment; filename="sepsis-export.xlsx"');
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["About", "Points", "Point revisions", "Narratives", "Scores"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["About", "Points", "Point revisions", "Narratives", "Scores", "PDSA cycles"]);
     expect(rowsOf(workbook, "About").find((r) => r.field === "sharing")).toEqual({ field: "sharing", value: "named" });
   });
 
@@ -121,6 +125,15 @@ describe("GET export.xlsx", () => {
     expect(rowsOf(workbook, "Scores")).toEqual([
       expect.objectContaining({ team_id: "alpha", period: "2026-02", source: "faculty", score: 3.5, rationale: "'=1+1 compliance up", by: "faculty" }),
     ]);
+  });
+
+  it("PDSA cycles: each team's cycles as last sent, measures by id and name, the revision that sent them, guarded", async () => {
+    const cycles = rowsOf((await download(w, w.tokens.faculty)).workbook, "PDSA cycles");
+    expect(cycles.map((c) => [c.team_id, c.cycle, c.change_idea, c.measure_ids, c.start_date, c.end_date, c.decision, c.revision])).toEqual([
+      ["alpha", "1", "Sepsis screen at triage", "abx-1h", "2026-02-02", "2026-02-27", "adapt", 1],
+      ["alpha", "2", "'=HYPERLINK(\"http://evil\",\"grab bag\")", "abx-1h, door-to-abx", "2026-02-16", null, null, 1],
+    ]);
+    expect(cycles[0]).toMatchObject({ team: "Alpha Hospital", measures: "Antibiotics within 1 hour", what_happened: "night shift missed it" });
   });
 
   it("teams may not export (403), whatever the sharing mode", async () => {

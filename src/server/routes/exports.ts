@@ -1,6 +1,6 @@
 // GET /api/v1/collaboratives/{id}/export.xlsx (faculty and admin): the collaborative's data as one
-// workbook: current points, every point revision, narratives, scores, and (once the store keeps them)
-// PDSA cycles. Teams by name: only faculty and admins may export.
+// workbook: current points, every point revision, narratives, scores, and the teams' PDSA cycles (each
+// as last sent, with the revision that sent it). Teams by name: only faculty and admins may export.
 
 import { Hono } from "hono";
 import type { CollaborativeDefinition } from "../../core/index";
@@ -72,9 +72,26 @@ export async function exportTables(store: Store, collaborative: CollaborativeDef
       rows: scores.map((s): XlsxCell[] => [s.teamId, team(s.teamId).name, s.period, s.source, s.score, s.rationale, s.recordedAt, s.by]),
     },
   ];
-  // SEAM(pdsa): the "PDSA cycles" sheet. The store at this branch's base has no cycles read; when
-  // the PDSA branch adds one (its cycles table), append its table here:
-  //   tables.push({ name: "PDSA cycles", header: [...], rows: (await store.cycles(id)).map(...) });
+  const cycles = await store.currentCycles(id, {});
+  tables.push({
+    name: "PDSA cycles",
+    header: ["team_id", "team", "cycle", "change_idea", "measure_ids", "measures", "prediction", "start_date", "end_date", "what_happened", "decision", "revision", "received_at"],
+    rows: cycles.map((y): XlsxCell[] => [
+      y.teamId,
+      team(y.teamId).name,
+      y.cycleId,
+      y.changeIdea,
+      y.measureIds.join(", "),
+      y.measureIds.map((m) => measureName.get(m) ?? m).join(", "),
+      y.prediction,
+      y.startDate,
+      y.endDate,
+      y.whatHappened,
+      y.decision,
+      y.revision,
+      y.receivedAt,
+    ]),
+  });
   return tables;
 }
 
