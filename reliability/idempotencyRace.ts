@@ -12,10 +12,10 @@ import { auditStore } from "./storeAudit";
 import { makeTarget, type Engine } from "./target";
 import { resultOf, type ScenarioResult } from "./tally";
 
-type Reply = { status: number; replay: boolean; text: string };
+export type Reply = { status: number; replay: boolean; text: string };
 
 /** One POST on a socket of its own (no agent: no connection shared with the other racers). */
-function postOnNewSocket(url: string, headers: Record<string, string>, body: string): Promise<Reply> {
+export function postOnNewSocket(url: string, headers: Record<string, string>, body: string): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: "POST", agent: false, headers: { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (res) => {
       let text = "";
@@ -91,6 +91,6 @@ export async function idempotencyRaces(o: IdempotencyRaceOptions): Promise<Scena
   }
 }
 
-function answerOf(r: Reply): Sent["answer"] {
+export function answerOf(r: Reply): Sent["answer"] {
   return { status: r.status, replay: r.replay, body: JSON.parse(r.text), attempts: 1, networkErrors: 0, unavailable: 0, serverErrors: 0, serverErrorBodies: [] };
 }
