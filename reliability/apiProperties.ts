@@ -68,8 +68,9 @@ export async function apiProperties(engine: Engine, numRuns: number, seed: numbe
     const run = async (name: string, property: fc.IAsyncProperty<any>) => {
       const before = serverErrors;
       const startRequests = requests;
+      const startedAt = Date.now();
       const details = await fc.check(property, { numRuns, seed });
-      outcomes.push({ name, engine, runs: details.numRuns, failure: failureOf(details), requests: requests - startRequests, serverErrors: serverErrors - before });
+      outcomes.push({ name, engine, runs: details.numRuns, failure: failureOf(details), requests: requests - startRequests, serverErrors: serverErrors - before, seconds: (Date.now() - startedAt) / 1000 });
     };
 
     await run(

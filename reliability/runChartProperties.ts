@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { crossings, longestRun, runCount, shifts, trends } from "../src/core/index";
 import { naiveRunFigures, naiveShifts, naiveTrends } from "./naiveRunChart";
 
-export type PropertyOutcome = { name: string; runs: number; failure: string | null };
+export type PropertyOutcome = { name: string; runs: number; failure: string | null; seconds: number };
 
 /** Values where equality is exact: 0 to 8 in steps of 0.5, or missing. */
 const series = fc.array(fc.option(fc.integer({ min: 0, max: 16 }).map((n) => n / 2), { freq: 6, nil: null }), { maxLength: 40 });
@@ -14,8 +14,9 @@ const centerLine = fc.integer({ min: 0, max: 16 }).map((n) => n / 2);
 const minLength = fc.integer({ min: 2, max: 8 });
 
 function check(name: string, property: fc.IProperty<any>, numRuns: number, seed: number): PropertyOutcome {
+  const startedAt = Date.now();
   const details = fc.check(property, { numRuns, seed });
-  return { name, runs: details.numRuns, failure: failureOf(details) };
+  return { name, runs: details.numRuns, failure: failureOf(details), seconds: (Date.now() - startedAt) / 1000 };
 }
 
 /** fast-check's report (counterexample, seed, path) and the error the property threw; null when it held. */

@@ -26,7 +26,7 @@ async function guarded(name: string, engine: string, scenario: () => Promise<Sce
 
 /** Property outcomes as scenario results (nothing sent for the load's tally; 5xx counted as server errors). */
 function propertyResult(name: string, engine: string, runs: number, serverErrors: number, failure: string | null, seconds: number): ScenarioResult {
-  return { name: `${name} (${runs} runs)`, engine, sent: 0, stored: 0, lost: 0, duplicated: 0, serverErrors, unavailable: 0, networkErrors: 0, problems: failure ? [failure] : [], seconds };
+  return { name: `${name} (${runs} runs)`, property: true, engine, sent: 0, stored: 0, lost: 0, duplicated: 0, serverErrors, unavailable: 0, networkErrors: 0, problems: failure ? [failure] : [], seconds };
 }
 
 export async function runSuite(profile: Profile, engines: readonly Engine[], log: (line: string) => void): Promise<SuiteOutcome> {
@@ -44,12 +44,11 @@ export async function runSuite(profile: Profile, engines: readonly Engine[], log
     if (engine === "postgres") record(await guarded("two instances", engine, () => twoInstances({ ...profile.scaleOut, seed })));
     const startedAt = Date.now();
     try {
-      for (const o of await apiProperties(engine, profile.apiRuns, seed)) record(propertyResult(o.name, engine, o.runs, o.serverErrors, o.failure, (Date.now() - startedAt) / 1000));
+      for (const o of await apiProperties(engine, profile.apiRuns, seed)) record(propertyResult(o.name, engine, o.runs, o.serverErrors, o.failure, o.seconds));
     } catch (error) {
       record(propertyResult("API properties", engine, 0, 0, `the scenario failed: ${(error as Error).stack ?? String(error)}`, (Date.now() - startedAt) / 1000));
     }
   }
-  const startedAt = Date.now();
-  for (const o of runChartProperties(profile.runChartRuns, seed)) record(propertyResult(o.name, "core", o.runs, 0, o.failure, (Date.now() - startedAt) / 1000));
+  for (const o of runChartProperties(profile.runChartRuns, seed)) record(propertyResult(o.name, "core", o.runs, 0, o.failure, o.seconds));
   return { results, ok: results.every(passed) };
 }

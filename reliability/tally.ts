@@ -7,6 +7,8 @@ import type { Ledger } from "./load";
 
 export type ScenarioResult = {
   name: string;
+  /** a property-based test: no load of its own (its 5xx still count as server errors) */
+  property?: boolean;
   engine: string;
   sent: number;
   stored: number;
@@ -47,6 +49,7 @@ export function passed(r: ScenarioResult): boolean {
 
 /** One line per scenario. */
 export function describeResult(r: ScenarioResult): string {
+  if (r.property) return `${passed(r) ? "ok  " : "FAIL"} ${r.engine.padEnd(8)} ${r.name}: ${r.serverErrors} server errors, ${r.problems.length === 0 ? "held" : "FAILED"} (${r.seconds.toFixed(1)} s)`;
   const extra = `${r.networkErrors} network errors and ${r.unavailable} 503s retried, ${r.seconds.toFixed(1)} s`;
   return `${passed(r) ? "ok  " : "FAIL"} ${r.engine.padEnd(8)} ${r.name}: ${r.sent} sent, ${r.stored} stored, ${r.lost} lost, ${r.duplicated} duplicated, ${r.serverErrors} server errors (${extra})`;
 }

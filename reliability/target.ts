@@ -54,7 +54,10 @@ export function sqliteTarget(): Target {
       await store.migrate();
       return store;
     },
-    query: async (sql) => connection().prepare(sql).all() as Row[],
+    query: async (sql) => {
+      const statement = connection().prepare(sql);
+      return statement.reader ? (statement.all() as Row[]) : (statement.run(), []);
+    },
     cutConnections: async () => {
       throw new Error("SQLite has no connections to cut");
     },
