@@ -1,18 +1,18 @@
 // PostgreSQL connections dropped under load: while clients send reports, the scenario repeatedly
 // terminates every server connection to its own database (pg_terminate_backend on that database's
-// backends only; the shared PostgreSQL server is never restarted). In-flight requests must get 503
+// backends only; the shared PostgreSQL server is never restarted), at evenly spaced points of the load. In-flight requests must get 503
 // with Retry-After, the server must keep running and serving, and every report must be stored
 // exactly once once the clients' retries are through.
 
 import { randomUUID } from "node:crypto";
 import { seedCampaign } from "./campaign";
-import { startLoad } from "./load";
+import { answeredAtLeast, startLoad } from "./load";
 import { freePort, startServer } from "./serverProcess";
 import { auditStore } from "./storeAudit";
 import { postgresTarget } from "./target";
 import { resultOf, type ScenarioResult } from "./tally";
 
-export type DroppedConnectionsOptions = { teams: number; clients: number; reportsPerClient: number; /** ms between two cuts */ everyMs: number; seed: number };
+export type DroppedConnectionsOptions = { teams: number; clients: number; reportsPerClient: number; /** how many times the connections are cut, evenly over the load */ cuts: number; seed: number };
 
 export async function droppedConnectionsUnderLoad(o: DroppedConnectionsOptions): Promise<ScenarioResult> {
   const startedAt = Date.now();
@@ -25,13 +25,13 @@ export async function droppedConnectionsUnderLoad(o: DroppedConnectionsOptions):
     const problems: string[] = [];
     try {
       const { ledger, done } = startLoad({ campaign, baseUrls: [server.url], clients: o.clients, reportsPerClient: o.reportsPerClient, runId: randomUUID().slice(0, 8), seed: o.seed });
-      let over = false;
-      void done.then(() => (over = true));
+      // cuts spread evenly over the load by reports answered (not by time: on a slow machine a cut
+      // every few hundred ms would leave no request time to finish), each while others are in flight
+      const total = o.clients * o.reportsPerClient;
       let cuts = 0;
       let terminated = 0;
-      while (!over) {
-        await new Promise((r) => setTimeout(r, o.everyMs));
-        if (over) break;
+      for (let k = 1; k <= o.cuts; k++) {
+        await answeredAtLeast(ledger, Math.floor((total * k) / (o.cuts + 1)), done);
         terminated += await target.cutConnections();
         cuts++;
       }

@@ -8,7 +8,7 @@ export type Profile = {
   /** kill -9 under load, per engine */
   killNine: { teams: number; clients: number; reportsPerClient: number; kills: number };
   /** PostgreSQL connections cut under load */
-  droppedConnections: { teams: number; clients: number; reportsPerClient: number; everyMs: number };
+  droppedConnections: { teams: number; clients: number; reportsPerClient: number; cuts: number };
   /** idempotency races, per engine */
   races: { keys: number; sockets: number };
   /** two instances on one PostgreSQL database */
@@ -22,7 +22,7 @@ export const FULL: Profile = {
   name: "full",
   seed: 20261207,
   killNine: { teams: 8, clients: 16, reportsPerClient: 100, kills: 4 },
-  droppedConnections: { teams: 8, clients: 16, reportsPerClient: 60, everyMs: 300 },
+  droppedConnections: { teams: 8, clients: 16, reportsPerClient: 60, cuts: 40 },
   races: { keys: 25, sockets: 16 },
   scaleOut: { teams: 8, clients: 16, reportsPerClient: 60, raceKeys: 20 },
   runChartRuns: 5000,
@@ -33,7 +33,7 @@ export const QUICK: Profile = {
   name: "quick",
   seed: 7,
   killNine: { teams: 3, clients: 6, reportsPerClient: 12, kills: 1 },
-  droppedConnections: { teams: 3, clients: 6, reportsPerClient: 10, everyMs: 400 },
+  droppedConnections: { teams: 3, clients: 6, reportsPerClient: 10, cuts: 4 },
   races: { keys: 3, sockets: 8 },
   scaleOut: { teams: 3, clients: 6, reportsPerClient: 12, raceKeys: 3 },
   runChartRuns: 300,
