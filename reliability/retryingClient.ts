@@ -35,6 +35,15 @@ export type SendOptions = {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The body as JSON, or as text when it is not JSON (a definitive answer is never retried for its body). */
+function parsed(text: string): unknown {
+  try {
+    return text === "" ? null : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
 /** Whether an answer ends the retries: everything but 5xx, 429 and 408. */
 export function isDefinitive(status: number): boolean {
   return status < 500 && status !== 429 && status !== 408;
@@ -58,7 +67,7 @@ export async function sendUntilDefinitive(o: SendOptions): Promise<Answer> {
       answer.status = response.status;
       if (isDefinitive(response.status)) {
         answer.replay = response.headers.get("idempotent-replay") === "true";
-        answer.body = text === "" ? null : JSON.parse(text);
+        answer.body = parsed(text);
         return answer;
       }
       if (response.status === 503) answer.unavailable++;

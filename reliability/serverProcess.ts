@@ -41,7 +41,13 @@ export async function startServer(target: Target, port: number, extraEnv: Record
   let log = "";
   const launch = async () => {
     current = start("src/server/main.ts", [], env);
-    await waitFor(`${url}/health/ready`, current, 60_000);
+    try {
+      await waitFor(`${url}/health/ready`, current, 60_000);
+    } catch (error) {
+      // not ready in time: end it rather than leave it running
+      current.child.kill("SIGKILL");
+      throw error;
+    }
   };
   const stopped = async (signal: NodeJS.Signals) => {
     const running = current;
