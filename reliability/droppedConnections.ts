@@ -6,7 +6,7 @@
 
 import { randomUUID } from "node:crypto";
 import { seedCampaign } from "./campaign";
-import { answeredAtLeast, startLoad } from "./load";
+import { answeredAtLeast, startLoad, stopWhenDied } from "./load";
 import { freePort, startServer } from "./serverProcess";
 import { auditStore } from "./storeAudit";
 import { postgresTarget } from "./target";
@@ -24,7 +24,8 @@ export async function droppedConnectionsUnderLoad(o: DroppedConnectionsOptions):
     const server = await startServer(target, await freePort());
     const problems: string[] = [];
     try {
-      const { ledger, done } = startLoad({ campaign, baseUrls: [server.url], clients: o.clients, reportsPerClient: o.reportsPerClient, runId: randomUUID().slice(0, 8), seed: o.seed });
+      const { ledger, done, stop } = startLoad({ campaign, baseUrls: [server.url], clients: o.clients, reportsPerClient: o.reportsPerClient, runId: randomUUID().slice(0, 8), seed: o.seed });
+      stopWhenDied(server.died, stop, problems);
       // cuts spread evenly over the load by reports answered (not by time: on a slow machine a cut
       // every few hundred ms would leave no request time to finish), each while others are in flight
       const total = o.clients * o.reportsPerClient;
@@ -36,8 +37,6 @@ export async function droppedConnectionsUnderLoad(o: DroppedConnectionsOptions):
         cuts++;
       }
       await done;
-      const child = server.running().child;
-      if (child.exitCode !== null || child.signalCode !== null) problems.push(`the server process ended (${child.exitCode ?? child.signalCode}) during the cuts:\n${server.output().slice(-2000)}`);
       const ready = await fetch(`${server.url}/health/ready`).then((r) => r.status, (e: Error) => e.message);
       if (ready !== 200) problems.push(`after the cuts /health/ready answered ${ready}`);
       if (terminated === 0) problems.push(`no connection was terminated in ${cuts} cuts: the scenario tested nothing`);

@@ -4,7 +4,7 @@
 
 import { randomUUID } from "node:crypto";
 import { seedCampaign } from "./campaign";
-import { answeredAtLeast, startLoad } from "./load";
+import { answeredAtLeast, startLoad, stopWhenDied } from "./load";
 import { freePort, startServer } from "./serverProcess";
 import { auditStore } from "./storeAudit";
 import { makeTarget, type Engine } from "./target";
@@ -23,7 +23,8 @@ export async function killNineUnderLoad(o: KillNineOptions): Promise<ScenarioRes
     const problems: string[] = [];
     try {
       const total = o.clients * o.reportsPerClient;
-      const { ledger, done } = startLoad({ campaign, baseUrls: [server.url], clients: o.clients, reportsPerClient: o.reportsPerClient, runId: randomUUID().slice(0, 8), seed: o.seed });
+      const { ledger, done, stop } = startLoad({ campaign, baseUrls: [server.url], clients: o.clients, reportsPerClient: o.reportsPerClient, runId: randomUUID().slice(0, 8), seed: o.seed });
+      stopWhenDied(server.died, stop, problems);
       for (let k = 1; k <= o.kills; k++) {
         // kill at evenly spaced points of the load, while requests are in flight
         await answeredAtLeast(ledger, Math.floor((total * k) / (o.kills + 1)), done);

@@ -24,15 +24,20 @@ export type LoadOptions = {
   giveUpAfterMs?: number;
 };
 
-/** Start the load; `done` resolves when every client has a definitive answer (or gave up) for each of its reports. */
-export function startLoad(o: LoadOptions): { ledger: Ledger; done: Promise<Ledger> } {
+/**
+ * Start the load; `done` resolves when every client has a definitive answer (or gave up) for each of
+ * its reports, or, after `stop()`, when the clients have stopped (the reports not answered by then
+ * count as unanswered).
+ */
+export function startLoad(o: LoadOptions): { ledger: Ledger; done: Promise<Ledger>; stop: () => void } {
   const sent: Sent[] = [];
   let answered = 0;
+  let stopped = false;
   const ledger: Ledger = { sent, answered: () => answered };
   const path = `/api/v1/collaboratives/${COLLABORATIVE_ID}/submissions`;
   const client = async (c: number) => {
     const random = seeded(o.seed * 1000 + c);
-    for (let n = 0; n < o.reportsPerClient; n++) {
+    for (let n = 0; n < o.reportsPerClient && !stopped; n++) {
       const team = o.campaign.teams[(c + n) % o.campaign.teams.length];
       const month = o.campaign.months[Math.floor(random() * o.campaign.months.length)];
       const key = `${o.runId}-c${c}-${n}`;
@@ -41,7 +46,7 @@ export function startLoad(o: LoadOptions): { ledger: Ledger; done: Promise<Ledge
       // each client starts on its own server and moves to the next on every retry
       const baseUrl = (attempt: number) => o.baseUrls[(c + n + attempt) % o.baseUrls.length];
       try {
-        entry.answer = await sendUntilDefinitive({ baseUrl, path, token: team.token, key, body: JSON.stringify(uniqueReport(key, month, random)), giveUpAfterMs: o.giveUpAfterMs ?? 120_000 });
+        entry.answer = await sendUntilDefinitive({ baseUrl, path, token: team.token, key, body: JSON.stringify(uniqueReport(key, month, random)), giveUpAfterMs: o.giveUpAfterMs ?? 120_000, stopped: () => stopped });
       } catch (error) {
         entry.error = (error as Error).message;
       }
@@ -49,7 +54,15 @@ export function startLoad(o: LoadOptions): { ledger: Ledger; done: Promise<Ledge
     }
   };
   const done = Promise.all(Array.from({ length: o.clients }, (_, c) => client(c))).then(() => ledger);
-  return { ledger, done };
+  return { ledger, done, stop: () => (stopped = true) };
+}
+
+/** Stop the load when `server` dies by itself, with its output as the scenario's problem. */
+export function stopWhenDied(died: Promise<string>, stop: () => void, problems: string[]): void {
+  void died.then((what) => {
+    problems.push(what);
+    stop();
+  });
 }
 
 /** Resolve when `ledger` has `count` answers (polls; the load runs meanwhile). */

@@ -31,6 +31,8 @@ export type SendOptions = {
   giveUpAfterMs: number;
   /** one attempt's limit (default 20 s: a loaded two-core machine answers slowly) */
   attemptTimeoutMs?: number;
+  /** stop retrying (throw) once this says so: the scenario has failed already */
+  stopped?: () => boolean;
 };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -80,6 +82,7 @@ export async function sendUntilDefinitive(o: SendOptions): Promise<Answer> {
     } catch {
       answer.networkErrors++;
     }
+    if (o.stopped?.()) throw new Error(`stopped before a definitive answer for key ${o.key} (${answer.attempts} attempts)`);
     if (Date.now() + waitMs > deadline) throw new Error(`no definitive answer for key ${o.key} in ${o.giveUpAfterMs} ms (${answer.attempts} attempts, last status ${answer.status})`);
     await sleep(waitMs);
   }

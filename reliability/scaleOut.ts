@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import { COLLABORATIVE_ID, seedCampaign, seeded, uniqueReport } from "./campaign";
 import { answerOf, postOnNewSocket } from "./idempotencyRace";
-import { answeredAtLeast, startLoad } from "./load";
+import { answeredAtLeast, startLoad, stopWhenDied } from "./load";
 import { freePort, startServer, type ServerProcess } from "./serverProcess";
 import { auditStore } from "./storeAudit";
 import { postgresTarget } from "./target";
@@ -32,7 +32,8 @@ export async function twoInstances(o: ScaleOutOptions): Promise<ScenarioResult> 
     const problems: string[] = [];
 
     const runId = randomUUID().slice(0, 8);
-    const { ledger, done } = startLoad({ campaign, baseUrls: [a.url, b.url], clients: o.clients, reportsPerClient: o.reportsPerClient, runId, seed: o.seed });
+    const { ledger, done, stop } = startLoad({ campaign, baseUrls: [a.url, b.url], clients: o.clients, reportsPerClient: o.reportsPerClient, runId, seed: o.seed });
+    for (const s of servers) stopWhenDied(s.died, stop, problems);
     await answeredAtLeast(ledger, Math.floor((o.clients * o.reportsPerClient) / 2), done);
     await a.killNine();
     await a.restart();

@@ -19,6 +19,8 @@ export type ServerProcess = {
   stop: () => Promise<void>;
   /** the output of every process so far */
   output: () => string;
+  /** resolves, with the process's exit and output, when a process ends that the scenario did not kill or stop */
+  died: Promise<string>;
 };
 
 /**
@@ -39,8 +41,16 @@ export async function startServer(target: Target, port: number, extraEnv: Record
   const url = `http://127.0.0.1:${port}`;
   let current: Running;
   let log = "";
+  let ending = false;
+  let reportDeath: (what: string) => void = () => undefined;
+  const died = new Promise<string>((resolve) => (reportDeath = resolve));
   const launch = async () => {
+    ending = false;
     current = start("src/server/main.ts", [], env);
+    const running = current;
+    void running.exited.then((code) => {
+      if (!ending) reportDeath(`the server process ended by itself (exit ${code ?? running.child.signalCode}):\n${running.output().slice(-3000)}`);
+    });
     try {
       await waitFor(`${url}/health/ready`, current, 60_000);
     } catch (error) {
@@ -52,6 +62,7 @@ export async function startServer(target: Target, port: number, extraEnv: Record
   const stopped = async (signal: NodeJS.Signals) => {
     const running = current;
     if (running.child.exitCode !== null || running.child.signalCode !== null) return;
+    ending = true;
     running.child.kill(signal);
     const timer = signal === "SIGTERM" ? setTimeout(() => running.child.kill("SIGKILL"), 15_000) : null;
     await running.exited;
@@ -66,5 +77,6 @@ export async function startServer(target: Target, port: number, extraEnv: Record
     restart: launch,
     stop: () => stopped("SIGTERM"),
     output: () => log + (current.child.exitCode === null && current.child.signalCode === null ? current.output() : ""),
+    died,
   };
 }

@@ -1,7 +1,8 @@
 // What the store must look like after any fault, read with raw SQL on the scenario's own data:
 // - SQLite's own checks: PRAGMA integrity_check is "ok", PRAGMA foreign_key_check finds nothing;
 // - revisions: per team and reporting month, revisions 1..n with no gap and no repeat;
-// - monthly_reports (kept on write) agrees with the submissions it summarises;
+// - monthly_reports (kept on write) agrees with the submissions it summarises (count, latest revision,
+//   and the received_at of its first and latest revisions);
 // - current_points (kept on write) holds each point's latest revision, and no point is missing;
 // - every report the load sent is stored exactly once, where its answer said (submissionId), and
 //   each idempotency key names the submission that carries it.
@@ -38,10 +39,16 @@ export async function checkConsistency(target: Target): Promise<string[]> {
     some("SQLite foreign_key_check rows", await target.query("PRAGMA foreign_key_check"));
   }
 
+  // first_at and last_at: received_at of revisions 1 and n, which monthly_reports keeps. (Not MIN and MAX
+  // of received_at: two reports of one team received a millisecond apart may commit, and so be numbered,
+  // in the other order, since received_at is taken before the team's lock.)
   const groups = await target.query(
-    `SELECT collaborative_id, team_id, reporting_month, COUNT(*) AS n, COUNT(DISTINCT revision) AS distinct_revisions, MIN(revision) AS first, MAX(revision) AS last,
-            MIN(received_at) AS first_at, MAX(received_at) AS last_at
-       FROM submissions GROUP BY collaborative_id, team_id, reporting_month`,
+    `SELECT s.collaborative_id, s.team_id, s.reporting_month, COUNT(*) AS n, COUNT(DISTINCT s.revision) AS distinct_revisions, MIN(s.revision) AS first, MAX(s.revision) AS last,
+            MIN(CASE WHEN s.revision = 1 THEN s.received_at END) AS first_at,
+            MIN(CASE WHEN s.revision = (SELECT MAX(s2.revision) FROM submissions s2
+                                         WHERE s2.collaborative_id = s.collaborative_id AND s2.team_id = s.team_id AND s2.reporting_month = s.reporting_month)
+                     THEN s.received_at END) AS last_at
+       FROM submissions s GROUP BY s.collaborative_id, s.team_id, s.reporting_month`,
   );
   some(
     "team-months whose revisions are not 1..n without gaps",
