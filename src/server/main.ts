@@ -11,6 +11,7 @@ import { createApp, packageVersion } from "./app";
 import { ConfigError, readConfig, type Config } from "./config";
 import { describeStore, openStore } from "./store/open";
 import { StoreUnavailable, type Store } from "./store/store";
+import { seedOnFirstStart } from "./firstStart";
 import { seedDemo } from "./seed";
 import { startReminderJob, type ReminderJob } from "./reminders/job";
 import { postgresJobLock, processJobLock } from "./reminders/jobLock";
@@ -81,7 +82,8 @@ async function main(): Promise<void> {
   const version = packageVersion();
   let seeded: Awaited<ReturnType<typeof seedDemo>> | null = null;
   try {
-    if (await store.isEmpty()) seeded = await seedDemo(store, new Date());
+    // one instance seeds, however many start at once on one database (firstStart.ts)
+    seeded = await seedOnFirstStart(store, config.databaseUrl, () => seedDemo(store, new Date()));
   } catch (error) {
     await store.close().catch(() => undefined);
     fail(`the demo seed failed: ${(error as Error).message}`);

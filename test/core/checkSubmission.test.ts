@@ -141,6 +141,21 @@ describe("checkSubmission(input, collaborative, { asOf, lockedPeriods })", () =>
     ).toEqual(["error:UNKNOWN_MEASURE:points.2.measureId", "error:DUPLICATE_POINT:points.3.period", "error:DUPLICATE_POINT:points.4.period"]);
   });
 
+  it("checkSubmission counts an annotation-only point as a copy: with a point of figures for the same measure+month, both are refused", () => {
+    // Found by the reliability suite's random sheets (reliability/apiProperties.ts): the two changed one
+    // stored point twice in one transaction, which PostgreSQL refused (500, "ON CONFLICT DO UPDATE command
+    // cannot affect row a second time") and the pane's outbox would have retried for ever.
+    expect(
+      codes(report(ok([{ measureId: "bundle", period: "2026-01", annotation: "new ward" }, { measureId: "bundle", period: "2026-01", numerator: 2, denominator: 2 }]))),
+    ).toEqual(["error:DUPLICATE_POINT:points.2.period", "error:DUPLICATE_POINT:points.3.period"]);
+    // two annotation-only copies too; a blank point with no annotation asks for nothing and is no copy
+    expect(codes(report(ok([{ measureId: "bundle", period: "2026-01", annotation: "a" }, { measureId: "bundle", period: "2026-01", annotation: "b" }])))).toEqual([
+      "error:DUPLICATE_POINT:points.2.period",
+      "error:DUPLICATE_POINT:points.3.period",
+    ]);
+    expect(codes(report(ok([{ measureId: "bundle", period: "2026-01" }, { measureId: "bundle", period: "2026-01", numerator: 2, denominator: 2 }])))).toEqual([]);
+  });
+
   it("checkSubmission refuses months outside the collaborative, after the reporting month or after asOf", () => {
     expect(
       codes(report(ok([{ measureId: "bundle", period: "2025-12", numerator: 1, denominator: 2 }, { measureId: "bundle", period: "2026-03", numerator: 1, denominator: 2 }]))),

@@ -203,7 +203,8 @@ export function resolvePoint(
  *   its stored values is still allowed, and the data store lets through a point that equals the
  *   stored value (nothing would change), as for a locked month
  * - `DUPLICATE_POINT`: the same measure and month twice in one report (every copy is refused: the
- *   server cannot know which one is right)
+ *   server cannot know which one is right); a copy is any point that asks for something (figures, a
+ *   non-empty annotation or a retraction), so an annotation-only row beside a row of figures is one
  * - `PERIOD_OUTSIDE_COLLABORATIVE`: the month is before `startMonth` or after `endMonth`
  * - `PERIOD_IN_FUTURE`: the month is after the reporting month, or after `asOf`'s month
  * - `PERIOD_LOCKED`: the month is in `lockedPeriods`
@@ -262,10 +263,12 @@ export function checkSubmission(
   }
   const reportRefused = conflicts.length > 0;
 
-  // Count non-blank occurrences of each measure+month to find duplicates in one pass.
+  // Count the occurrences of each measure+month that ask for something (figures, an annotation or a
+  // retraction) to find duplicates in one pass. An annotation-only copy counts: with a copy of figures
+  // it would change one stored point twice in one report (PostgreSQL refused that upsert with a 500).
   const key = (p: PointInput) => `${p.measureId}\u0000${p.period}`;
   const seen = new Map<string, number>();
-  for (const p of input.points) if (!isBlankPoint(p) || p.retract !== undefined) seen.set(key(p), (seen.get(key(p)) ?? 0) + 1);
+  for (const p of input.points) if (carriesContent(p)) seen.set(key(p), (seen.get(key(p)) ?? 0) + 1);
 
   const present = new Set<string>();
   input.points.forEach((point, i) => {

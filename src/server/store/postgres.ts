@@ -200,18 +200,27 @@ export class PostgresStore extends SqlStore implements Store {
    * and hand a broken client back with its error, which makes the pool destroy it and open a new one.
    */
   private async tx<T>(fn: (pipe: Pipeline) => Promise<T>): Promise<T> {
-    let client: PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw unavailable(error);
-    }
     let broken: Error | undefined;
     const onError = (error: Error) => {
       broken ??= error;
       this.onClientError(error);
     };
-    client.on("error", onError);
+    let client: PoolClient;
+    try {
+      // Listen in pool.connect's callback, which the pool calls as it hands the client over: after
+      // `await pool.connect()` the listener would come a few microtasks late, and a FATAL that pg
+      // parses in between (in the same chunk as the previous user's last message) would be an
+      // unhandled 'error' (test/server/postgres.errorAfterRelease.test.ts).
+      client = await new Promise<PoolClient>((resolve, reject) =>
+        this.pool.connect((error, connected) => {
+          if (error || !connected) return reject(error ?? new Error("the pool gave no connection"));
+          connected.on("error", onError);
+          resolve(connected);
+        }),
+      );
+    } catch (error) {
+      throw unavailable(error);
+    }
     const pipe = new Pipeline(client);
     try {
       pipe.send("BEGIN");
