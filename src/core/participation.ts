@@ -51,3 +51,17 @@ export function owesMonth(team: Team, collaborative: Pick<CollaborativeDefinitio
   const settings = teamSettings(team, collaborative);
   return settings.active && month >= settings.joinMonth && month <= collaborative.endMonth;
 }
+
+/**
+ * Why `joinMonth` cannot be a team's join month in this collaborative (`null`: it can): a team joins
+ * in one of the collaborative's months, never before its start or after its end. The admin API
+ * refuses the others on the `joinMonth` field (code `PERIOD_OUTSIDE_COLLABORATIVE`).
+ *
+ * @example
+ * joinMonthProblem("2026-04", { startMonth: "2026-01", endMonth: "2026-12" }); // => null
+ * joinMonthProblem("2030-01", { startMonth: "2026-01", endMonth: "2026-12" }); // => "2030-01 is outside the collaborative (2026-01 to 2026-12): a team joins in one of its months"
+ */
+export function joinMonthProblem(joinMonth: string, collaborative: Pick<CollaborativeDefinition, "startMonth" | "endMonth">): string | null {
+  if (joinMonth >= collaborative.startMonth && joinMonth <= collaborative.endMonth) return null;
+  return `${joinMonth} is outside the collaborative (${collaborative.startMonth} to ${collaborative.endMonth}): a team joins in one of its months`;
+}

@@ -3,9 +3,8 @@
 // and every answer with its response schema, so a page that sends a shape the server would refuse,
 // or a fixture the server would never send, fails here. A few refusals only the server can make are
 // modelled with the server's error shape: deleting a measure with data (409 CONFLICT, as the server
-// answers), and a join month outside the collaborative (422 VALIDATION with the field's path: the
-// shape of every field refusal of the server; the admin branch's server, as of its commit 7d8377f,
-// accepts such a join month, so this one stands for any field the server refuses).
+// answers), and a join month outside the collaborative (422 VALIDATION at `joinMonth`, code
+// PERIOD_OUTSIDE_COLLABORATIVE, as routes/adminTeams.ts answers with core's joinMonthProblem).
 import {
   AdminTeam,
   AdminTeamList,

@@ -249,6 +249,11 @@ describe("admin API: teams (SQLite)", () => {
     expect([id.status, paths(id)]).toEqual([422, ["id", ""]]); // an unknown field, and so no change at all
     expect(id.json.conflicts.map((c: any) => c.message)).toEqual(['unknown field "id": no such field here (a misspelling?): see /api/v1/openapi.json for the fields', "change at least one field"]);
     expect((await call(w.app, "PATCH", `${base}/teams/zulu`, { token: w.tokens.admin, body: { name: "Z" } })).status).toBe(404);
+    // a join month outside the collaborative is refused on its field, here and when adding a team
+    const outside = await call(w.app, "PATCH", `${base}/teams/alpha`, { token: w.tokens.admin, body: { joinMonth: "2030-01" } });
+    expect([outside.status, paths(outside), outside.json.conflicts[0].code]).toEqual([422, ["joinMonth"], "PERIOD_OUTSIDE_COLLABORATIVE"]);
+    const added = await call(w.app, "POST", `${base}/teams`, { token: w.tokens.admin, body: { id: "late-joiner", name: "Late", joinMonth: "2019-01" } });
+    expect([added.status, paths(added)]).toEqual([422, ["joinMonth"]]);
     // the team's own token still works for reading (its data stays), the name shows
     expect(Me.parse((await call(w.app, "GET", "/api/v1/me", { token: w.tokens.alpha })).json).team?.name).toBe("Alpha General");
   });
