@@ -144,12 +144,11 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     const labels = await bars.locator("text").allTextContents();
     for (const m of scoredMonths) expect(labels).toContain(`${Math.round(m.percentAtLeast4!)}%`);
 
-    // the comparison: each team's latest value, best first, with its month
+    // the comparison: each team's latest value in team order (not ranked), with its month
     const compare = page.getByRole("img", { name: "Latest values by team" });
     expect(await compare.locator("rect").count()).toBe(store.seed.teams.length);
     const latest = first.series
-      .map((s) => ({ label: s.teamLabel, point: [...s.points].reverse().find((p) => p.value !== null)! }))
-      .sort((a, b) => (first.improvementDirection === "decrease" ? a.point.value! - b.point.value! : b.point.value! - a.point.value!));
+      .map((s) => ({ label: s.teamLabel, point: [...s.points].reverse().find((p) => p.value !== null)! }));
     expect(await compare.locator("rect > title").allTextContents()).toEqual(latest.map((r) => `${r.label}: ${formatValue(r.point.value, first.unit)} in ${shortMonth(r.point.period)}`));
     await page.screenshot({ path: "test-results/faculty-02-dashboard.png", fullPage: true });
 
@@ -159,7 +158,7 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     const second = runcharts.measures[1]!;
     await tabs.nth(1).click();
     expect(await tabs.nth(1).getAttribute("aria-selected")).toBe("true");
-    await page.getByText(`${second.name}: each team's latest value, best first`).waitFor();
+    await page.getByText(`${second.name}: each team's latest value, in team order (not ranked)`).waitFor();
     expect(await page.locator('[data-part="measure-about"]').innerText()).toContain(second.unit ?? "");
     const secondLast = [...second.series[0]!.points].reverse().find((p) => p.value !== null)!;
     expect(await charts.first().locator('[data-part="meta"]').innerText()).toContain(`latest ${formatValue(secondLast.value, second.unit)}`);

@@ -147,16 +147,16 @@ describe("faculty app: the dashboard", () => {
     expect(screen.getByRole("group", { name: "Teams at 4+" })).toHaveTextContent("100%Mar 26, 1 of 1 scored");
   });
 
-  it("comparison: the latest values best first in the measure's direction; switching measure redraws charts and comparison", async () => {
+  it("comparison: the latest values in team order, not ranked; switching measure redraws charts and comparison", async () => {
     const { user } = renderFaculty({ token: FACULTY });
     const compare = await screen.findByRole("img", { name: "Latest values by team" });
     expect([...compare.querySelectorAll("rect title")].map((t) => t.textContent)).toEqual(["Alpha Hospital: 96.0% in Mar 26", "Bravo Clinic: 55.0% in Feb 26"]);
     await user.click(screen.getByRole("tab", { name: "Readmissions" }));
     expect(screen.getByRole("tab", { name: "Readmissions" })).toHaveAttribute("aria-selected", "true");
-    expect(await screen.findByText("Readmissions: each team's latest value, best first.")).toBeInTheDocument();
-    // lower is better: Bravo's 1 before Alpha's 5
+    expect(await screen.findByText("Readmissions: each team's latest value, in team order (not ranked).")).toBeInTheDocument();
+    // not a league table: Alpha before Bravo as in the charts, though lower is better and Bravo's 1 is lower
     const redrawn = screen.getByRole("img", { name: "Latest values by team" });
-    expect([...redrawn.querySelectorAll("rect title")].map((t) => t.textContent)).toEqual(["Bravo Clinic: 1.00 in Feb 26", "Alpha Hospital: 5.00 in Mar 26"]);
+    expect([...redrawn.querySelectorAll("rect title")].map((t) => t.textContent)).toEqual(["Alpha Hospital: 5.00 in Mar 26", "Bravo Clinic: 1.00 in Feb 26"]);
     expect(screen.getByRole("article", { name: "Alpha Hospital: Readmissions" })).toHaveTextContent("latest 5.00 (Mar 26)");
     expect(screen.getByText("balancing · lower is better")).toBeInTheDocument();
   });

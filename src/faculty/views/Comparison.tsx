@@ -1,5 +1,7 @@
-// Latest values compared: each team's latest value of the chosen measure, best first in the measure's
-// direction of improvement, green where it meets the goal (core's meetsGoal).
+// Latest values compared: each team's latest value of the chosen measure in the teams' own order (the
+// order they joined, as the charts), green where it meets the goal (core's meetsGoal). Not ranked: a
+// ranking of noisy monthly values is a league table, which puts small teams at the top or bottom by
+// chance (Spiegelhalter 2005); the funnel plot is the fair comparison of percent and rate measures.
 import { Subtitle2 } from "@fluentui/react-components";
 import { meetsGoal, type RunChartsResponse } from "../../core/index";
 import { formatValue, shortMonth } from "../../web/format";
@@ -16,15 +18,14 @@ export interface LatestValue {
   value: number;
 }
 
-/** Each team's latest value, best first (higher first unless lower is better). */
+/** Each team's latest value, in the order of the measure's series (the teams' order: not a ranking). */
 export function latestValues(measure: Measure): LatestValue[] {
   const rows: LatestValue[] = [];
   for (const series of measure.series) {
     const point = [...series.points].reverse().find((p) => p.value !== null);
     if (point && point.value !== null) rows.push({ label: series.teamLabel, period: point.period, value: point.value });
   }
-  const better = measure.improvementDirection === "decrease" ? 1 : -1;
-  return rows.sort((a, b) => better * (a.value - b.value));
+  return rows;
 }
 
 /** `funnelHref`: the funnel plot of the same measure, for percent and rate measures (a fair comparison). */
@@ -43,7 +44,7 @@ export function Comparison({ measure, funnelHref }: { measure: Measure | undefin
       </Subtitle2>
       {measure ? (
         <p className={`${page.muted} ${page.small}`} data-part="compare-about">
-          {`${measure.name}: each team's latest value, best first${measure.goal !== null ? "; the line is the goal" : ""}.`}
+          {`${measure.name}: each team's latest value, in team order (not ranked)${measure.goal !== null ? "; the line is the goal" : ""}.`}
         </p>
       ) : null}
       {measure && funnelHref ? (
