@@ -318,7 +318,7 @@ describe("faculty page against the real data store (headless Chromium)", () => {
     expect(download.suggestedFilename()).toBe(`${store.seed.collaborativeId}-export.xlsx`);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(await download.path());
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(["About", "Points", "Point revisions", "Narratives", "Scores"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(["About", "Points", "Point revisions", "Narratives", "Scores", "PDSA cycles"]);
     const csv = await (await fetch(`${store.url}/api/v1/collaboratives/${store.seed.collaborativeId}/export.csv`, { headers: { authorization: `Bearer ${store.seed.facultyToken}` } })).text();
     expect(workbook.getWorksheet("Points")!.rowCount).toBe(csv.trim().split(/\r?\n/).length);
     expect(workbook.getWorksheet("Point revisions")!.rowCount).toBeGreaterThanOrEqual(workbook.getWorksheet("Points")!.rowCount);
