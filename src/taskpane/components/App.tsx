@@ -70,8 +70,10 @@ const useStyles = makeStyles({
     paddingLeft: tokens.spacingHorizontalM,
     paddingRight: tokens.spacingHorizontalM,
   },
+  // Six steps do not fit one row of a 320-360 px pane: they wrap to a second row rather than scroll,
+  // so the last tab (Collaborative) is never hidden off the edge.
   tabs: {
-    overflowX: "auto",
+    flexWrap: "wrap",
   },
   booting: {
     padding: tokens.spacingHorizontalL,
