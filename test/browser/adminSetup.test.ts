@@ -6,12 +6,11 @@
 // schemas): the definition, the teams with their join months and contacts, each issued token working
 // as its team, the month locked, the audit log. Any console error (a CSP refusal included) fails the
 // test. Screenshots go to test-results/admin-*.png.
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { AdminTeamList, AuditList, CollaborativeView, Me, PeriodsResponse, TokenList } from "../../src/core/index";
 import { shortMonth } from "../../src/web/format";
-import { launchChromium } from "../support/chromium";
-import { startDataStore, type RunningStore } from "./support/dataStore";
+import type { RunningStore } from "./support/dataStore";
+import { openFacultyBrowser, type FacultyBrowser } from "./support/facultyBrowser";
 
 /** "YYYY-MM" of the month `offset` months from this one (UTC). */
 function month(offset: number): string {
@@ -30,33 +29,30 @@ const TEAMS = [
 ] as const;
 
 describe("a new director sets a collaborative up in the web app (headless Chromium, real data store)", () => {
+  let session: FacultyBrowser | undefined;
   let store: RunningStore;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
   /** 401s the test asks for on purpose (a revoked token), which Chromium logs as failed resources */
   let expected401 = 0;
   let shot = 0;
 
   beforeAll(async () => {
-    store = await startDataStore();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() !== "error") return;
-      if (expected401 > 0 && /status of 401/.test(message.text())) expected401 -= 1;
-      else pageErrors.push(message.text());
+    session = await openFacultyBrowser({
+      ignoreConsoleError: (text) => {
+        if (!(expected401 > 0 && /status of 401/.test(text))) return false;
+        expected401 -= 1;
+        return true;
+      },
     });
-    mkdirSync("test-results", { recursive: true });
+    ({ store, page, pageErrors } = session);
   }, 180_000);
 
   afterAll(async () => {
     // the page as the test left it (on a failure: what the director saw), and what it logged
     await page?.screenshot({ path: "test-results/admin-last.png", fullPage: true }).catch(() => undefined);
     if (pageErrors.length > 0) console.log(`page errors:\n${pageErrors.join("\n")}`);
-    await browser?.close();
-    await store?.stop();
+    await session?.close();
   });
 
   const screenshot = async (name: string) => {

@@ -6,15 +6,15 @@
 // answers (the same store, read with core's schemas): the grid's marks and totals, the summary's
 // counts, the % at 4+ labels, each chart's latest value and center line. Any console error (a CSP
 // refusal included) fails the test. Screenshots go to test-results/faculty-*.png.
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { ASSESSMENT_SCALE, Completeness, RunChartsResponse, ScoresResponse } from "../../src/core/index";
-import { launchChromium } from "../support/chromium";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { RULE_SET_EXPECTED, RULE_SET_MONTHS, RULE_SET_SERIES } from "../fixtures/ruleSets";
-import { startDataStore, type RunningStore } from "./support/dataStore";
+import type { RunningStore } from "./support/dataStore";
+import { openFacultyBrowser, type FacultyBrowser } from "./support/facultyBrowser";
 
 import { formatValue, shortMonth } from "../../src/web/format";
 
@@ -22,28 +22,20 @@ import { formatValue, shortMonth } from "../../src/web/format";
 const MARK = { on_time: "✓", late: "late", missing: "missing", not_due: "–" } as const;
 
 describe("faculty page against the real data store (headless Chromium)", () => {
+  let session: FacultyBrowser | undefined;
   let store: RunningStore;
   let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    store = await startDataStore();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      // a refused token answers 401 and the deliberate score without a rationale 422, which Chromium
-      // logs as failed resources: that is the point of those steps
-      if (message.type() === "error" && !/status of (401|422)/.test(message.text())) pageErrors.push(message.text());
-    });
-    mkdirSync("test-results", { recursive: true });
+    // a refused token answers 401 and the deliberate score without a rationale 422, which Chromium
+    // logs as failed resources: that is the point of those steps
+    session = await openFacultyBrowser({ acceptDownloads: true, ignoreConsoleError: (text) => /status of (401|422)/.test(text) });
+    ({ store, browser, page, pageErrors } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await store?.stop();
-  });
+  afterAll(async () => session?.close());
 
   async function signIn(token: string) {
     await page.getByRole("textbox", { name: "Faculty token" }).fill(token);

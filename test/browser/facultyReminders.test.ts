@@ -3,33 +3,23 @@
 // week's digest as would-send (with no QI_FACULTY_EMAILS, naming the variable); the dashboard links to
 // the Reminders section, which lists it as the API answers it. Screenshot:
 // test-results/faculty-06-reminders.png.
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { RemindersResponse } from "../../src/core/index";
-import { launchChromium } from "../support/chromium";
-import { startDataStore, type RunningStore } from "./support/dataStore";
+import type { RunningStore } from "./support/dataStore";
+import { openFacultyBrowser, type FacultyBrowser } from "./support/facultyBrowser";
 
 describe("faculty page: the reminder ledger (headless Chromium, real data store, no SMTP)", () => {
+  let session: FacultyBrowser | undefined;
   let store: RunningStore;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    store = await startDataStore();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
-    });
-    mkdirSync("test-results", { recursive: true });
+    session = await openFacultyBrowser();
+    ({ store, page, pageErrors } = session);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await store?.stop();
-  });
+  afterAll(async () => session?.close());
 
   it("lists the digest the job recorded as would-send, says e-mail is off, and names why it could not go", async () => {
     const path = `${store.url}/api/v1/collaboratives/${store.seed.collaborativeId}/reminders`;

@@ -4,38 +4,25 @@
 // turn on the overdispersion adjustment, follow a team's link to its page, and open a team from the
 // reporting grid. Any console error (a CSP refusal included) fails the test. Screenshots go to
 // test-results/faculty-06-*.png and faculty-07-*.png.
-import { mkdirSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { FunnelResponse, TeamTimeline } from "../../src/core/index";
 import { shortMonth } from "../../src/web/format";
-import { launchChromium } from "../support/chromium";
-import { startDataStore, type RunningStore } from "./support/dataStore";
+import type { RunningStore } from "./support/dataStore";
+import { openFacultyBrowser, signInAsFaculty, type FacultyBrowser } from "./support/facultyBrowser";
 
 describe("funnel plot and team view against the real data store (headless Chromium)", () => {
+  let session: FacultyBrowser | undefined;
   let store: RunningStore;
-  let browser: Browser;
   let page: Page;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    store = await startDataStore();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.on("pageerror", (error) => pageErrors.push(error.message));
-    page.on("console", (message) => {
-      if (message.type() === "error") pageErrors.push(message.text());
-    });
-    mkdirSync("test-results", { recursive: true });
-    await page.goto(`${store.url}/`);
-    await page.evaluate((token) => sessionStorage.setItem("qi.facultyToken", token), store.seed.facultyToken);
-    await page.reload();
-    await page.getByRole("heading", { name: "Who reported" }).waitFor({ timeout: 15_000 });
+    session = await openFacultyBrowser();
+    ({ store, page, pageErrors } = session);
+    await signInAsFaculty(page, store);
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await store?.stop();
-  });
+  afterAll(async () => session?.close());
 
   async function api<T>(path: string, schema: { parse(value: unknown): T }): Promise<T> {
     const body = await page.evaluate(async ([url, token]) => (await fetch(url, { headers: { authorization: "Bearer " + token } })).json(), [path, store.seed.facultyToken] as const);

@@ -66,6 +66,35 @@ export class CreateSheetError extends Error {
 
 const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, "");
 
+/**
+ * The steps of a "Create …" button, each written and synced on its own: when one fails, the sheet the
+ * earlier steps built is deleted (so the workbook is as it was) and a CreateSheetError says which step
+ * failed, Excel's reason, and whether the removal worked. Office.js has no transactions: each sync
+ * applies what was queued (docs/DESIGN.md "Excel behaviours we rely on").
+ */
+export function sheetSteps(context: Excel.RequestContext, sheetName: string, action = "Create sheet"): (name: CreateStep, write: () => void) => Promise<void> {
+  let built = false; // whether a sheet exists to remove
+  return async (name, write) => {
+    try {
+      write();
+      await context.sync();
+      built = true;
+    } catch (error) {
+      let removed = false;
+      if (built) {
+        try {
+          context.workbook.worksheets.getItem(sheetName).delete();
+          await context.sync();
+          removed = true;
+        } catch {
+          // The message then asks the user to delete it.
+        }
+      }
+      throw new CreateSheetError(name, sheetName, reasonOf(error), removed, action);
+    }
+  };
+}
+
 export async function createMeasureSheet(run: ExcelRun, supports: SupportsApi, layout: MeasureSheetLayout): Promise<{ sheetName: string }> {
   return run(async (context) => {
     const workbook = context.workbook;
@@ -77,26 +106,7 @@ export async function createMeasureSheet(run: ExcelRun, supports: SupportsApi, l
     const sheetName = uniqueSheetName(layout.sheetName, worksheets.items.map((s) => s.name));
     const tableName = uniqueTableName(layout.tableName, [...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)]);
 
-    let built = false; // whether a sheet exists to remove
-    const step = async (name: CreateStep, write: () => void): Promise<void> => {
-      try {
-        write();
-        await context.sync();
-        built = true;
-      } catch (error) {
-        let removed = false;
-        if (built) {
-          try {
-            workbook.worksheets.getItem(sheetName).delete();
-            await context.sync();
-            removed = true;
-          } catch {
-            // The message then asks the user to delete it.
-          }
-        }
-        throw new CreateSheetError(name, sheetName, reasonOf(error), removed);
-      }
-    };
+    const step = sheetSteps(context, sheetName);
 
     const columns = layout.headers.length;
     const rows = Math.max(1, layout.rows.length);

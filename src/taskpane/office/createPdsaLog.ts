@@ -5,10 +5,9 @@
 // the error names the step.
 import { columnLetters as columnName } from "../../core/index";
 import type { PdsaLogLayout } from "../host";
-import { CreateSheetError, uniqueSheetName, uniqueTableName, type CreateStep } from "./createMeasureSheet";
+import { sheetSteps, uniqueSheetName, uniqueTableName } from "./createMeasureSheet";
 import type { ExcelRun, SupportsApi } from "./run";
 
-const reasonOf = (error: unknown): string => (error instanceof Error ? error.message : String(error)).replace(/[.\s]+$/, "");
 
 export async function createPdsaLog(run: ExcelRun, supports: SupportsApi, layout: PdsaLogLayout): Promise<{ sheetName: string }> {
   return run(async (context) => {
@@ -19,26 +18,7 @@ export async function createPdsaLog(run: ExcelRun, supports: SupportsApi, layout
     await context.sync();
     const sheetName = uniqueSheetName(layout.sheetName, workbook.worksheets.items.map((s) => s.name));
     const tableName = uniqueTableName(layout.tableName, [...workbook.tables.items.map((t) => t.name), ...workbook.names.items.map((n) => n.name)]);
-    let built = false;
-    const step = async (name: CreateStep, write: () => void): Promise<void> => {
-      try {
-        write();
-        await context.sync();
-        built = true;
-      } catch (error) {
-        let removed = false;
-        if (built) {
-          try {
-            workbook.worksheets.getItem(sheetName).delete();
-            await context.sync();
-            removed = true;
-          } catch {
-            // The message then asks the user to delete it.
-          }
-        }
-        throw new CreateSheetError(name, sheetName, reasonOf(error), removed, "Create PDSA log");
-      }
-    };
+    const step = sheetSteps(context, sheetName, "Create PDSA log");
     const lastColumn = columnName(layout.headers.length - 1);
     const rows = Math.max(1, layout.rows);
     const sheet = () => workbook.worksheets.getItem(sheetName);
