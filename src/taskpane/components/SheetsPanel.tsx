@@ -48,6 +48,29 @@ export interface SheetsPanelProps {
 const TYPE_COLOUR = { outcome: "brand", process: "informative", balancing: "warning" } as const;
 const TYPE_LABEL = { outcome: "Outcome", process: "Process", balancing: "Balancing" } as const;
 
+
+/**
+ * A card's one action at a time ("create" the sheet, or "map" an existing one): which is running, and
+ * the message of the last one that failed (shown on the card, cleared when the next starts).
+ */
+function useCardAction() {
+  const [busy, setBusy] = useState<"create" | "map" | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function run(kind: "create" | "map", work: (() => Promise<void>) | undefined): Promise<void> {
+    if (!work) return;
+    setBusy(kind);
+    setError(null);
+    try {
+      await work();
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+  return { busy, error, run };
+}
+
 export function kindLabel(measure: MeasureDefinition): string {
   switch (measure.kind) {
     case "percent":
@@ -78,23 +101,10 @@ function MeasureCard(props: { measure: MeasureDefinition } & Omit<SheetsPanelPro
   const { measure } = props;
   const choice = props.sheetFor(measure);
   const preview = props.previews[measure.id];
-  const [busy, setBusy] = useState<"create" | "map" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useCardAction();
   const headingId = useId();
   const selectId = useId();
   const goal = goalLabel(measure);
-
-  async function run(kind: "create" | "map", work: () => Promise<void>) {
-    setBusy(kind);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <li className={styles.card} aria-labelledby={headingId}>
@@ -186,23 +196,9 @@ function PdsaCard(props: SheetsPanelProps) {
   const styles = usePanelStyles();
   const choice = props.pdsaSheet ?? null;
   const preview = props.pdsaPreview ?? null;
-  const [busy, setBusy] = useState<"create" | "map" | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, run } = useCardAction();
   const headingId = useId();
   const selectId = useId();
-
-  async function run(kind: "create" | "map", work: (() => Promise<void>) | undefined) {
-    if (!work) return;
-    setBusy(kind);
-    setError(null);
-    try {
-      await work();
-    } catch (caught) {
-      setError(caught instanceof Error ? caught.message : String(caught));
-    } finally {
-      setBusy(null);
-    }
-  }
 
   return (
     <section className={styles.card} aria-labelledby={headingId}>
