@@ -11,14 +11,13 @@ import type { PointChange } from "../src/server/store/store";
 import {
   currentPointRow,
   insertPointRevisions,
-  lockCollaborative,
-  nextPosition,
   revisionRow,
   upsertCurrentPoints,
   upsertCurrentScores,
   upsertMonthlyReports,
   type ChangeTarget,
-} from "../src/server/store/writes";
+} from "../src/server/store/statements";
+import { lockCollaborative, nextPosition } from "../src/server/store/setupWrites";
 
 export type BulkLoad = {
   collaborativeId: string;

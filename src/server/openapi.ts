@@ -69,19 +69,10 @@ import {
  *   `GET …/teams/{teamId}/timeline` (`TeamTimeline`).
  * - 0.1.0: first contract.
  */
-export const API_VERSION = "0.3.0";
+import { adminOperations } from "./openapiAdmin";
+import { asOf, errors, id, period, teamId, teamPage, type Operation } from "./openapiParts";
 
-type Param = { name: string; in: "path" | "query" | "header"; required?: boolean; description: string; schema?: Record<string, unknown> };
-type Operation = {
-  method: "get" | "post" | "put" | "patch" | "delete";
-  path: string;
-  summary: string;
-  roles: string;
-  params?: Param[];
-  body?: string;
-  /** `schema`: the component the body matches; a list when it is any of several (`anyOf`: a SubmissionRejected is also an ApiError) */
-  responses: Record<string, { description: string; schema?: string | readonly string[]; contentType?: string }>;
-};
+export const API_VERSION = "0.3.0";
 
 const SCHEMAS: Record<string, z.ZodType> = {
   ApiError,
@@ -127,23 +118,6 @@ const SCHEMAS: Record<string, z.ZodType> = {
 };
 /** Request bodies are described as they may be sent (defaults optional); answers as they come back. */
 const INPUTS = new Set(["SubmissionInput", "ScoreInput", "PeriodChangeInput", "CollaborativeDefinitionInput", "CollaborativeSettingsPatch", "MeasureDefinition", "MeasureOrder", "NewTeam", "TeamPatch", "TeamContacts", "NewTokenRequest"]);
-
-const id: Param = { name: "id", in: "path", required: true, description: "collaborative id" };
-const teamId: Param = { name: "teamId", in: "path", required: true, description: "team id" };
-const period: Param = { name: "period", in: "path", required: true, description: "the month, YYYY-MM" };
-/** A page of teams for the campaign reads (core's TeamPage): without them, every team. */
-const teamPage: Param[] = [
-  { name: "teamOffset", in: "query", description: "page over teams: the position (joining order, from 0) of the first team; the answer's page.nextOffset gives the next" },
-  { name: "teamLimit", in: "query", description: "page over teams: at most this many teams, 1 to 1000 (default 500 when teamOffset is given)" },
-];
-const asOf: Param = { name: "asOf", in: "query", description: "the day to judge by, YYYY-MM-DD (default: today, UTC)" };
-const errors = {
-  "400": { description: "BAD_REQUEST: a malformed, repeated or undocumented parameter, or a body sent without Content-Type: application/json; MALFORMED_JSON: a body that is not JSON", schema: "ApiError" },
-  "401": { description: "missing, unknown, revoked or expired token", schema: "ApiError" },
-  "403": { description: "the token may not reach this", schema: "ApiError" },
-  "404": { description: "no such collaborative or team", schema: "ApiError" },
-  "429": { description: "too many requests for this token, or too many failed token look-ups from this client address (see Retry-After)", schema: "ApiError" },
-};
 
 export const OPERATIONS: readonly Operation[] = [
   { method: "get", path: "/health", summary: "Liveness and engine (the same as /health/live)", roles: "anyone", responses: { "200": { description: "up", schema: "Health" } } },
@@ -337,157 +311,6 @@ export const OPERATIONS: readonly Operation[] = [
   },
   ...adminOperations(),
 ];
-
-/** The admin API (0.3.0): setting a collaborative up, its teams, tokens and the audit log. */
-function adminOperations(): Operation[] {
-  const measureId: Param = { name: "measureId", in: "path", required: true, description: "measure id" };
-  const tokenId: Param = { name: "tokenId", in: "path", required: true, description: "token id (tok_…)" };
-  const invalid = { description: "VALIDATION: a field is wrong; each conflict's path names it", schema: "ApiError" };
-  const conflict = (what: string) => ({ description: `CONFLICT: ${what}`, schema: "ApiError" });
-  const bound = "An admin token bound to a collaborative reaches only that one.";
-  return [
-    {
-      method: "post",
-      path: "/api/v1/collaboratives",
-      summary: "Create a collaborative from its definition (a form or an imported file; no `teams`: add them one by one)",
-      roles: "admin with a global token (a token bound to a collaborative gets 403)",
-      body: "CollaborativeDefinitionInput",
-      responses: { "201": { description: "created", schema: "CollaborativeDefinition" }, "409": conflict("the id is taken"), "422": invalid, ...errors },
-    },
-    {
-      method: "patch",
-      path: "/api/v1/collaboratives/{id}",
-      summary: "Change a collaborative's settings (at least one; not its id or measures)",
-      roles: `admin. ${bound}`,
-      params: [id],
-      body: "CollaborativeSettingsPatch",
-      responses: {
-        "200": { description: "the collaborative as stored", schema: "CollaborativeDefinition" },
-        "409": conflict("startMonth after, or endMonth before, a month some team already holds data for"),
-        "422": { description: "VALIDATION: a field is wrong, or endMonth would come before startMonth (path endMonth)", schema: "ApiError" },
-        ...errors,
-      },
-    },
-    {
-      method: "post",
-      path: "/api/v1/collaboratives/{id}/measures",
-      summary: "Add a measure at the end of the measure set",
-      roles: `admin. ${bound}`,
-      params: [id],
-      body: "MeasureDefinition",
-      responses: { "201": { description: "the collaborative as stored", schema: "CollaborativeDefinition" }, "409": conflict("the measure id is taken"), "422": invalid, ...errors },
-    },
-    {
-      method: "put",
-      path: "/api/v1/collaboratives/{id}/measures/{measureId}",
-      summary: "Replace a measure's definition (same id); `retired: true` retires it (no new data; its data stays readable), `false` brings it back",
-      roles: `admin. ${bound}`,
-      params: [id, measureId],
-      body: "MeasureDefinition",
-      responses: {
-        "200": { description: "the collaborative as stored", schema: "CollaborativeDefinition" },
-        "409": conflict("the kind or multiplier would change while teams hold data for the measure (add a new measure and retire this one)"),
-        "422": { description: "VALIDATION: a field is wrong, or the body's id is not the path's", schema: "ApiError" },
-        ...errors,
-      },
-    },
-    {
-      method: "delete",
-      path: "/api/v1/collaboratives/{id}/measures/{measureId}",
-      summary: "Delete a measure no team has data for (a set-up mistake)",
-      roles: `admin. ${bound}`,
-      params: [id, measureId],
-      responses: { "200": { description: "the collaborative as stored", schema: "CollaborativeDefinition" }, "409": conflict("some team has data for it (retire it instead), or it is the only measure"), ...errors },
-    },
-    {
-      method: "put",
-      path: "/api/v1/collaboratives/{id}/measures-order",
-      summary: "Put the measure set in a new order (every measure id exactly once)",
-      roles: `admin. ${bound}`,
-      params: [id],
-      body: "MeasureOrder",
-      responses: { "200": { description: "the collaborative as stored", schema: "CollaborativeDefinition" }, "422": { description: "VALIDATION: measureIds is not every measure exactly once", schema: "ApiError" }, ...errors },
-    },
-    {
-      method: "get",
-      path: "/api/v1/collaboratives/{id}/admin/teams",
-      summary: "Every team with its settings in force (join month, active, reminder opt-out) and its contacts",
-      roles: "faculty, admin of the collaborative (contacts are personal data: never a team token)",
-      params: [id],
-      responses: { "200": { description: "teams", schema: "AdminTeamList" }, ...errors },
-    },
-    {
-      method: "post",
-      path: "/api/v1/collaboratives/{id}/teams",
-      summary: "Add a team (it gets the next blinded letter), with its contacts",
-      roles: `admin. ${bound}`,
-      params: [id],
-      body: "NewTeam",
-      responses: { "201": { description: "the team", schema: "AdminTeam" }, "409": conflict("the team id is taken"), "422": invalid, ...errors },
-    },
-    {
-      method: "patch",
-      path: "/api/v1/collaboratives/{id}/teams/{teamId}",
-      summary: "Change a team's name, organisation, join month (`null` clears it), active flag or reminder opt-out (at least one; never its id)",
-      roles: `admin. ${bound}`,
-      params: [id, teamId],
-      body: "TeamPatch",
-      responses: { "200": { description: "the team", schema: "AdminTeam" }, "422": invalid, ...errors },
-    },
-    {
-      method: "put",
-      path: "/api/v1/collaboratives/{id}/teams/{teamId}/contacts",
-      summary: "Replace a team's contacts (the people reminders go to) as a whole",
-      roles: `admin. ${bound}`,
-      params: [id, teamId],
-      body: "TeamContacts",
-      responses: { "200": { description: "the team", schema: "AdminTeam" }, "422": invalid, ...errors },
-    },
-    {
-      method: "get",
-      path: "/api/v1/tokens",
-      summary: "Tokens, oldest first: never the secret, only its first characters",
-      roles: `admin. ${bound} (its list is that collaborative's tokens)`,
-      params: [{ name: "collaborative", in: "query", description: "only tokens bound to this collaborative (default: a bound admin's own collaborative; every token for a global admin)" }],
-      responses: { "200": { description: "tokens", schema: "TokenList" }, ...errors },
-    },
-    {
-      method: "post",
-      path: "/api/v1/tokens",
-      summary: "Issue a token: the secret is in this answer only (Cache-Control: no-store); the store keeps its SHA-256 hash",
-      roles: `admin. ${bound} (it issues tokens of that collaborative only; global tokens need a global admin)`,
-      body: "NewTokenRequest",
-      responses: {
-        "201": { description: "the token and its details", schema: "IssuedToken" },
-        "422": { description: "VALIDATION: a field is wrong, the collaborative or team does not exist, or the expiry has passed", schema: "ApiError" },
-        ...errors,
-      },
-    },
-    {
-      method: "post",
-      path: "/api/v1/tokens/{tokenId}/revoke",
-      summary: "Revoke a token at once (revoking a revoked one changes nothing)",
-      roles: `admin. ${bound}`,
-      params: [tokenId],
-      responses: { "200": { description: "the token", schema: "TokenInfo" }, ...errors },
-    },
-    {
-      method: "get",
-      path: "/api/v1/audit",
-      summary: "The audit log, newest first, a page at a time",
-      roles: `admin. ${bound} (it reads only that collaborative's entries)`,
-      params: [
-        { name: "collaborative", in: "query", description: "one collaborative's entries" },
-        { name: "actor", in: "query", description: 'who: a token id (tok_…) or "cli"' },
-        { name: "action", in: "query", description: "what: an action (team.updated) or a family of them up to a dot (team: team.added, team.updated, team.contacts.set…)" },
-        { name: "team", in: "query", description: "one team's entries" },
-        { name: "before", in: "query", description: "only entries older than this id: the previous page's nextBefore" },
-        { name: "limit", in: "query", description: "at most this many, 1 to 500 (default 100)" },
-      ],
-      responses: { "200": { description: "a page of entries", schema: "AuditList" }, ...errors },
-    },
-  ];
-}
 
 function jsonSchema(name: string, schema: z.ZodType): Record<string, unknown> {
   const out = z.toJSONSchema(schema, { io: INPUTS.has(name) ? "input" : "output", unrepresentable: "any" }) as Record<string, unknown>;

@@ -4,144 +4,16 @@
 // CollaborativeSettingsPatch); the server's 422 lands on the same fields.
 import { useState, type ChangeEvent, type FormEvent } from "react";
 import { Button, Field, Input, Select, Subtitle2, Switch, Textarea } from "@fluentui/react-components";
-import * as z from "zod";
 import { CollaborativeDefinition, CollaborativeSettingsPatch, NewTeam, RuleSet, SharingMode } from "../../core/index";
 import { usePageStyles } from "../styles";
 import type { AdminApi } from "./adminApi";
-import { failureToErrors, fieldState, issueLines, readFileText, issuesToFieldErrors, numberOrAbsent, withoutKey, type FieldErrors } from "./fieldErrors";
+import { failureToErrors, fieldState, readFileText, issuesToFieldErrors, withoutKey, type FieldErrors } from "./fieldErrors";
 import { EMPTY_MEASURE, MeasureFields, measureInput, type MeasureDraft } from "./MeasureFields";
 import { useAdminStyles } from "./styles";
-
-export interface SettingsDraft {
-  id: string;
-  name: string;
-  aim: string;
-  startMonth: string;
-  endMonth: string;
-  dueDay: string;
-  lockAfterDays: string;
-  sharing: string;
-  ruleSet: string;
-  remindersEnabled: boolean;
-  reminderDaysBefore: string;
-}
+import { changedSettings, draftFromRaw, EMPTY_SETTINGS, readDefinitionFile, settingsInput, settingsOf, type SettingsDraft } from "./collaborativeDraft";
 
 export const SHARING_TEXT: Record<SharingMode, string> = { named: "named: everyone sees team names", blinded: "blinded: teams see others unnamed", aggregate: "aggregate: teams see only pooled data" };
 export const RULE_SET_TEXT: Record<RuleSet, string> = { ihi: "IHI run-chart rules", anhoej: "Anhøj rules (qicharts2)", mdc: "Making Data Count (XmR)" };
-
-/** Defaults of a new collaborative: core's (due day 15, lock after 60 days, named, IHI, reminders 3 days before). */
-export const EMPTY_SETTINGS: SettingsDraft = {
-  id: "",
-  name: "",
-  aim: "",
-  startMonth: "",
-  endMonth: "",
-  dueDay: "15",
-  lockAfterDays: "60",
-  sharing: "named",
-  ruleSet: "ihi",
-  remindersEnabled: true,
-  reminderDaysBefore: "3",
-};
-
-export function settingsOf(c: CollaborativeDefinition): SettingsDraft {
-  return {
-    id: c.id,
-    name: c.name,
-    aim: c.aim,
-    startMonth: c.startMonth,
-    endMonth: c.endMonth,
-    dueDay: String(c.dueDay),
-    lockAfterDays: String(c.lockAfterDays),
-    sharing: c.sharing,
-    ruleSet: c.ruleSet,
-    remindersEnabled: c.remindersEnabled !== false,
-    reminderDaysBefore: String(c.reminderDaysBefore ?? 3),
-  };
-}
-
-function settingsInput(s: SettingsDraft): Record<string, unknown> {
-  return {
-    id: s.id.trim(),
-    name: s.name,
-    aim: s.aim,
-    startMonth: s.startMonth.trim(),
-    endMonth: s.endMonth.trim(),
-    dueDay: numberOrAbsent(s.dueDay),
-    lockAfterDays: numberOrAbsent(s.lockAfterDays),
-    sharing: s.sharing,
-    ruleSet: s.ruleSet,
-    remindersEnabled: s.remindersEnabled,
-    reminderDaysBefore: numberOrAbsent(s.reminderDaysBefore),
-  };
-}
-
-/** The settings that differ from the collaborative's, as the PATCH body's input. */
-function changedSettings(draft: SettingsDraft, current: CollaborativeDefinition): Record<string, unknown> {
-  const now = settingsInput(draft);
-  const before = settingsInput(settingsOf(current));
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(now)) if (key !== "id" && value !== before[key]) out[key] = value;
-  return out;
-}
-
-/** A definition file's "teams" (allowed by the CLI's file), created after the collaborative. */
-const FileTeams = z.array(NewTeam).max(500).optional();
-
-/** What an imported file holds, or every issue with its path. */
-export function readDefinitionFile(text: string): { definition: CollaborativeDefinition | null; raw: Record<string, unknown> | null; teams: NewTeam[]; issues: string[] } {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    return { definition: null, raw: null, teams: [], issues: [`the file is not JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-  if (typeof json !== "object" || json === null || Array.isArray(json)) return { definition: null, raw: null, teams: [], issues: ["the file must hold one collaborative definition: a JSON object { \"id\": …, \"measures\": [ … ] }"] };
-  const { teams: rawTeams, ...raw } = json as Record<string, unknown>;
-  const definition = CollaborativeDefinition.safeParse(raw);
-  const teams = FileTeams.safeParse(rawTeams);
-  const issues = [
-    ...(definition.success ? [] : issueLines(definition.error.issues)),
-    ...(teams.success ? [] : issueLines(teams.error.issues).map((line) => `teams.${line}`)),
-  ];
-  return { definition: definition.success ? definition.data : null, raw, teams: teams.success ? (teams.data ?? []) : [], issues };
-}
-
-function draftFromRaw(raw: Record<string, unknown>): { settings: SettingsDraft; measures: MeasureDraft[] } {
-  const str = (v: unknown, fallback: string) => (v === undefined || v === null ? fallback : typeof v === "string" ? v : JSON.stringify(v));
-  const settings: SettingsDraft = {
-    id: str(raw.id, ""),
-    name: str(raw.name, ""),
-    aim: str(raw.aim, ""),
-    startMonth: str(raw.startMonth, ""),
-    endMonth: str(raw.endMonth, ""),
-    dueDay: str(raw.dueDay, EMPTY_SETTINGS.dueDay),
-    lockAfterDays: str(raw.lockAfterDays, EMPTY_SETTINGS.lockAfterDays),
-    sharing: str(raw.sharing, "named"),
-    ruleSet: str(raw.ruleSet, "ihi"),
-    remindersEnabled: raw.remindersEnabled !== false,
-    reminderDaysBefore: str(raw.reminderDaysBefore, "3"),
-  };
-  const list = Array.isArray(raw.measures) ? (raw.measures as unknown[]) : [];
-  const measures = list.map((m) => {
-    const o = (typeof m === "object" && m !== null ? m : {}) as Record<string, unknown>;
-    return {
-      ...EMPTY_MEASURE,
-      id: str(o.id, ""),
-      name: str(o.name, ""),
-      operationalDefinition: str(o.operationalDefinition, ""),
-      type: str(o.type, "process"),
-      kind: str(o.kind, "percent"),
-      unit: str(o.unit, ""),
-      multiplier: str(o.multiplier, ""),
-      improvementDirection: str(o.improvementDirection, "increase"),
-      goal: str(o.goal, ""),
-      required: o.required !== false,
-      retired: o.retired === true,
-    };
-  });
-  return { settings, measures: measures.length > 0 ? measures : [{ ...EMPTY_MEASURE }] };
-}
 
 function SettingsFields({ draft, onChange, errors, isNew }: { draft: SettingsDraft; onChange: (d: SettingsDraft, changed: string) => void; errors: FieldErrors; isNew: boolean }) {
   const classes = useAdminStyles();

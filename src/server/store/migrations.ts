@@ -2,6 +2,10 @@
 // each in its own transaction, and are recorded in `schema_migrations`. Never edit a released
 // migration: add the next version.
 //
+// Over 400 lines on purpose: every migration, in version order, in one file, so the schema's whole
+// history reads top to bottom (and a new version is added beside the last). The SQL texts are data;
+// the code that runs them is in each engine's migrate().
+//
 // Column types are chosen so both engines store the same values: text ids, ISO-8601 UTC timestamps
 // as text (they sort correctly), months as 'YYYY-MM' text, numbers as float64 (REAL / double
 // precision), booleans as 0/1 integers, JSON as text (kept byte for byte as it was sent).

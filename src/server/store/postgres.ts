@@ -1,6 +1,6 @@
 // The PostgreSQL engine (`DATABASE_URL=postgres://…`), on a pg Pool. Each write is one transaction
 // (BEGIN … COMMIT on one pooled client); the writes lock the rows they decide on (a team for a
-// submission, a collaborative for a new position: see writes.ts), so two reports of one team never
+// submission, a collaborative for a new position: see submitWrite.ts and setupWrites.ts), so two reports of one team never
 // interleave. Queries come compiled by Kysely with `$n` placeholders.
 //
 // Round trips. A submission is ~12 statements; sent one at a time, each waiting for the answer of

@@ -1,5 +1,5 @@
 // The mapping from the rows both drivers return to the store's types, and the columns of the two
-// large reads. The queries themselves are built with Kysely (base.ts, writes.ts).
+// large reads. The queries themselves are built with Kysely (base.ts, statements.ts, writes.ts, setupWrites.ts, submitWrite.ts).
 
 import { DEFAULT_REMINDER_DAYS_BEFORE, type CollaborativeDefinition, type MeasureDefinition, type PdsaCycle, type Role } from "../../core/index";
 import type { AggregateRow, AuditEntry, CurrentCycleRow, CurrentPointRow, NarrativeRow, PeriodEvent, PointRevisionRow, ReportRow, ScoreCountRow, ScoreRow, SubmissionFull, SubmissionRow, TeamRecord, TokenRecord } from "./store";

@@ -1,7 +1,7 @@
 // The data store's one storage interface. Two engines implement it: SQLite (store/sqlite.ts, the
 // embedded default) and PostgreSQL (store/postgres.ts). Both pass test/server/storeContract.ts.
 // Everything they do alike is written once beside them: every read (base.ts) and every write
-// (writes.ts, submitWrite.ts), built with Kysely (schema.ts) as steps each engine drives inside its
+// (submitWrite.ts, setupWrites.ts, writes.ts, over statements.ts), built with Kysely (schema.ts) as steps each engine drives inside its
 // own transaction (steps.ts); the row mapping is in sql.ts.
 //
 // What the engines guarantee, beyond the method list:
@@ -16,7 +16,7 @@
 //   report is on disk);
 // - timestamps are ISO-8601 UTC strings (`Date#toISOString`), so they sort as text on both engines.
 
-import type { CollaborativeDefinition, CollaborativeSettingsPatch, Conflict, MeasureDefinition, Narrative, PdsaCycle, ReminderEntry, Role, SubmissionInput, SubmissionRejected, SubmissionSummary, Team, TeamContact, TeamPatch } from "../../core/index";
+import type { CollaborativeDefinition, CollaborativeSettingsPatch, Conflict, MeasureDefinition, Narrative, PdsaCycle, ReminderEntry, Role, SubmissionInput, SubmissionSummary, Team, TeamContact, TeamPatch } from "../../core/index";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -43,90 +43,10 @@ export type TokenRecord = {
 
 export type NewToken = Omit<TokenRecord, "revokedAt"> & { hash: string };
 
-/** The stored state a submission is planned against (read inside the submission's transaction). */
-export type SubmitState = {
-  /** current point per `measureId|period` of this team (retracted ones included, flagged) */
-  current: ReadonlyMap<string, StoredPoint>;
-  /** latest revision of this team's report for the reporting month; 0 when none */
-  latestRevision: number;
-  /** latest narrative / self-assessment sent for the reporting month; `null` when none */
-  latestNarrative: Narrative | null;
-  latestSelfAssessment: number | null;
-  /** current PDSA cycle of this team per cycle key (core's `cycleKey` of its label) */
-  cycles: ReadonlyMap<string, PdsaCycle>;
-};
-
-export type StoredPoint = {
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  annotation: string | null;
-  retracted: boolean;
-};
-
-/** One change to a point, written as an immutable revision row. */
-export type PointChange = {
-  measureId: string;
-  period: string;
-  /** index of the point in the submitted `points` array */
-  pointIndex: number;
-  change: "created" | "updated" | "retracted";
-  numerator: number | null;
-  denominator: number | null;
-  value: number | null;
-  annotation: string | null;
-  retractReason: string | null;
-};
-
-/** One change to a PDSA cycle, written as an immutable revision row (a cycle is never deleted). */
-export type CycleChange = {
-  /** core's `cycleKey` of the label: the cycle's stable id */
-  cycleKey: string;
-  /** index of the cycle in the submitted `cycles` array */
-  cycleIndex: number;
-  change: "created" | "updated";
-  cycle: PdsaCycle;
-};
-
-/** What a planner decides: the answer to send, and what (if anything) to write. */
-export type SubmitPlan = {
-  httpStatus: number;
-  /** the body: a SubmissionSummary; for a rejected report (422) also an ApiError (SubmissionRejected) */
-  summary: SubmissionSummary | SubmissionRejected;
-  /** `null`: store no revision (unchanged, rejected, dry run) */
-  revision: null | {
-    changes: PointChange[];
-    cycleChanges: CycleChange[];
-    narrative: Narrative | null;
-    selfAssessment: number | null;
-    counts: SubmissionSummary["counts"];
-    conflicts: Conflict[];
-  };
-  /** audit action to record; `null` records nothing */
-  audit: null | { action: string; details: Record<string, unknown> };
-};
-
-export type SubmitRequest = {
-  collaborativeId: string;
-  teamId: string;
-  reportingMonth: string;
-  input: SubmissionInput;
-  /** the request body exactly as received, kept with the revision */
-  rawBody: string;
-  submissionId: string;
-  receivedAt: string;
-  actor: Actor;
-  dryRun: boolean;
-  idempotency: null | { scope: string; key: string; requestHash: string };
-  /** pure: decides from the stored state; called inside the transaction, exactly once */
-  plan: (state: SubmitState, nextRevision: number) => SubmitPlan;
-};
-
-export type StoredResponse = { requestHash: string; httpStatus: number; body: string };
-
-export type SubmitOutcome =
-  | { kind: "done"; httpStatus: number; body: string }
-  | { kind: "replay"; stored: StoredResponse };
+// What a submission and the store exchange (SubmitRequest, SubmitPlan, SubmitOutcome …) is in
+// submitTypes.ts; re-exported here so the store has one import.
+export type * from "./submitTypes";
+import type { SubmitOutcome, SubmitRequest } from "./submitTypes";
 
 /** A current point with its owner, as reads return it. */
 export type CurrentPointRow = {

@@ -16,13 +16,12 @@ import {
   locked,
   revisionRow,
   score,
-  storedAnswerQuery,
-  toStoredResponse,
   upsertCurrentCycles,
   upsertCurrentPoints,
   upsertMonthlyReports,
   type ChangeTarget,
-} from "./writes";
+} from "./statements";
+import { storedAnswerQuery, toStoredResponse } from "./writes";
 
 /**
  * The team's row, locked until the transaction ends on PostgreSQL (`FOR UPDATE`; `FOR SHARE` for a
